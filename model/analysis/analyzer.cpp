@@ -1,0 +1,6 @@
+#include "analyzer.h"
+
+EventAnalysis Analyzer::analyze(const Event &) const
+{
+    return {};
+}

@@ -1,0 +1,70 @@
+#include "eventanalysis.h"
+
+using namespace Qt::StringLiterals;
+
+QString severityName(Severity severity)
+{
+    return severity == Severity::Error ? u"error"_s : u"warning"_s;
+}
+
+int EventAnalysis::errorCount() const
+{
+    return int(std::count_if(violations.cbegin(), violations.cend(),
+                             [](const Violation &v) { return v.severity == Severity::Error; }));
+}
+
+int EventAnalysis::warningCount() const
+{
+    return int(violations.size()) - errorCount();
+}
+
+QString classifiedByName(ClassifiedBy by)
+{
+    switch (by) {
+    case ClassifiedBy::None:
+        return u"none"_s;
+    case ClassifiedBy::Header:
+        return u"header"_s;
+    case ClassifiedBy::Path:
+        return u"path"_s;
+    case ClassifiedBy::BodyField:
+        return u"body"_s;
+    case ClassifiedBy::Inferred:
+        return u"inferred"_s;
+    }
+    return {};
+}
+
+QString signatureStateName(SignatureState state)
+{
+    switch (state) {
+    case SignatureState::NotChecked:
+        return u"not checked"_s;
+    case SignatureState::Valid:
+        return u"valid"_s;
+    case SignatureState::Invalid:
+        return u"invalid"_s;
+    case SignatureState::Stale:
+        return u"stale"_s;
+    case SignatureState::Unsigned:
+        return u"unsigned"_s;
+    case SignatureState::NoSecret:
+        return u"no secret"_s;
+    }
+    return {};
+}
+
+QString bodyKindName(BodyKind kind)
+{
+    switch (kind) {
+    case BodyKind::Empty:
+        return u"empty"_s;
+    case BodyKind::Json:
+        return u"json"_s;
+    case BodyKind::Text:
+        return u"text"_s;
+    case BodyKind::Binary:
+        return u"binary"_s;
+    }
+    return {};
+}

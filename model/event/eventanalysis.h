@@ -1,0 +1,42 @@
+#pragma once
+
+#include "violation.h"
+
+#include <QString>
+
+// Which rule decided an event's type (DESIGN.md "Event types", in this order).
+enum class ClassifiedBy : quint8 { None, Header, Path, BodyField, Inferred };
+
+enum class SignatureState : quint8 { NotChecked, Valid, Invalid, Stale, Unsigned, NoSecret };
+
+enum class BodyKind : quint8 { Empty, Json, Text, Binary };
+
+// What the signature check found, with enough detail for the Signature tab to explain it.
+struct SignatureCheck
+{
+    SignatureState state = SignatureState::NotChecked;
+    QString scheme;   // "solaris", "standard", "stripe", "github", "hmac"
+    QString header;   // the header that carried the signature
+    QString secretLabel; // which secret matched (never the secret itself)
+    QString detail;   // why it failed, what was compared
+};
+
+// Everything Hookscope derives from an Event's bytes. Computed off the GUI thread.
+struct EventAnalysis
+{
+    BodyKind bodyKind = BodyKind::Empty;
+    QString parseError;       // when the body looks like JSON but does not parse
+    qint64 parseErrorOffset = -1;
+    QString eventType;        // "" when unknown; an inferred type ends in '?'
+    ClassifiedBy classifiedBy = ClassifiedBy::None;
+    Violations violations;
+    SignatureCheck signature;
+
+    int errorCount() const;
+    int warningCount() const;
+    bool isValid() const { return errorCount() == 0; }
+};
+
+QString classifiedByName(ClassifiedBy by);
+QString signatureStateName(SignatureState state);
+QString bodyKindName(BodyKind kind);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "event.h"
+#include "eventanalysis.h"
+
+#include <QString>
+
+// The compact per-event record the table keeps in memory: everything a row shows, sorts and
+// filters on without touching the body. Bodies stay in the session store. Strings that repeat
+// across events (method, event type, remote) are shared through StringPool.
+struct EventSummary
+{
+    qint64 seq = 0;
+    qint64 receivedAtMs = 0;
+    QString method;
+    QString target;
+    QString eventType;
+    QString remote;
+    quint32 bodySize = 0;
+    quint16 status = 0;
+    quint16 errorCount = 0;
+    quint16 warningCount = 0;
+    ClassifiedBy classifiedBy = ClassifiedBy::None;
+    SignatureState signature = SignatureState::NotChecked;
+    BodyKind bodyKind = BodyKind::Empty;
+    Origin origin = Origin::Live;
+
+    bool isValid() const { return errorCount == 0; }
+
+    static EventSummary from(const Event &event, const EventAnalysis &analysis);
+};
+
+Q_DECLARE_METATYPE(EventSummary)

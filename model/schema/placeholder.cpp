@@ -1,0 +1,1 @@
+// Placeholder translation unit; replaced when this library gets its first real source.
