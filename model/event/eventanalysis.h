@@ -15,19 +15,19 @@ enum class BodyKind : quint8 { Empty, Json, Text, Binary };
 struct SignatureCheck
 {
     SignatureState state = SignatureState::NotChecked;
-    QString scheme;   // "solaris", "standard", "stripe", "github", "hmac"
-    QString header;   // the header that carried the signature
+    QString scheme; // "solaris", "standard", "stripe", "github", "hmac"
+    QString header; // the header that carried the signature
     QString secretLabel; // which secret matched (never the secret itself)
-    QString detail;   // why it failed, what was compared
+    QString detail; // why it failed, what was compared
 };
 
 // Everything Hookscope derives from an Event's bytes. Computed off the GUI thread.
 struct EventAnalysis
 {
     BodyKind bodyKind = BodyKind::Empty;
-    QString parseError;       // when the body looks like JSON but does not parse
+    QString parseError; // when the body looks like JSON but does not parse
     qint64 parseErrorOffset = -1;
-    QString eventType;        // "" when unknown; an inferred type ends in '?'
+    QString eventType; // "" when unknown; an inferred type ends in '?'
     ClassifiedBy classifiedBy = ClassifiedBy::None;
     Violations violations;
     SignatureCheck signature;

@@ -18,7 +18,8 @@ EventSummary EventSummary::from(const Event &event, const EventAnalysis &analysi
     summary.target = QString::fromUtf8(event.target);
     summary.eventType = analysis.eventType;
     summary.remote = event.remote;
-    summary.bodySize = quint32(std::min<qsizetype>(event.body.size(), std::numeric_limits<quint32>::max()));
+    summary.bodySize =
+        quint32(std::min<qsizetype>(event.body.size(), std::numeric_limits<quint32>::max()));
     summary.status = quint16(event.response.status);
     summary.errorCount = clampCount(analysis.errorCount());
     summary.warningCount = clampCount(analysis.warningCount());

@@ -1,0 +1,100 @@
+#include "captureserver.h"
+
+#include "connectiontap.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QMetaEnum>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Gives every accepted socket a ConnectionTap before QtHttpServer connects its own readyRead
+// slot, so the tap always sees the bytes first.
+class TappedTcpServer : public QTcpServer
+{
+public:
+    TappedTcpServer(const CaptureLimits &limits, CaptureServer *server)
+        : m_limits(limits)
+        , m_server(server)
+    { }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        auto *tap = new ConnectionTap(socket, m_limits);
+        QObject::connect(tap, &ConnectionTap::rejected, m_server, &CaptureServer::rejected);
+        addPendingConnection(socket);
+    }
+
+private:
+    CaptureLimits m_limits;
+    CaptureServer *m_server; // not owned
+};
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    const char *name = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    return name ? QByteArray(name).toUpper() : "UNKNOWN"_ba;
+}
+
+QByteArray targetOf(const QUrl &url)
+{
+    QByteArray target = url.path(QUrl::FullyEncoded).toUtf8();
+    if (url.hasQuery())
+        target += '?' + url.query(QUrl::FullyEncoded).toUtf8();
+    return target.isEmpty() ? "/"_ba : target;
+}
+} // namespace
+
+CaptureServer::CaptureServer(const CaptureLimits &limits, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_limits(limits)
+{ }
+
+std::optional<QString> CaptureServer::listen(const QHostAddress &address, quint16 port)
+{
+    auto *tcp = new TappedTcpServer(m_limits, this);
+    if (!tcp->listen(address, port)) {
+        const QString why = tcp->errorString();
+        delete tcp;
+        return u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(why);
+    }
+    m_port = tcp->serverPort();
+    bind(tcp);
+    return std::nullopt;
+}
+
+bool CaptureServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    if (m_sink)
+        m_sink(eventFrom(request, socket), makeResponder(request, socket));
+    return true;
+}
+
+void CaptureServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+    // handleRequest takes every request, so nothing is ever missing.
+}
+
+Event CaptureServer::eventFrom(const QHttpServerRequest &request, QTcpSocket *socket) const
+{
+    Event event;
+    event.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    ConnectionTap *tap = ConnectionTap::of(socket);
+    const ConnectionTap::RequestLine line =
+        tap ? tap->takeRequestLine() : ConnectionTap::RequestLine();
+    event.method = line.method.isEmpty() ? methodName(request.method()) : line.method;
+    event.target = line.target.isEmpty() ? targetOf(request.url()) : line.target;
+    event.headers = request.headers();
+    event.body = request.body();
+    event.remote = socket->peerAddress().toString() + u':' + QString::number(socket->peerPort());
+    return event;
+}

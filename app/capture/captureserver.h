@@ -1,0 +1,41 @@
+#pragma once
+
+#include "capturelimits.h"
+#include "event/event.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QHttpServerResponder>
+
+#include <functional>
+#include <optional>
+
+// The HTTP edge: every method on every path becomes an Event, handed with its responder to the
+// sink, which decides when and what to answer. Nothing slow runs here.
+class CaptureServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    using Sink = std::function<void(Event &&, QHttpServerResponder &&)>;
+
+    explicit CaptureServer(const CaptureLimits &limits, QObject *parent = nullptr);
+
+    void setSink(Sink sink) { m_sink = std::move(sink); }
+    // Returns an error a person can act on, or nothing when listening.
+    std::optional<QString> listen(const QHostAddress &address, quint16 port);
+    quint16 port() const { return m_port; }
+
+Q_SIGNALS:
+    void rejected(const Event &event); // refused before reading (413, 431): already answered
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    Event eventFrom(const QHttpServerRequest &request, QTcpSocket *socket) const;
+
+    CaptureLimits m_limits;
+    Sink m_sink;
+    quint16 m_port = 0;
+};

@@ -1,0 +1,59 @@
+#include "captureservice.h"
+
+#include "captureworker.h"
+
+using namespace Qt::StringLiterals;
+
+CaptureService::CaptureService(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<CapturedBatch>();
+    m_thread.setObjectName(u"capture"_s);
+}
+
+CaptureService::~CaptureService()
+{
+    stop();
+}
+
+std::optional<QString> CaptureService::start(const CaptureOptions &options)
+{
+    stop();
+    m_options = options;
+    m_worker = new CaptureWorker;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &CaptureWorker::stored, this, &CaptureService::stored);
+    connect(m_worker, &CaptureWorker::storeFailed, this, &CaptureService::storeFailed);
+    m_thread.start();
+    std::optional<QString> error;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [&] {
+            error = m_worker->start(options);
+            m_port = m_worker->port();
+        },
+        Qt::BlockingQueuedConnection);
+    if (error)
+        stop();
+    return error;
+}
+
+void CaptureService::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_worker = nullptr;
+}
+
+QString CaptureService::listenUrl() const
+{
+    const QString host = m_options.address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u"[%1]"_s.arg(m_options.address.toString())
+        : m_options.address.toString();
+    return u"http://%1:%2"_s.arg(host).arg(m_port);
+}

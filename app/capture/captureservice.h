@@ -1,0 +1,52 @@
+#pragma once
+
+#include "capturedbatch.h"
+#include "capturelimits.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QThread>
+
+#include <optional>
+
+class CaptureWorker;
+
+struct CaptureOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString sessionPath;
+    CaptureLimits limits;
+};
+
+// Runs capture on its own thread (server, batcher and the writing session store), so the
+// window never slows capture and capture never waits for the window. Batches arrive through
+// stored() in the thread that owns the service.
+class CaptureService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaptureService(QObject *parent = nullptr);
+    ~CaptureService() override;
+
+    // Opens the session and starts listening; an error a person can act on, or nothing.
+    std::optional<QString> start(const CaptureOptions &options);
+    // Answers and stores everything pending, then stops listening and closes the session.
+    void stop();
+
+    bool isRunning() const { return m_thread.isRunning(); }
+    quint16 port() const { return m_port; }
+    QHostAddress address() const { return m_options.address; }
+    QString sessionPath() const { return m_options.sessionPath; }
+    QString listenUrl() const;
+
+Q_SIGNALS:
+    void stored(const CapturedBatch &batch);
+    void storeFailed(const QString &error);
+
+private:
+    QThread m_thread;
+    CaptureWorker *m_worker = nullptr; // lives on m_thread; deleted when it finishes
+    CaptureOptions m_options;
+    quint16 m_port = 0;
+};

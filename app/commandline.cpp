@@ -1,0 +1,68 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kSynopsis = uR"(
+Hookscope captures webhooks sent to it and shows them checked and field by field.
+
+  hookscope [options] [FILE...]               the window
+  hookscope --headless [options] [--json]     no window; one line per event on stdout
+
+Webhooks are captured at http://127.0.0.1:8080/ (any method, any path) unless --bind/--port
+say otherwise. Every event is stored in a session file before it is answered.)"_s;
+
+std::variant<quint16, UsageError> parsePort(const QString &text)
+{
+    bool ok = false;
+    const uint port = text.toUInt(&ok);
+    if (!ok || port > 65535)
+        return UsageError { u"--port: \"%1\" is not a port number (0-65535)"_s.arg(text) };
+    return quint16(port);
+}
+} // namespace
+
+std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(kSynopsis);
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
+    const QCommandLineOption version(u"version"_s, u"Show the version."_s);
+    const QCommandLineOption port(
+        u"port"_s, u"Port to listen on (default 8080; 0 picks a free one)."_s, u"N"_s, u"8080"_s);
+    const QCommandLineOption bind(u"bind"_s, u"Address to listen on (default 127.0.0.1)."_s,
+                                  u"ADDR"_s, u"127.0.0.1"_s);
+    const QCommandLineOption session(
+        u"session"_s, u"Session file to write (created if missing; reopened if it exists)."_s,
+        u"FILE"_s);
+    const QCommandLineOption headless(u"headless"_s, u"No window: print one line per event."_s);
+    const QCommandLineOption json(u"json"_s, u"With --headless: one JSON object per line."_s);
+    parser.addOptions({ help, version, port, bind, session, headless, json });
+    parser.addPositionalArgument(
+        u"FILE"_s, u"Payload files to load, as if dropped on the window."_s, u"[FILE...]"_s);
+    if (!parser.parse(arguments))
+        return UsageError { parser.errorText() };
+    if (parser.isSet(help))
+        return InfoRequest { parser.helpText() };
+    if (parser.isSet(version))
+        return InfoRequest { u"hookscope %1\n"_s.arg(QCoreApplication::applicationVersion()) };
+
+    AppOptions options;
+    options.mode = parser.isSet(headless) ? AppOptions::Mode::Headless : AppOptions::Mode::Window;
+    options.json = parser.isSet(json);
+    if (options.json && options.mode != AppOptions::Mode::Headless)
+        return UsageError { u"--json goes with --headless"_s };
+    const auto portValue = parsePort(parser.value(port));
+    if (const auto *error = std::get_if<UsageError>(&portValue))
+        return *error;
+    options.capture.port = std::get<quint16>(portValue);
+    if (!options.capture.address.setAddress(parser.value(bind)))
+        return UsageError { u"--bind: \"%1\" is not an IP address"_s.arg(parser.value(bind)) };
+    options.sessionGiven = parser.isSet(session);
+    options.capture.sessionPath = parser.value(session);
+    options.files = parser.positionalArguments();
+    return options;
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "capture/captureservice.h"
+
+#include <QStringList>
+
+#include <variant>
+
+// What the command line asked for (DESIGN.md "Command line"), parsed once by main.
+struct AppOptions
+{
+    enum class Mode { Window, Headless };
+    Mode mode = Mode::Window;
+    CaptureOptions capture;
+    bool sessionGiven = false;
+    bool json = false; // --headless --json
+    QStringList files; // FILE... to load
+};
+
+struct UsageError
+{
+    QString message;
+};
+
+struct InfoRequest // --help or --version: print and exit 0
+{
+    QString text;
+};
+
+std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QStringList &arguments);

@@ -1,0 +1,117 @@
+// Composes Hookscope: parse the command line, start capture, then the window or headless output.
+#include "capture/captureservice.h"
+#include "commandline.h"
+#include "headlessrunner.h"
+#include "mainwindow.h"
+#include "shutdownsignals.h"
+#include "store/sessionstore.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
+void printTo(FILE *stream, const QString &text)
+{
+    QFile file;
+    file.open(stream, QIODevice::WriteOnly);
+    file.write(text.toLocal8Bit());
+}
+
+std::optional<QString> startCapture(CaptureService &capture, AppOptions &options)
+{
+    if (!options.sessionGiven)
+        options.capture.sessionPath = SessionStore::newDefaultSessionPath();
+    if (auto error = capture.start(options.capture))
+        return error;
+    printTo(stderr,
+            u"Hookscope listening on %1/ (session %2)\n"_s.arg(capture.listenUrl(),
+                                                               capture.sessionPath()));
+    if (options.capture.address != QHostAddress::LocalHost
+        && options.capture.address != QHostAddress::LocalHostIPv6)
+        printTo(stderr,
+                u"Warning: listening on %1, reachable from other machines.\n"_s.arg(
+                    options.capture.address.toString()));
+    return std::nullopt;
+}
+
+int runHeadless(AppOptions &options)
+{
+    CaptureService capture;
+    ShutdownSignals signals;
+    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, qApp, &QCoreApplication::quit);
+    if (auto error = startCapture(capture, options)) {
+        printTo(stderr, u"hookscope: %1\n"_s.arg(*error));
+        return 1;
+    }
+    QFile out;
+    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    HeadlessRunner runner(options.json, &out);
+    QObject::connect(&capture, &CaptureService::stored, &runner, &HeadlessRunner::print);
+    const int code = QCoreApplication::exec();
+    capture.stop(); // answers and stores what is pending before the process ends
+    QCoreApplication::processEvents(); // delivers the last batches to the runner
+    return code;
+}
+
+int runWindow(AppOptions &options)
+{
+    CaptureService capture;
+    ShutdownSignals signals;
+    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, qApp, &QCoreApplication::quit);
+    if (auto error = startCapture(capture, options)) {
+        printTo(stderr, u"hookscope: %1\n"_s.arg(*error));
+        return 1;
+    }
+    MainWindow window(&capture);
+    window.loadExistingEvents();
+    window.show();
+    const int code = QApplication::exec();
+    capture.stop();
+    return code;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setApplicationName(u"hookscope"_s);
+    QCoreApplication::setOrganizationName(u"hookscope"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
+    auto parsed = parseCommandLine(argumentsOf(argc, argv));
+    if (const auto *info = std::get_if<InfoRequest>(&parsed)) {
+        printTo(stdout, info->text);
+        return 0;
+    }
+    if (const auto *error = std::get_if<UsageError>(&parsed)) {
+        printTo(stderr, u"hookscope: %1\nTry 'hookscope --help'.\n"_s.arg(error->message));
+        return 2;
+    }
+    AppOptions options = std::get<AppOptions>(parsed);
+    if (options.mode == AppOptions::Mode::Window && !hasDisplay()) {
+        printTo(stderr, u"No display found: running headless (Ctrl-C to stop).\n"_s);
+        options.mode = AppOptions::Mode::Headless;
+    }
+    if (options.mode == AppOptions::Mode::Headless) {
+        QCoreApplication app(argc, argv);
+        return runHeadless(options);
+    }
+    QApplication app(argc, argv);
+    return runWindow(options);
+}

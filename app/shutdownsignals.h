@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+
+// Turns SIGINT and SIGTERM into a Qt signal on the main thread (self-pipe), so Ctrl-C flushes
+// and closes the session instead of killing the process mid-write.
+class ShutdownSignals : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ShutdownSignals(QObject *parent = nullptr);
+
+Q_SIGNALS:
+    void shutdownRequested();
+
+private:
+    QSocketNotifier *m_notifier = nullptr; // owned through QObject parenting
+};

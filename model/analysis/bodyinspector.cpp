@@ -1,0 +1,50 @@
+#include "bodyinspector.h"
+
+#include <QStringDecoder>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+bool looksLikeJson(const QByteArray &body)
+{
+    for (char c : body) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        return c == '{' || c == '[' || c == '"';
+    }
+    return false;
+}
+} // namespace
+
+bool BodyInspector::isText(const QByteArray &bytes)
+{
+    for (unsigned char c : bytes) {
+        if (c < 0x20 && c != '\t' && c != '\r' && c != '\n')
+            return false;
+        if (c == 0x7f)
+            return false;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+BodyInspection BodyInspector::inspect(const QByteArray &body)
+{
+    BodyInspection result;
+    if (body.isEmpty())
+        return result;
+    QJsonParseError error;
+    result.json = QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::NoError) {
+        result.kind = BodyKind::Json;
+        return result;
+    }
+    result.kind = isText(body) ? BodyKind::Text : BodyKind::Binary;
+    if (looksLikeJson(body)) {
+        result.parseError = error.errorString();
+        result.parseErrorOffset = error.offset;
+    }
+    result.json = {};
+    return result;
+}

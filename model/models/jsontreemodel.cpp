@@ -1,0 +1,234 @@
+#include "jsontreemodel.h"
+
+#include "modelroles.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+JsonTreeModel::JsonTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{ }
+
+void JsonTreeModel::setDocument(const QJsonDocument &document, const Violations &violations)
+{
+    beginResetModel();
+    const QJsonValue root = document.isArray() ? QJsonValue(document.array())
+        : document.isObject()                  ? QJsonValue(document.object())
+                                               : QJsonValue();
+    m_tree.reset(root, violations);
+    endResetModel();
+}
+
+void JsonTreeModel::clear()
+{
+    setDocument({});
+}
+
+int JsonTreeModel::nodeId(const QModelIndex &index) const
+{
+    return index.isValid() ? int(index.internalId()) : 0;
+}
+
+QModelIndex JsonTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
+        return {};
+    const int id = m_tree.child(nodeId(parent), row);
+    return id < 0 ? QModelIndex() : createIndex(row, column, quintptr(id));
+}
+
+QModelIndex JsonTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const int parentId = m_tree.node(nodeId(child)).parent;
+    if (parentId <= 0)
+        return {};
+    return createIndex(m_tree.node(parentId).row, 0, quintptr(parentId));
+}
+
+int JsonTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return m_tree.childCount(nodeId(parent));
+}
+
+int JsonTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+bool JsonTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    return m_tree.hasChildren(nodeId(parent));
+}
+
+Qt::ItemFlags JsonTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (!m_tree.hasChildren(nodeId(index)))
+        flags |= Qt::ItemNeverHasChildren;
+    return flags;
+}
+
+QString JsonTreeModel::typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return u"boolean"_s;
+    case QJsonValue::Double:
+        return value.toVariant().typeId() == QMetaType::LongLong ? u"integer"_s : u"number"_s;
+    case QJsonValue::String:
+        return u"string"_s;
+    case QJsonValue::Array:
+        return u"array"_s;
+    case QJsonValue::Object:
+        return u"object"_s;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}
+
+QString JsonTreeModel::valueText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double: {
+        const QVariant typed = value.toVariant();
+        if (typed.typeId() == QMetaType::LongLong)
+            return QString::number(typed.toLongLong());
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    }
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Array:
+        return u"[%1]"_s.arg(value.toArray().size());
+    case QJsonValue::Object:
+        return u"{%1}"_s.arg(value.toObject().size());
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}
+
+int JsonTreeModel::severityAt(const JsonTree::Node &node) const
+{
+    if (node.kind == JsonTree::Kind::Range)
+        return -1;
+    int worst = -1;
+    for (int i : m_tree.violationsAt(node.pointer)) {
+        const int severity = int(m_tree.violations().at(i).severity);
+        worst = worst < 0 ? severity : std::min(worst, severity); // Error (0) outranks Warning
+    }
+    return worst;
+}
+
+QString JsonTreeModel::messagesAt(const JsonTree::Node &node) const
+{
+    if (node.kind == JsonTree::Kind::Range)
+        return {};
+    QStringList messages;
+    for (int i : m_tree.violationsAt(node.pointer))
+        messages.append(m_tree.violations().at(i).message);
+    return messages.join(u"; "_s);
+}
+
+QVariant JsonTreeModel::displayData(const JsonTree::Node &node, int column) const
+{
+    switch (column) {
+    case KeyColumn:
+        return node.key;
+    case ValueColumn:
+        if (node.kind == JsonTree::Kind::Missing)
+            return u"(missing)"_s;
+        return node.kind == JsonTree::Kind::Range ? QString() : valueText(node.value);
+    case TypeColumn:
+        if (node.kind == JsonTree::Kind::Missing)
+            return u"missing"_s;
+        return node.kind == JsonTree::Kind::Range ? u"range"_s : typeName(node.value);
+    case MessageColumn:
+        return messagesAt(node);
+    }
+    return {};
+}
+
+QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const JsonTree::Node &node = m_tree.node(nodeId(index));
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(node, index.column());
+    case Qt::ToolTipRole: {
+        const QString messages = messagesAt(node);
+        return messages.isEmpty() ? QVariant() : QVariant(messages);
+    }
+    case ModelRoles::ValueRole:
+        return node.kind == JsonTree::Kind::Value ? node.value.toVariant() : QVariant();
+    case ModelRoles::SeverityRole:
+        return severityAt(node);
+    case ModelRoles::PointerRole:
+        return node.pointer;
+    }
+    return {};
+}
+
+QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const QStringList titles { u"Field"_s, u"Value"_s, u"Type"_s, u"Schema"_s };
+    return titles.value(section);
+}
+
+int JsonTreeModel::childWithPointer(int id, const QString &pointer, const QString &token) const
+{
+    const int count = m_tree.childCount(id);
+    for (int row = 0; row < count; ++row) {
+        const int candidate = m_tree.child(id, row);
+        const JsonTree::Node &node = m_tree.node(candidate);
+        if (node.kind != JsonTree::Kind::Range) {
+            if (node.pointer == pointer)
+                return candidate;
+            continue;
+        }
+        bool isIndex = false;
+        const int arrayIndex = token.toInt(&isIndex);
+        if (node.value.isArray()
+            && (!isIndex || arrayIndex < node.rangeBegin || arrayIndex >= node.rangeEnd))
+            continue;
+        const int found = childWithPointer(candidate, pointer, token);
+        if (found >= 0)
+            return found;
+    }
+    return -1;
+}
+
+QModelIndex JsonTreeModel::indexOfPointer(const QString &pointer) const
+{
+    int id = 0;
+    const QStringList tokens = pointer.split(u'/', Qt::SkipEmptyParts);
+    for (const QString &token : tokens) {
+        const QString wanted = m_tree.node(id).pointer + u'/' + token;
+        // childWithPointer looks inside range groups, so id is always a real member.
+        id = childWithPointer(id, wanted, token);
+        if (id < 0)
+            return {};
+    }
+    return id <= 0 ? QModelIndex() : createIndex(m_tree.node(id).row, 0, quintptr(id));
+}

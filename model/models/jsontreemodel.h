@@ -1,0 +1,45 @@
+#pragma once
+
+#include "jsontree.h"
+
+#include <QAbstractItemModel>
+#include <QJsonDocument>
+
+// A JSON body as a tree: key, value, JSON type, and the schema's verdict on each field.
+// Values stay typed (ValueRole); violations tint their field through SeverityRole; required
+// members that are missing appear as placeholder rows where they belong.
+class JsonTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { KeyColumn, ValueColumn, TypeColumn, MessageColumn, ColumnCount };
+
+    explicit JsonTreeModel(QObject *parent = nullptr);
+
+    void setDocument(const QJsonDocument &document, const Violations &violations = {});
+    void clear();
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // The index of the node at a JSON Pointer, opening parents as needed; invalid if absent.
+    QModelIndex indexOfPointer(const QString &pointer) const;
+
+    static QString typeName(const QJsonValue &value);
+    static QString valueText(const QJsonValue &value);
+
+private:
+    int nodeId(const QModelIndex &index) const;
+    int childWithPointer(int id, const QString &pointer, const QString &token) const;
+    QVariant displayData(const JsonTree::Node &node, int column) const;
+    int severityAt(const JsonTree::Node &node) const;
+    QString messagesAt(const JsonTree::Node &node) const;
+
+    mutable JsonTree m_tree; // children are created lazily, when a view first asks for them
+};

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <Qt>
+
+// Roles shared by Hookscope's models, in one place so views and delegates agree.
+namespace ModelRoles {
+enum Role {
+    SortRole = Qt::UserRole + 1, // typed raw value for sorting
+    SeqRole, // qint64 event sequence number
+    SeverityRole, // int: -1 none, else int(Severity); drives tints
+    ValueRole, // typed value (QVariant of the JSON value)
+    PointerRole, // JSON Pointer of a tree node
+};
+}

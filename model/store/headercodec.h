@@ -1,0 +1,10 @@
+#pragma once
+
+#include "event/event.h"
+
+// Header lists as a length-prefixed blob: lossless for any bytes (a HAR file may carry values a
+// live parser would never produce), and compact.
+namespace HeaderCodec {
+QByteArray encode(const HeaderList &headers);
+HeaderList decode(const QByteArray &blob);
+} // namespace HeaderCodec

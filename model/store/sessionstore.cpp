@@ -1,0 +1,317 @@
+#include "sessionstore.h"
+
+#include "event/stringpool.h"
+#include "headercodec.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const auto kFormatKey = u"format"_s;
+const auto kFormatValue = u"hookscope-session-1"_s;
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return u"hookscope-session-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Creates the file before SQLite does, so it is private from its first byte; SQLite gives its
+// -wal and -shm files the same permissions.
+bool createPrivateFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return false;
+    return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+const char kSummaryColumns[] = "seq, received_at, method, target, remote, body_size, status, "
+                               "event_type, classified_by, errors, warnings, signature, "
+                               "body_kind, origin";
+} // namespace
+
+SessionStore::SessionStore()
+    : m_connection(nextConnectionName())
+{ }
+
+SessionStore::~SessionStore()
+{
+    close();
+}
+
+std::optional<QString> SessionStore::open(const QString &path)
+{
+    close();
+    const QFileInfo info(path);
+    if (!info.exists() && !createPrivateFile(path))
+        return u"%1: cannot create the session file"_s.arg(path);
+    if (info.exists() && !info.isFile())
+        return u"%1: not a file"_s.arg(path);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        const QString why = db.lastError().text();
+        QSqlDatabase::removeDatabase(m_connection);
+        return u"%1: %2"_s.arg(path, why);
+    }
+    m_path = path;
+    if (!createSchema()) {
+        const QString why = m_lastError;
+        close();
+        return u"%1: not a Hookscope session (%2)"_s.arg(path, why);
+    }
+    return std::nullopt;
+}
+
+void SessionStore::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+    m_path.clear();
+}
+
+bool SessionStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection)
+        && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+bool SessionStore::exec(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(sql))
+        return fail(sql, query.lastError().text());
+    return true;
+}
+
+bool SessionStore::fail(const QString &what, const QString &why) const
+{
+    m_lastError = u"%1: %2"_s.arg(what, why);
+    return false;
+}
+
+bool SessionStore::createSchema()
+{
+    // FULL: the WAL is synced at every commit, so a 2xx is only sent for what is on disk.
+    // Batching (one commit for many events) keeps that affordable.
+    if (!exec(u"PRAGMA journal_mode=WAL"_s) || !exec(u"PRAGMA synchronous=FULL"_s))
+        return false;
+    const bool created =
+        exec(u"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)"_s)
+        && exec(u"CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, received_at INTEGER, "
+                "method TEXT, target BLOB, remote TEXT, body_size INTEGER, status INTEGER, "
+                "event_type TEXT, classified_by INTEGER, errors INTEGER, warnings INTEGER, "
+                "signature INTEGER, body_kind INTEGER, origin INTEGER, source_file TEXT)"_s)
+        && exec(u"CREATE TABLE IF NOT EXISTS payloads(seq INTEGER PRIMARY KEY, headers BLOB, "
+                "body BLOB, response_headers BLOB, response_body BLOB, response_delay INTEGER)"_s);
+    if (!created)
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    query.addBindValue(kFormatKey);
+    if (!query.exec())
+        return fail(u"meta"_s, query.lastError().text());
+    if (query.next())
+        return query.value(0).toString() == kFormatValue
+            || fail(u"format"_s, query.value(0).toString());
+    query.prepare(u"INSERT INTO meta(key, value) VALUES(?, ?)"_s);
+    query.addBindValue(kFormatKey);
+    query.addBindValue(kFormatValue);
+    return query.exec() || fail(u"meta"_s, query.lastError().text());
+}
+
+bool SessionStore::append(const QList<Event> &events, const QList<EventAnalysis> &analyses)
+{
+    Q_ASSERT(events.size() == analyses.size());
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return fail(u"begin"_s, db.lastError().text());
+    QSqlQuery summary(db), payload(db);
+    summary.prepare(u"INSERT OR REPLACE INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    payload.prepare(u"INSERT OR REPLACE INTO payloads VALUES(?,?,?,?,?,?)"_s);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &e = events.at(i);
+        const EventAnalysis &a = analyses.at(i);
+        const QVariantList summaryValues { e.seq,
+                                           e.receivedAtMs,
+                                           QString::fromLatin1(e.method),
+                                           e.target,
+                                           e.remote,
+                                           qint64(e.body.size()),
+                                           e.response.status,
+                                           a.eventType,
+                                           int(a.classifiedBy),
+                                           a.errorCount(),
+                                           a.warningCount(),
+                                           int(a.signature.state),
+                                           int(a.bodyKind),
+                                           int(e.origin),
+                                           e.sourceFile };
+        for (const QVariant &value : summaryValues)
+            summary.addBindValue(value);
+        payload.addBindValue(e.seq);
+        payload.addBindValue(HeaderCodec::encode(e.headers));
+        payload.addBindValue(e.body.isNull() ? QByteArray("") : e.body);
+        payload.addBindValue(HeaderCodec::encode(e.response.headers));
+        payload.addBindValue(e.response.body.isNull() ? QByteArray("") : e.response.body);
+        payload.addBindValue(e.response.delayMs);
+        if (!summary.exec() || !payload.exec()) {
+            const QString why = summary.lastError().text() + payload.lastError().text();
+            db.rollback();
+            return fail(u"insert event %1"_s.arg(e.seq), why);
+        }
+    }
+    return db.commit() || fail(u"commit"_s, db.lastError().text());
+}
+
+bool SessionStore::updateAnalysis(qint64 seq, const EventAnalysis &a)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(u"UPDATE events SET event_type=?, classified_by=?, errors=?, warnings=?, "
+                  "signature=?, body_kind=? WHERE seq=?"_s);
+    for (const QVariant &value :
+         QVariantList { a.eventType, int(a.classifiedBy), a.errorCount(), a.warningCount(),
+                        int(a.signature.state), int(a.bodyKind), seq })
+        query.addBindValue(value);
+    return query.exec() || fail(u"update %1"_s.arg(seq), query.lastError().text());
+}
+
+bool SessionStore::remove(const QList<qint64> &seqs)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery events(db), payloads(db);
+    events.prepare(u"DELETE FROM events WHERE seq=?"_s);
+    payloads.prepare(u"DELETE FROM payloads WHERE seq=?"_s);
+    for (qint64 seq : seqs) {
+        events.addBindValue(seq);
+        payloads.addBindValue(seq);
+        if (!events.exec() || !payloads.exec()) {
+            db.rollback();
+            return fail(u"delete %1"_s.arg(seq), events.lastError().text());
+        }
+    }
+    return db.commit() || fail(u"commit"_s, db.lastError().text());
+}
+
+bool SessionStore::clear()
+{
+    return exec(u"DELETE FROM events"_s) && exec(u"DELETE FROM payloads"_s);
+}
+
+qint64 SessionStore::count() const
+{
+    QSqlQuery query(u"SELECT count(*) FROM events"_s, QSqlDatabase::database(m_connection, false));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+qint64 SessionStore::maxSeq() const
+{
+    QSqlQuery query(u"SELECT coalesce(max(seq), 0) FROM events"_s,
+                    QSqlDatabase::database(m_connection, false));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+namespace {
+Event eventFromRow(const QSqlQuery &q)
+{
+    Event e;
+    e.seq = q.value(0).toLongLong();
+    e.receivedAtMs = q.value(1).toLongLong();
+    e.method = q.value(2).toString().toLatin1();
+    e.target = q.value(3).toByteArray();
+    e.remote = q.value(4).toString();
+    e.response.status = q.value(5).toInt();
+    e.origin = Origin(q.value(6).toInt());
+    e.sourceFile = q.value(7).toString();
+    e.headers = HeaderCodec::decode(q.value(8).toByteArray());
+    e.body = q.value(9).toByteArray();
+    e.response.headers = HeaderCodec::decode(q.value(10).toByteArray());
+    e.response.body = q.value(11).toByteArray();
+    e.response.delayMs = q.value(12).toInt();
+    return e;
+}
+
+const char kEventSelect[] = "SELECT e.seq, e.received_at, e.method, e.target, e.remote, e.status, "
+                            "e.origin, e.source_file, p.headers, p.body, p.response_headers, "
+                            "p.response_body, p.response_delay FROM events e JOIN payloads p "
+                            "ON p.seq = e.seq";
+} // namespace
+
+std::optional<Event> SessionStore::load(qint64 seq) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QString::fromLatin1(kEventSelect) + u" WHERE e.seq = ?"_s);
+    query.addBindValue(seq);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return eventFromRow(query);
+}
+
+bool SessionStore::forEachEvent(const std::function<bool(Event &&)> &callback) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QString::fromLatin1(kEventSelect) + u" ORDER BY e.seq"_s))
+        return fail(u"read events"_s, query.lastError().text());
+    while (query.next()) {
+        if (!callback(eventFromRow(query)))
+            break;
+    }
+    return true;
+}
+
+bool SessionStore::forEachSummary(const std::function<bool(EventSummary &&)> &callback) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    const QString sql =
+        u"SELECT "_s + QString::fromLatin1(kSummaryColumns) + u" FROM events ORDER BY seq"_s;
+    if (!query.exec(sql))
+        return fail(u"read summaries"_s, query.lastError().text());
+    StringPool pool;
+    while (query.next()) {
+        EventSummary s;
+        s.seq = query.value(0).toLongLong();
+        s.receivedAtMs = query.value(1).toLongLong();
+        s.method = pool.intern(query.value(2).toString());
+        s.target = QString::fromUtf8(query.value(3).toByteArray());
+        s.remote = pool.intern(query.value(4).toString());
+        s.bodySize = quint32(query.value(5).toLongLong());
+        s.status = quint16(query.value(6).toInt());
+        s.eventType = pool.intern(query.value(7).toString());
+        s.classifiedBy = ClassifiedBy(query.value(8).toInt());
+        s.errorCount = quint16(query.value(9).toInt());
+        s.warningCount = quint16(query.value(10).toInt());
+        s.signature = SignatureState(query.value(11).toInt());
+        s.bodyKind = BodyKind(query.value(12).toInt());
+        s.origin = Origin(query.value(13).toInt());
+        if (!callback(std::move(s)))
+            break;
+    }
+    return true;
+}
+
+QString SessionStore::newDefaultSessionPath()
+{
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sessions"_s;
+    QDir().mkpath(folder);
+    QFile::setPermissions(folder,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss-zzz"_s);
+    return folder + u"/session-"_s + stamp + u".hookscope"_s;
+}

@@ -1,0 +1,147 @@
+#include "detailview.h"
+
+#include "analysis/bodyinspector.h"
+#include "bodyview.h"
+#include "models/jsontreemodel.h"
+#include "severitydelegate.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+DetailView::DetailView(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_fieldsModel(new JsonTreeModel(this))
+    , m_fieldsView(new QTreeView(this))
+    , m_fieldsNote(new QLabel(this))
+    , m_headers(new QTreeWidget(this))
+    , m_raw(new BodyView(this))
+    , m_response(new BodyView(this))
+{
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_headers->setColumnCount(2);
+    m_headers->setHeaderLabels({ u"Header"_s, u"Value"_s });
+    m_headers->setRootIsDecorated(false);
+    m_headers->setUniformRowHeights(true);
+    m_tabs->addTab(createFieldsTab(), u"Fields"_s);
+    m_tabs->addTab(m_headers, u"Headers"_s);
+    m_tabs->addTab(m_raw, u"Raw"_s);
+    m_tabs->addTab(m_response, u"Response"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+    clear();
+}
+
+QWidget *DetailView::createFieldsTab()
+{
+    auto *tab = new QWidget(this);
+    m_fieldsView->setModel(m_fieldsModel);
+    m_fieldsView->setUniformRowHeights(true);
+    m_fieldsView->setItemDelegate(new SeverityDelegate(m_fieldsView));
+    m_fieldsView->setAlternatingRowColors(true);
+    m_fieldsView->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_fieldsView->header()->resizeSection(JsonTreeModel::KeyColumn, 240);
+    m_fieldsView->header()->resizeSection(JsonTreeModel::ValueColumn, 320);
+    m_fieldsView->header()->resizeSection(JsonTreeModel::TypeColumn, 80);
+    m_fieldsNote->setWordWrap(true);
+    m_fieldsNote->setTextFormat(Qt::PlainText);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_fieldsNote);
+    layout->addWidget(m_fieldsView, 1);
+    return tab;
+}
+
+void DetailView::clear()
+{
+    m_summary->setText(u"Select an event to see its fields, headers and bytes."_s);
+    m_fieldsModel->clear();
+    m_fieldsNote->hide();
+    m_headers->clear();
+    m_raw->setBody({});
+    m_response->setBody({});
+}
+
+QString DetailView::summaryText(const Event &event, const EventAnalysis &analysis) const
+{
+    QString type = analysis.eventType.isEmpty() ? u"unknown event type"_s : analysis.eventType;
+    if (analysis.classifiedBy != ClassifiedBy::None)
+        type += u" (by %1)"_s.arg(classifiedByName(analysis.classifiedBy));
+    QString verdict;
+    if (analysis.bodyKind == BodyKind::Json)
+        verdict = analysis.violations.isEmpty()
+            ? u"valid"_s
+            : u"%1 error(s), %2 warning(s)"_s.arg(analysis.errorCount())
+                  .arg(analysis.warningCount());
+    else
+        verdict = bodyKindName(analysis.bodyKind) + u" body"_s;
+    return u"#%1  %2 %3  —  %4  —  %5 bytes, %6  —  answered %7"_s.arg(event.seq)
+        .arg(QString::fromLatin1(event.method), QString::fromUtf8(event.target), type)
+        .arg(event.body.size())
+        .arg(verdict)
+        .arg(event.response.status);
+}
+
+// Opens the first level so nested objects are visible at once, but never a range group: a
+// million-element array stays a thousand closed groups until someone opens one.
+void DetailView::expandTopLevel()
+{
+    const int rows = std::min(m_fieldsModel->rowCount(), 200);
+    for (int row = 0; row < rows; ++row) {
+        const QModelIndex index = m_fieldsModel->index(row, JsonTreeModel::TypeColumn);
+        if (index.data().toString() != u"range"_s)
+            m_fieldsView->expand(index.siblingAtColumn(0));
+    }
+}
+
+void DetailView::showHeaders(const HeaderList &headers)
+{
+    m_headers->clear();
+    QList<QTreeWidgetItem *> items;
+    for (const auto &[name, value] : headers)
+        items.append(new QTreeWidgetItem({ QString::fromLatin1(name), QString::fromUtf8(value) }));
+    m_headers->addTopLevelItems(items);
+    m_headers->resizeColumnToContents(0);
+}
+
+void DetailView::showEvent(const Event &event, const EventAnalysis &analysis)
+{
+    m_summary->setText(summaryText(event, analysis));
+    const BodyInspection body = BodyInspector::inspect(event.body);
+    m_fieldsModel->setDocument(body.json, analysis.violations);
+    QString note;
+    if (!analysis.parseError.isEmpty())
+        note =
+            u"Not JSON: %1 at byte %2."_s.arg(analysis.parseError).arg(analysis.parseErrorOffset);
+    else if (body.kind != BodyKind::Json)
+        note = body.kind == BodyKind::Empty
+            ? u"The body is empty."_s
+            : u"The body is %1, not JSON: see Raw."_s.arg(bodyKindName(body.kind));
+    for (const Violation &v : analysis.violations) {
+        if (v.pointer.isEmpty())
+            note += (note.isEmpty() ? QString() : u"\n"_s) + v.message;
+    }
+    m_fieldsNote->setText(note);
+    m_fieldsNote->setVisible(!note.isEmpty());
+    expandTopLevel();
+    showHeaders(event.headers);
+    m_raw->setBody(event.body,
+                   analysis.parseError.isEmpty()
+                       ? QString()
+                       : u"Parse error at byte %1: %2"_s.arg(analysis.parseErrorOffset)
+                             .arg(analysis.parseError));
+    QByteArray response = "HTTP/1.1 "_ba + QByteArray::number(event.response.status) + "\n"_ba;
+    for (const auto &[name, value] : event.response.headers)
+        response += name + ": "_ba + value + '\n';
+    m_response->setBody(response + '\n' + event.response.body);
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "event/event.h"
+#include "event/eventanalysis.h"
+
+#include <QTabWidget>
+
+class BodyView;
+class JsonTreeModel;
+class QLabel;
+class QTreeView;
+class QTreeWidget;
+
+// The selected event, tab by tab: Fields (the JSON tree with the schema's verdicts), Headers,
+// Raw (the exact body), Response (what Hookscope answered).
+class DetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailView(QWidget *parent = nullptr);
+
+    void showEvent(const Event &event, const EventAnalysis &analysis);
+    void clear();
+
+    JsonTreeModel *fieldsModel() const { return m_fieldsModel; }
+    QTreeView *fieldsView() const { return m_fieldsView; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+private:
+    QWidget *createFieldsTab();
+    void expandTopLevel();
+    void showHeaders(const HeaderList &headers);
+    QString summaryText(const Event &event, const EventAnalysis &analysis) const;
+
+    QLabel *m_summary; // owned through QObject parenting
+    QTabWidget *m_tabs; // owned through QObject parenting
+    JsonTreeModel *m_fieldsModel; // owned through QObject parenting
+    QTreeView *m_fieldsView; // owned through QObject parenting
+    QLabel *m_fieldsNote; // owned through QObject parenting
+    QTreeWidget *m_headers; // owned through QObject parenting
+    BodyView *m_raw; // owned through QObject parenting
+    BodyView *m_response; // owned through QObject parenting
+};
