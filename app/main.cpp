@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -62,7 +64,8 @@ int runHeadless(AppOptions &options)
         return 1;
     }
     QFile out;
-    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    out.open(STDOUT_FILENO,
+             QIODevice::WriteOnly | QIODevice::Unbuffered); // a line as soon as it is stored
     HeadlessRunner runner(options.json, &out);
     QObject::connect(&capture, &CaptureService::stored, &runner, &HeadlessRunner::print);
     const int code = QCoreApplication::exec();

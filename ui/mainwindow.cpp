@@ -59,6 +59,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     createMenus();
     createStatusBar();
     connect(capture, &CaptureService::stored, this, &MainWindow::addBatch);
+    connect(m_model, &EventTableModel::rowsAppended, this, &MainWindow::updateStatus);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelected);
     resize(1200, 800);

@@ -42,6 +42,7 @@ BodyInspection BodyInspector::inspect(const QByteArray &body)
     }
     result.kind = isText(body) ? BodyKind::Text : BodyKind::Binary;
     if (looksLikeJson(body)) {
+        result.kind = BodyKind::InvalidJson;
         result.parseError = error.errorString();
         result.parseErrorOffset = error.offset;
     }

@@ -65,6 +65,8 @@ QString bodyKindName(BodyKind kind)
         return u"text"_s;
     case BodyKind::Binary:
         return u"binary"_s;
+    case BodyKind::InvalidJson:
+        return u"invalid JSON"_s;
     }
     return {};
 }

@@ -9,7 +9,8 @@ enum class ClassifiedBy : quint8 { None, Header, Path, BodyField, Inferred };
 
 enum class SignatureState : quint8 { NotChecked, Valid, Invalid, Stale, Unsigned, NoSecret };
 
-enum class BodyKind : quint8 { Empty, Json, Text, Binary };
+// InvalidJson: the body looks like JSON (starts with {, [ or ") but does not parse.
+enum class BodyKind : quint8 { Empty, Json, Text, Binary, InvalidJson };
 
 // What the signature check found, with enough detail for the Signature tab to explain it.
 struct SignatureCheck
@@ -29,6 +30,7 @@ struct EventAnalysis
     qint64 parseErrorOffset = -1;
     QString eventType; // "" when unknown; an inferred type ends in '?'
     ClassifiedBy classifiedBy = ClassifiedBy::None;
+    bool schemaChecked = false; // a schema for eventType was found and applied
     Violations violations;
     SignatureCheck signature;
 

@@ -27,5 +27,6 @@ EventSummary EventSummary::from(const Event &event, const EventAnalysis &analysi
     summary.signature = analysis.signature.state;
     summary.bodyKind = analysis.bodyKind;
     summary.origin = event.origin;
+    summary.schemaChecked = analysis.schemaChecked;
     return summary;
 }

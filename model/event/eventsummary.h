@@ -24,6 +24,7 @@ struct EventSummary
     SignatureState signature = SignatureState::NotChecked;
     BodyKind bodyKind = BodyKind::Empty;
     Origin origin = Origin::Live;
+    bool schemaChecked = false;
 
     bool isValid() const { return errorCount == 0; }
 

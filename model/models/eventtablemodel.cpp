@@ -20,7 +20,7 @@ QString validityText(const EventSummary &s)
     if (s.bodyKind != BodyKind::Json)
         return s.bodyKind == BodyKind::Empty ? u"—"_s : bodyKindName(s.bodyKind);
     if (s.errorCount == 0 && s.warningCount == 0)
-        return u"valid"_s;
+        return s.schemaChecked ? u"valid"_s : u"no schema"_s;
     QStringList parts;
     if (s.errorCount)
         parts.append(countText(s.errorCount, u"1 error"_s, u"%1 errors"_s));
@@ -31,7 +31,7 @@ QString validityText(const EventSummary &s)
 
 int severityOf(const EventSummary &s)
 {
-    if (s.errorCount)
+    if (s.errorCount || s.bodyKind == BodyKind::InvalidJson)
         return int(Severity::Error);
     return s.warningCount ? int(Severity::Warning) : -1;
 }

@@ -38,7 +38,7 @@ bool createPrivateFile(const QString &path)
 
 const char kSummaryColumns[] = "seq, received_at, method, target, remote, body_size, status, "
                                "event_type, classified_by, errors, warnings, signature, "
-                               "body_kind, origin";
+                               "body_kind, origin, schema_checked";
 } // namespace
 
 SessionStore::SessionStore()
@@ -58,13 +58,8 @@ std::optional<QString> SessionStore::open(const QString &path)
         return u"%1: cannot create the session file"_s.arg(path);
     if (info.exists() && !info.isFile())
         return u"%1: not a file"_s.arg(path);
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        const QString why = db.lastError().text();
-        QSqlDatabase::removeDatabase(m_connection);
-        return u"%1: %2"_s.arg(path, why);
-    }
+    if (auto error = connect(path))
+        return error;
     m_path = path;
     if (!createSchema()) {
         const QString why = m_lastError;
@@ -72,6 +67,19 @@ std::optional<QString> SessionStore::open(const QString &path)
         return u"%1: not a Hookscope session (%2)"_s.arg(path, why);
     }
     return std::nullopt;
+}
+
+std::optional<QString> SessionStore::connect(const QString &path)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+        db.setDatabaseName(path);
+        if (db.open())
+            return std::nullopt;
+        m_lastError = db.lastError().text();
+    } // the handle must be gone before the connection is removed
+    QSqlDatabase::removeDatabase(m_connection);
+    return u"%1: %2"_s.arg(path, m_lastError);
 }
 
 void SessionStore::close()
@@ -114,7 +122,8 @@ bool SessionStore::createSchema()
         && exec(u"CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, received_at INTEGER, "
                 "method TEXT, target BLOB, remote TEXT, body_size INTEGER, status INTEGER, "
                 "event_type TEXT, classified_by INTEGER, errors INTEGER, warnings INTEGER, "
-                "signature INTEGER, body_kind INTEGER, origin INTEGER, source_file TEXT)"_s)
+                "signature INTEGER, body_kind INTEGER, origin INTEGER, source_file TEXT, "
+                "schema_checked INTEGER)"_s)
         && exec(u"CREATE TABLE IF NOT EXISTS payloads(seq INTEGER PRIMARY KEY, headers BLOB, "
                 "body BLOB, response_headers BLOB, response_body BLOB, response_delay INTEGER)"_s);
     if (!created)
@@ -140,7 +149,7 @@ bool SessionStore::append(const QList<Event> &events, const QList<EventAnalysis>
     if (!db.transaction())
         return fail(u"begin"_s, db.lastError().text());
     QSqlQuery summary(db), payload(db);
-    summary.prepare(u"INSERT OR REPLACE INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    summary.prepare(u"INSERT OR REPLACE INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     payload.prepare(u"INSERT OR REPLACE INTO payloads VALUES(?,?,?,?,?,?)"_s);
     for (qsizetype i = 0; i < events.size(); ++i) {
         const Event &e = events.at(i);
@@ -159,7 +168,8 @@ bool SessionStore::append(const QList<Event> &events, const QList<EventAnalysis>
                                            int(a.signature.state),
                                            int(a.bodyKind),
                                            int(e.origin),
-                                           e.sourceFile };
+                                           e.sourceFile,
+                                           a.schemaChecked };
         for (const QVariant &value : summaryValues)
             summary.addBindValue(value);
         payload.addBindValue(e.seq);
@@ -181,10 +191,10 @@ bool SessionStore::updateAnalysis(qint64 seq, const EventAnalysis &a)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(u"UPDATE events SET event_type=?, classified_by=?, errors=?, warnings=?, "
-                  "signature=?, body_kind=? WHERE seq=?"_s);
+                  "signature=?, body_kind=?, schema_checked=? WHERE seq=?"_s);
     for (const QVariant &value :
          QVariantList { a.eventType, int(a.classifiedBy), a.errorCount(), a.warningCount(),
-                        int(a.signature.state), int(a.bodyKind), seq })
+                        int(a.signature.state), int(a.bodyKind), a.schemaChecked, seq })
         query.addBindValue(value);
     return query.exec() || fail(u"update %1"_s.arg(seq), query.lastError().text());
 }
@@ -299,6 +309,7 @@ bool SessionStore::forEachSummary(const std::function<bool(EventSummary &&)> &ca
         s.signature = SignatureState(query.value(11).toInt());
         s.bodyKind = BodyKind(query.value(12).toInt());
         s.origin = Origin(query.value(13).toInt());
+        s.schemaChecked = query.value(14).toBool();
         if (!callback(std::move(s)))
             break;
     }

@@ -49,6 +49,7 @@ public:
     static QString newDefaultSessionPath();
 
 private:
+    std::optional<QString> connect(const QString &path);
     bool exec(const QString &sql);
     bool createSchema();
     bool fail(const QString &what, const QString &why) const;

@@ -1,0 +1,121 @@
+// The headless command as a user runs it: a real process, real requests, Ctrl-C.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+class TestHeadless : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void jsonLinesAndCleanShutdown();
+    void portInUseExitsNonZero();
+    void usageErrorExitsTwo();
+
+private:
+    quint16 waitForPort(QProcess &process);
+    QTemporaryDir m_dir;
+};
+
+quint16 TestHeadless::waitForPort(QProcess &process)
+{
+    QByteArray err;
+    const QRegularExpression listening(u"listening on http://127\\.0\\.0\\.1:(\\d+)/"_s);
+    QRegularExpressionMatch match;
+    QTest::qWaitFor(
+        [&] {
+            process.waitForReadyRead(50);
+            err += process.readAllStandardError();
+            match = listening.match(QString::fromUtf8(err));
+            return match.hasMatch() || process.state() == QProcess::NotRunning;
+        },
+        10'000);
+    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+}
+
+void TestHeadless::jsonLinesAndCleanShutdown()
+{
+    const QString session = m_dir.filePath(u"headless.hookscope"_s);
+    QProcess process;
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.start(QStringLiteral(HOOKSCOPE_EXECUTABLE),
+                  { u"--headless"_s, u"--json"_s, u"--port"_s, u"0"_s, u"--session"_s, session });
+    const quint16 port = waitForPort(process);
+    QVERIFY(port);
+
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/hooks/identification"_s.arg(port)));
+    request.setRawHeader("Solaris-Webhook-Event-Type", "IDENTIFICATION");
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkReply *reply = network.post(request, R"({"id":"x","status":"successful"})"_ba);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains('\n'), 10'000);
+    const QJsonObject line = QJsonDocument::fromJson(out.left(out.indexOf('\n'))).object();
+    QCOMPARE(line.value(u"seq"_s).toInt(), 1);
+    QCOMPARE(line.value(u"method"_s).toString(), u"POST"_s);
+    QCOMPARE(line.value(u"target"_s).toString(), u"/hooks/identification"_s);
+    QCOMPARE(line.value(u"eventType"_s).toString(), u"IDENTIFICATION"_s);
+    QCOMPARE(line.value(u"classifiedBy"_s).toString(), u"header"_s);
+    QCOMPARE(line.value(u"status"_s).toInt(), 200);
+    for (const auto &key : { u"receivedAt"_s, u"valid"_s, u"violations"_s, u"signature"_s })
+        QVERIFY2(line.contains(key), qPrintable(key));
+
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+        db.setDatabaseName(session);
+        QVERIFY(db.open());
+        QSqlQuery query(u"SELECT count(*) FROM events"_s, db);
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"check"_s);
+}
+
+void TestHeadless::portInUseExitsNonZero()
+{
+    QProcess first;
+    first.start(
+        QStringLiteral(HOOKSCOPE_EXECUTABLE),
+        { u"--headless"_s, u"--port"_s, u"0"_s, u"--session"_s, m_dir.filePath(u"a.hookscope"_s) });
+    const quint16 port = waitForPort(first);
+    QVERIFY(port);
+    QProcess second;
+    second.start(QStringLiteral(HOOKSCOPE_EXECUTABLE),
+                 { u"--headless"_s, u"--port"_s, QString::number(port), u"--session"_s,
+                   m_dir.filePath(u"b.hookscope"_s) });
+    QVERIFY(second.waitForFinished(10'000));
+    QCOMPARE(second.exitCode(), 1);
+    QVERIFY(second.readAllStandardError().contains("cannot listen"));
+    first.terminate();
+    QVERIFY(first.waitForFinished(10'000));
+    QCOMPARE(first.exitCode(), 0);
+}
+
+void TestHeadless::usageErrorExitsTwo()
+{
+    QProcess process;
+    process.start(QStringLiteral(HOOKSCOPE_EXECUTABLE), { u"--port"_s, u"nope"_s });
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitCode(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"

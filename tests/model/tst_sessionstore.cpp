@@ -1,0 +1,160 @@
+#include "store/sessionstore.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Event sampleEvent(qint64 seq)
+{
+    Event e;
+    e.seq = seq;
+    e.receivedAtMs = 1'700'000'000'000 + seq;
+    e.method = "POST";
+    e.target = "/hooks/identification?x=%20y";
+    e.headers = { { "Host", "127.0.0.1" },
+                  { "X-Dup", "a" },
+                  { "content-type", "application/json" },
+                  { "X-Dup", "b" } };
+    e.body = QByteArray("{\"a\":1}\0\xff", 9);
+    e.remote = u"127.0.0.1:5000"_s;
+    e.response = { 201, { { "Content-Type", "application/json" } }, "{}", 0 };
+    return e;
+}
+
+EventAnalysis sampleAnalysis()
+{
+    EventAnalysis a;
+    a.bodyKind = BodyKind::Json;
+    a.eventType = u"IDENTIFICATION"_s;
+    a.classifiedBy = ClassifiedBy::Header;
+    a.schemaChecked = true;
+    a.violations = { { u"/status"_s, u"enum"_s, Severity::Error, u"bad"_s },
+                     { u"/x"_s, u"undocumented"_s, Severity::Warning, u"extra"_s } };
+    return a;
+}
+} // namespace
+
+class TestSessionStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { QVERIFY(m_dir.isValid()); }
+    void newFileIsPrivate();
+    void roundTripIsByteExact();
+    void summariesStreamInOrder();
+    void reopenKeepsEventsAndSequence();
+    void removeAndClear();
+    void refusesAFileThatIsNotASession();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+void TestSessionStore::newFileIsPrivate()
+{
+    SessionStore store;
+    QCOMPARE(store.open(path(u"private.hookscope"_s)), std::nullopt);
+    const QFileDevice::Permissions permissions = QFile::permissions(path(u"private.hookscope"_s));
+    QVERIFY(permissions.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+        | QFileDevice::ExeOther;
+    QCOMPARE(permissions & others, QFileDevice::Permissions());
+}
+
+void TestSessionStore::roundTripIsByteExact()
+{
+    SessionStore store;
+    QCOMPARE(store.open(path(u"exact.hookscope"_s)), std::nullopt);
+    const Event original = sampleEvent(7);
+    QVERIFY(store.append({ original }, { sampleAnalysis() }));
+    const std::optional<Event> loaded = store.load(7);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->body, original.body);
+    QCOMPARE(loaded->headers, original.headers);
+    QCOMPARE(loaded->method, original.method);
+    QCOMPARE(loaded->target, original.target);
+    QCOMPARE(loaded->remote, original.remote);
+    QCOMPARE(loaded->receivedAtMs, original.receivedAtMs);
+    QCOMPARE(loaded->response.status, 201);
+    QCOMPARE(loaded->response.headers, original.response.headers);
+    QCOMPARE(loaded->response.body, "{}"_ba);
+    QVERIFY(!store.load(8));
+}
+
+void TestSessionStore::summariesStreamInOrder()
+{
+    SessionStore store;
+    QCOMPARE(store.open(path(u"summaries.hookscope"_s)), std::nullopt);
+    QVERIFY(store.append({ sampleEvent(2), sampleEvent(1), sampleEvent(3) },
+                         { sampleAnalysis(), EventAnalysis(), sampleAnalysis() }));
+    QList<EventSummary> summaries;
+    QVERIFY(store.forEachSummary([&](EventSummary &&s) {
+        summaries.append(s);
+        return true;
+    }));
+    QCOMPARE(summaries.size(), 3);
+    QCOMPARE(summaries.at(0).seq, 1);
+    QCOMPARE(summaries.at(2).seq, 3);
+    const EventSummary &s = summaries.at(1);
+    QCOMPARE(s.eventType, u"IDENTIFICATION"_s);
+    QCOMPARE(s.classifiedBy, ClassifiedBy::Header);
+    QCOMPARE(s.errorCount, 1);
+    QCOMPARE(s.warningCount, 1);
+    QCOMPARE(s.bodySize, 9u);
+    QCOMPARE(s.status, 201);
+    QCOMPARE(s.method, u"POST"_s);
+    QCOMPARE(s.target, u"/hooks/identification?x=%20y"_s);
+    QVERIFY(s.schemaChecked);
+    QVERIFY(!summaries.at(0).schemaChecked);
+}
+
+void TestSessionStore::reopenKeepsEventsAndSequence()
+{
+    const QString file = path(u"reopen.hookscope"_s);
+    {
+        SessionStore store;
+        QCOMPARE(store.open(file), std::nullopt);
+        QVERIFY(store.append({ sampleEvent(1), sampleEvent(2) },
+                             { sampleAnalysis(), sampleAnalysis() }));
+    }
+    SessionStore again;
+    QCOMPARE(again.open(file), std::nullopt);
+    QCOMPARE(again.count(), 2);
+    QCOMPARE(again.maxSeq(), 2);
+    QCOMPARE(again.load(2)->body, sampleEvent(2).body);
+}
+
+void TestSessionStore::removeAndClear()
+{
+    SessionStore store;
+    QCOMPARE(store.open(path(u"remove.hookscope"_s)), std::nullopt);
+    QVERIFY(store.append({ sampleEvent(1), sampleEvent(2), sampleEvent(3) },
+                         { sampleAnalysis(), sampleAnalysis(), sampleAnalysis() }));
+    QVERIFY(store.remove({ 1, 3 }));
+    QCOMPARE(store.count(), 1);
+    QVERIFY(store.load(2));
+    QVERIFY(!store.load(1));
+    QVERIFY(store.clear());
+    QCOMPARE(store.count(), 0);
+}
+
+void TestSessionStore::refusesAFileThatIsNotASession()
+{
+    const QString file = path(u"notes.txt"_s);
+    QFile text(file);
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write("these are not the events you are looking for\n");
+    text.close();
+    SessionStore store;
+    const std::optional<QString> error = store.open(file);
+    QVERIFY(error);
+    QVERIFY2(error->contains(file), qPrintable(*error));
+}
+
+QTEST_GUILESS_MAIN(TestSessionStore)
+#include "tst_sessionstore.moc"
