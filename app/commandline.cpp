@@ -40,7 +40,12 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
         u"FILE"_s);
     const QCommandLineOption headless(u"headless"_s, u"No window: print one line per event."_s);
     const QCommandLineOption json(u"json"_s, u"With --headless: one JSON object per line."_s);
-    parser.addOptions({ help, version, port, bind, session, headless, json });
+    const QCommandLineOption secret(
+        u"secret"_s,
+        u"A signature secret: SCHEME:SECRET or SCHEME:EVENT_TYPE:SECRET "
+        "(schemes: solaris, standard, stripe, github, hmac). Repeatable."_s,
+        u"SPEC"_s);
+    parser.addOptions({ help, version, port, bind, session, headless, json, secret });
     parser.addPositionalArgument(
         u"FILE"_s, u"Payload files to load, as if dropped on the window."_s, u"[FILE...]"_s);
     if (!parser.parse(arguments))
@@ -64,5 +69,9 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
     options.sessionGiven = parser.isSet(session);
     options.capture.sessionPath = parser.value(session);
     options.files = parser.positionalArguments();
+    auto secrets = SecretSet::parse(parser.values(secret));
+    if (const auto *error = std::get_if<SecretSpecError>(&secrets))
+        return UsageError { u"--secret: %1"_s.arg(error->message()) };
+    options.secrets = std::get<SecretSet>(std::move(secrets));
     return options;
 }

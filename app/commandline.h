@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/captureservice.h"
+#include "signature/secretset.h"
 
 #include <QStringList>
 
@@ -13,6 +14,7 @@ struct AppOptions
     Mode mode = Mode::Window;
     CaptureOptions capture;
     bool sessionGiven = false;
+    SecretSet secrets; // --secret SPEC...
     bool json = false; // --headless --json
     QStringList files; // FILE... to load
 };

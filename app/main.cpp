@@ -39,6 +39,7 @@ void printTo(FILE *stream, const QString &text)
 
 std::optional<QString> startCapture(CaptureService &capture, AppOptions &options)
 {
+    options.capture.analyzer = std::make_shared<Analyzer>(SignatureVerifier(options.secrets));
     if (!options.sessionGiven)
         options.capture.sessionPath = SessionStore::newDefaultSessionPath();
     if (auto error = capture.start(options.capture))

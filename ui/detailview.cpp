@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -23,7 +24,9 @@ DetailView::DetailView(QWidget *parent)
     , m_headers(new QTreeWidget(this))
     , m_raw(new BodyView(this))
     , m_response(new BodyView(this))
+    , m_signature(new QPlainTextEdit(this))
 {
+    m_signature->setReadOnly(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
@@ -35,6 +38,7 @@ DetailView::DetailView(QWidget *parent)
     m_tabs->addTab(m_headers, u"Headers"_s);
     m_tabs->addTab(m_raw, u"Raw"_s);
     m_tabs->addTab(m_response, u"Response"_s);
+    m_tabs->addTab(m_signature, u"Signature"_s);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
@@ -70,6 +74,21 @@ void DetailView::clear()
     m_headers->clear();
     m_raw->setBody({});
     m_response->setBody({});
+    m_signature->clear();
+}
+
+QString DetailView::signatureText(const SignatureCheck &check)
+{
+    QStringList lines { u"Result: %1"_s.arg(signatureStateName(check.state)) };
+    if (!check.scheme.isEmpty())
+        lines.append(u"Scheme: %1"_s.arg(check.scheme));
+    if (!check.header.isEmpty())
+        lines.append(u"Header: %1"_s.arg(check.header));
+    if (!check.secretLabel.isEmpty())
+        lines.append(u"Matched secret: %1"_s.arg(check.secretLabel));
+    if (!check.detail.isEmpty())
+        lines.append(u"\n"_s + check.detail);
+    return lines.join(u'\n');
 }
 
 QString DetailView::summaryText(const Event &event, const EventAnalysis &analysis) const
@@ -144,4 +163,5 @@ void DetailView::showEvent(const Event &event, const EventAnalysis &analysis)
     for (const auto &[name, value] : event.response.headers)
         response += name + ": "_ba + value + '\n';
     m_response->setBody(response + '\n' + event.response.body);
+    m_signature->setPlainText(signatureText(analysis.signature));
 }

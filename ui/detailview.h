@@ -8,6 +8,7 @@
 class BodyView;
 class JsonTreeModel;
 class QLabel;
+class QPlainTextEdit;
 class QTreeView;
 class QTreeWidget;
 
@@ -30,6 +31,7 @@ private:
     QWidget *createFieldsTab();
     void expandTopLevel();
     void showHeaders(const HeaderList &headers);
+    static QString signatureText(const SignatureCheck &check);
     QString summaryText(const Event &event, const EventAnalysis &analysis) const;
 
     QLabel *m_summary; // owned through QObject parenting
@@ -40,4 +42,5 @@ private:
     QTreeWidget *m_headers; // owned through QObject parenting
     BodyView *m_raw; // owned through QObject parenting
     BodyView *m_response; // owned through QObject parenting
+    QPlainTextEdit *m_signature; // owned through QObject parenting
 };

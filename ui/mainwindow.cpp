@@ -142,5 +142,5 @@ void MainWindow::showSelected()
         return m_detail->clear();
     // One event is cheap to analyse again, and this gives the full violation list, which the
     // table does not keep.
-    m_detail->showEvent(*event, Analyzer().analyze(*event));
+    m_detail->showEvent(*event, m_capture->analyzer()->analyze(*event));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/analyzer.h"
 #include "capturedbatch.h"
 #include "capturelimits.h"
 
@@ -7,6 +8,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <memory>
 #include <optional>
 
 class CaptureWorker;
@@ -17,6 +19,8 @@ struct CaptureOptions
     quint16 port = 8080;
     QString sessionPath;
     CaptureLimits limits;
+    std::shared_ptr<const Analyzer> analyzer =
+        std::make_shared<Analyzer>(); // shared with the window
 };
 
 // Runs capture on its own thread (server, batcher and the writing session store), so the
@@ -38,6 +42,7 @@ public:
     quint16 port() const { return m_port; }
     QHostAddress address() const { return m_options.address; }
     QString sessionPath() const { return m_options.sessionPath; }
+    std::shared_ptr<const Analyzer> analyzer() const { return m_options.analyzer; }
     QString listenUrl() const;
 
 Q_SIGNALS:

@@ -18,6 +18,7 @@ std::optional<QString> CaptureWorker::start(const CaptureOptions &options)
         return error;
     m_batcher = new CaptureBatcher(m_store.get(), options.limits, this);
     m_batcher->setNextSeq(m_store->maxSeq() + 1);
+    m_batcher->setAnalyzer(options.analyzer);
     connect(m_batcher, &CaptureBatcher::stored, this, &CaptureWorker::stored);
     connect(m_batcher, &CaptureBatcher::storeFailed, this, &CaptureWorker::storeFailed);
     m_server = new CaptureServer(options.limits, this);

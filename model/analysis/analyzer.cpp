@@ -37,6 +37,10 @@ void classifyByBodyField(const QJsonDocument &json, EventAnalysis &analysis)
 }
 } // namespace
 
+Analyzer::Analyzer(SignatureVerifier verifier)
+    : m_verifier(std::move(verifier))
+{ }
+
 EventAnalysis Analyzer::analyze(const Event &event) const
 {
     EventAnalysis analysis;
@@ -47,5 +51,7 @@ EventAnalysis Analyzer::analyze(const Event &event) const
     classifyByHeader(event, analysis);
     if (analysis.classifiedBy == ClassifiedBy::None && body.json.isObject())
         classifyByBodyField(body.json, analysis);
+    // Judged at arrival, so a reopened session does not turn every timestamp stale.
+    analysis.signature = m_verifier.verify(event, analysis.eventType, event.receivedAtMs / 1000);
     return analysis;
 }

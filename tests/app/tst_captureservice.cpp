@@ -1,6 +1,7 @@
 #include "capture/captureservice.h"
 #include "store/sessionstore.h"
 
+#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void oversizedBodyIsRefusedBeforeReading();
     void portInUseIsAClearError();
     void reopenedSessionContinuesTheSequence();
+    void signatureIsCheckedWithTheGivenSecret();
 
 private:
     QList<Event> storedEvents(int expected);
@@ -229,6 +231,42 @@ void TestCaptureService::reopenedSessionContinuesTheSequence()
     exchange(m_capture->port(), "POST /2 HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
     const QList<Event> events = storedEvents(1);
     QCOMPARE(events.at(0).seq, 2);
+}
+
+void TestCaptureService::signatureIsCheckedWithTheGivenSecret()
+{
+    m_capture->stop();
+    m_stored->clear();
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_session;
+    SecretSet secrets;
+    secrets.add(u"solaris"_s, "f82c389fb187274227186b5a58781978");
+    options.analyzer = std::make_shared<Analyzer>(SignatureVerifier(secrets));
+    QCOMPARE(m_capture->start(options), std::nullopt);
+    const QByteArray body = R"({"id":"x"})";
+    const QByteArray signature =
+        QMessageAuthenticationCode::hash(body, "f82c389fb187274227186b5a58781978",
+                                         QCryptographicHash::Sha256)
+            .toHex();
+    for (const QByteArray &sent : { signature, QByteArray(64, '0') }) {
+        exchange(m_capture->port(),
+                 "POST /hooks/booking HTTP/1.1\r\nHost: h\r\nSolaris-Webhook-Signature: sha256="_ba
+                     + sent + "\r\nContent-Length: "_ba + QByteArray::number(body.size())
+                     + "\r\n\r\n"_ba + body);
+    }
+    QList<SignatureState> states;
+    QTest::qWaitFor(
+        [&] {
+            states.clear();
+            for (const QList<QVariant> &arguments : std::as_const(*m_stored))
+                for (const EventAnalysis &analysis :
+                     arguments.at(0).value<CapturedBatch>().analyses)
+                    states.append(analysis.signature.state);
+            return states.size() >= 2;
+        },
+        10'000);
+    QCOMPARE(states, (QList<SignatureState> { SignatureState::Valid, SignatureState::Invalid }));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureService)

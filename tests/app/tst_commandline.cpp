@@ -48,6 +48,8 @@ void TestCommandLine::usageErrors_data()
     QTest::newRow("port range") << QStringList { u"--port"_s, u"70000"_s } << u"70000"_s;
     QTest::newRow("bind") << QStringList { u"--bind"_s, u"localhost:80"_s } << u"--bind"_s;
     QTest::newRow("json without headless") << QStringList { u"--json"_s } << u"--headless"_s;
+    QTest::newRow("secret scheme")
+        << QStringList { u"--secret"_s, u"rot13:abc"_s } << u"--secret"_s;
     QTest::newRow("unknown option") << QStringList { u"--frobnicate"_s } << u"frobnicate"_s;
 }
 

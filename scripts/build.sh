@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Configures (once) and builds Hookscope into build/ (or $HOOKSCOPE_BUILD_DIR).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${HOOKSCOPE_BUILD_DIR:-$root/build}
+[ -f "$build/build.ninja" ] || cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+cmake --build "$build" -j"$(nproc)"
