@@ -98,10 +98,10 @@ QString DetailView::summaryText(const Event &event, const EventAnalysis &analysi
         type += u" (by %1)"_s.arg(classifiedByName(analysis.classifiedBy));
     QString verdict;
     if (analysis.bodyKind == BodyKind::Json)
-        verdict = analysis.violations.isEmpty()
-            ? u"valid"_s
-            : u"%1 error(s), %2 warning(s)"_s.arg(analysis.errorCount())
-                  .arg(analysis.warningCount());
+        verdict = !analysis.violations.isEmpty()
+            ? u"%1 error(s), %2 warning(s)"_s.arg(analysis.errorCount())
+                  .arg(analysis.warningCount())
+            : (analysis.schemaChecked ? u"valid"_s : u"no schema"_s);
     else
         verdict = bodyKindName(analysis.bodyKind) + u" body"_s;
     return u"#%1  %2 %3  —  %4  —  %5 bytes, %6  —  answered %7"_s.arg(event.seq)
