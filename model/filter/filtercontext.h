@@ -1,0 +1,36 @@
+#pragma once
+
+#include "event/event.h"
+#include "event/eventsummary.h"
+
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+
+// What one evaluation looks at. Lives on the stack for one matches() call: derived forms of the
+// body (parsed JSON, decoded text) are made at most once per call, however many terms use them,
+// and never when no term does, so summary-only filters allocate nothing.
+class FilterContext
+{
+public:
+    FilterContext(const EventSummary &summary, const Event *event)
+        : m_summary(summary)
+        , m_event(event)
+    { }
+
+    const EventSummary &summary() const { return m_summary; }
+    const Event *event() const { return m_event; } // not owned; may be null
+    // The parsed body, or nullptr when there is no event or the body is not JSON.
+    const QJsonValue *json();
+    // The body decoded as UTF-8 (invalid sequences become U+FFFD).
+    QStringView bodyText();
+
+private:
+    static QJsonValue parse(const QByteArray &body);
+
+    const EventSummary &m_summary;
+    const Event *m_event; // not owned; may be null
+    std::optional<QJsonValue> m_json; // Undefined once parsing failed
+    std::optional<QString> m_bodyText;
+};

@@ -1,0 +1,82 @@
+#include "filterjsonpath.h"
+
+#include "filtervalue.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+void appendChildren(const QJsonValue &value, QList<QJsonValue> &out)
+{
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &element : array)
+            out.append(element);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            out.append(it.value());
+    }
+}
+
+void appendStep(const QJsonValue &value, const JsonPathStep &step, QList<QJsonValue> &out)
+{
+    if (step.kind == JsonPathStep::Kind::Any) {
+        appendChildren(value, out);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        const auto found = object.constFind(step.key);
+        if (found != object.constEnd())
+            out.append(found.value());
+    } else if (value.isArray() && step.kind == JsonPathStep::Kind::Index) {
+        const QJsonArray array = value.toArray();
+        const qsizetype index = step.index < 0 ? array.size() + step.index : step.index;
+        if (index >= 0 && index < array.size())
+            out.append(array.at(index));
+    } else if (value.isArray() && !step.key.isEmpty()) {
+        // json.items.0 reads like JSON Pointer's /items/0.
+        bool ok = false;
+        const qsizetype index = step.key.toLongLong(&ok);
+        if (ok && index >= 0 && index < value.toArray().size())
+            out.append(value.toArray().at(index));
+    }
+}
+} // namespace
+
+QList<QJsonValue> FilterJsonPath::resolve(const QJsonValue &root, const QList<JsonPathStep> &path)
+{
+    QList<QJsonValue> current { root };
+    for (const JsonPathStep &step : path) {
+        QList<QJsonValue> next;
+        for (const QJsonValue &value : std::as_const(current))
+            appendStep(value, step, next);
+        current.swap(next);
+        if (current.isEmpty())
+            break;
+    }
+    return current;
+}
+
+QString FilterJsonPath::text(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Double:
+        return FilterCompare::numberText(value.toDouble());
+    case QJsonValue::Bool:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}

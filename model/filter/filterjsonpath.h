@@ -1,0 +1,16 @@
+#pragma once
+
+#include "filterast.h"
+
+#include <QJsonValue>
+#include <QList>
+
+namespace FilterJsonPath {
+// Every value the path reaches from `root`: none when a step is missing, several through [*].
+// Walks step by step without recursion, so a path as long as the expression costs no stack.
+// A numeric step works on both arrays (index) and objects (key), as JSON Pointer does.
+QList<QJsonValue> resolve(const QJsonValue &root, const QList<JsonPathStep> &path);
+// The text a JSON value compares as: strings as they are, numbers as written
+// (FilterCompare::numberText), true/false/null, objects and arrays as compact JSON.
+QString text(const QJsonValue &value);
+} // namespace FilterJsonPath

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "filterast.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+// A literal from the expression, prepared once at compile time in every form a comparison may
+// need, so that evaluating a row converts nothing.
+struct FilterValue
+{
+    QString text;
+    QByteArray lowerUtf8; // for case-insensitive searches in raw bytes, when text is ASCII
+    bool ascii = false;
+    std::optional<double> number; // set when the text is a number
+    QRegularExpression regex; // for `matches`
+    Qt::CaseSensitivity equalityCase = Qt::CaseSensitive;
+
+    static FilterValue fromText(const QString &text);
+};
+
+// Comparison rules shared by every field: numeric when both sides are numbers, else text.
+namespace FilterCompare {
+// Strict decimal number ("12", "-3.5", "1e3"); no whitespace, hex, inf or nan.
+std::optional<double> parseNumber(QStringView text);
+bool ordered(int comparison, FilterOp op);
+bool text(QStringView text, FilterOp op, const FilterValue &value);
+bool number(double x, FilterOp op, const FilterValue &value);
+// Case-insensitive substring search in UTF-8 bytes without decoding them when the needle is ASCII.
+bool bytesContain(QByteArrayView haystack, const FilterValue &value);
+// "12", "12.5", "1e+21": how a JSON number reads as text.
+QString numberText(double x);
+} // namespace FilterCompare
