@@ -50,6 +50,27 @@ void CaptureService::stop()
     m_worker = nullptr;
 }
 
+std::optional<QString> CaptureService::switchSession(const QString &path)
+{
+    CaptureOptions options = m_options;
+    options.sessionPath = path;
+    if (m_port != 0)
+        options.port = m_port; // keep the address senders were given
+    return start(options);
+}
+
+void CaptureService::remove(const QList<qint64> &seqs)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, seqs] { worker->remove(seqs); });
+}
+
+void CaptureService::clear()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->clear(); });
+}
+
 QString CaptureService::listenUrl() const
 {
     const QString host = m_options.address.protocol() == QAbstractSocket::IPv6Protocol

@@ -37,6 +37,11 @@ public:
     std::optional<QString> start(const CaptureOptions &options);
     // Answers and stores everything pending, then stops listening and closes the session.
     void stop();
+    // Stops, then starts again with the same options on another session file.
+    std::optional<QString> switchSession(const QString &path);
+    // Deletes events from the session file, on the capture thread (the caller does not wait).
+    void remove(const QList<qint64> &seqs);
+    void clear();
 
     bool isRunning() const { return m_thread.isRunning(); }
     quint16 port() const { return m_port; }

@@ -40,6 +40,20 @@ void CaptureWorker::stop()
     m_store.reset();
 }
 
+void CaptureWorker::remove(const QList<qint64> &seqs)
+{
+    m_batcher->flush(); // a pending event may be among those removed
+    if (!m_store->remove(seqs))
+        Q_EMIT storeFailed(m_store->lastError());
+}
+
+void CaptureWorker::clear()
+{
+    m_batcher->flush();
+    if (!m_store->clear())
+        Q_EMIT storeFailed(m_store->lastError());
+}
+
 quint16 CaptureWorker::port() const
 {
     return m_server ? m_server->port() : 0;

@@ -23,6 +23,8 @@ public:
     std::optional<QString> start(const CaptureOptions &options);
     void stop();
     quint16 port() const;
+    void remove(const QList<qint64> &seqs);
+    void clear();
 
 Q_SIGNALS:
     void stored(const CapturedBatch &batch);

@@ -115,7 +115,10 @@ bool SessionStore::createSchema()
 {
     // FULL: the WAL is synced at every commit, so a 2xx is only sent for what is on disk.
     // Batching (one commit for many events) keeps that affordable.
-    if (!exec(u"PRAGMA journal_mode=WAL"_s) || !exec(u"PRAGMA synchronous=FULL"_s))
+    // The capture thread writes while the window reads (and sometimes deletes): wait for the
+    // other connection's lock instead of failing at once.
+    if (!exec(u"PRAGMA busy_timeout=10000"_s) || !exec(u"PRAGMA journal_mode=WAL"_s)
+        || !exec(u"PRAGMA synchronous=FULL"_s))
         return false;
     const bool created =
         exec(u"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)"_s)
