@@ -45,7 +45,9 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
         u"A signature secret: SCHEME:SECRET or SCHEME:EVENT_TYPE:SECRET "
         "(schemes: solaris, standard, stripe, github, hmac). Repeatable."_s,
         u"SPEC"_s);
-    parser.addOptions({ help, version, port, bind, session, headless, json, secret });
+    const QCommandLineOption filter(
+        u"filter"_s, u"With --headless: print only events matching EXPR."_s, u"EXPR"_s);
+    parser.addOptions({ help, version, port, bind, session, headless, json, secret, filter });
     parser.addPositionalArgument(
         u"FILE"_s, u"Payload files to load, as if dropped on the window."_s, u"[FILE...]"_s);
     if (!parser.parse(arguments))
@@ -69,6 +71,12 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
     options.sessionGiven = parser.isSet(session);
     options.capture.sessionPath = parser.value(session);
     options.files = parser.positionalArguments();
+    if (parser.isSet(filter) && options.mode != AppOptions::Mode::Headless)
+        return UsageError { u"--filter goes with --headless (the window has its filter bar)"_s };
+    auto compiled = Filter::compile(parser.value(filter));
+    if (const auto *error = std::get_if<FilterError>(&compiled))
+        return UsageError { u"--filter: %1"_s.arg(error->toString()) };
+    options.filter = std::get<Filter>(std::move(compiled));
     auto secrets = SecretSet::parse(parser.values(secret));
     if (const auto *error = std::get_if<SecretSpecError>(&secrets))
         return UsageError { u"--secret: %1"_s.arg(error->message()) };

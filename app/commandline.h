@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/captureservice.h"
+#include "filter/filter.h"
 #include "signature/secretset.h"
 
 #include <QStringList>
@@ -16,6 +17,7 @@ struct AppOptions
     bool sessionGiven = false;
     SecretSet secrets; // --secret SPEC...
     bool json = false; // --headless --json
+    Filter filter; // --headless --filter
     QStringList files; // FILE... to load
 };
 

@@ -8,9 +8,10 @@
 
 using namespace Qt::StringLiterals;
 
-HeadlessRunner::HeadlessRunner(bool json, QIODevice *out, QObject *parent)
+HeadlessRunner::HeadlessRunner(bool json, const Filter &filter, QIODevice *out, QObject *parent)
     : QObject(parent)
     , m_json(json)
+    , m_filter(filter)
     , m_out(out)
 { }
 
@@ -36,6 +37,8 @@ void HeadlessRunner::print(const CapturedBatch &batch)
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
         const Event &event = batch.events.at(i);
         const EventAnalysis &analysis = batch.analyses.at(i);
+        if (!m_filter.isEmpty() && !m_filter.matches(EventSummary::from(event, analysis), &event))
+            continue;
         const QByteArray line = m_json
             ? QJsonDocument(EventRecord::toJson(event, analysis)).toJson(QJsonDocument::Compact)
             : textLine(event, analysis);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/capturedbatch.h"
+#include "filter/filter.h"
 
 #include <QObject>
 
@@ -11,12 +12,14 @@ class HeadlessRunner : public QObject
 {
     Q_OBJECT
 public:
-    HeadlessRunner(bool json, QIODevice *out, QObject *parent = nullptr); // out not owned
+    HeadlessRunner(bool json, const Filter &filter, QIODevice *out,
+                   QObject *parent = nullptr); // out not owned
 
     void print(const CapturedBatch &batch);
     static QByteArray textLine(const Event &event, const EventAnalysis &analysis);
 
 private:
     bool m_json;
+    Filter m_filter;
     QIODevice *m_out; // not owned
 };

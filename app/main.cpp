@@ -67,7 +67,7 @@ int runHeadless(AppOptions &options)
     QFile out;
     out.open(STDOUT_FILENO,
              QIODevice::WriteOnly | QIODevice::Unbuffered); // a line as soon as it is stored
-    HeadlessRunner runner(options.json, &out);
+    HeadlessRunner runner(options.json, options.filter, &out);
     QObject::connect(&capture, &CaptureService::stored, &runner, &HeadlessRunner::print);
     const int code = QCoreApplication::exec();
     capture.stop(); // answers and stores what is pending before the process ends

@@ -2,8 +2,15 @@
 
 #include "analysis/bodyinspector.h"
 #include "bodyview.h"
+#include "filter/filtercompletion.h"
 #include "models/jsontreemodel.h"
+#include "models/modelroles.h"
+
 #include "severitydelegate.h"
+#include <QApplication>
+#include <QClipboard>
+#include <QJsonValue>
+#include <QMenu>
 
 #include <QHeaderView>
 #include <QLabel>
@@ -34,6 +41,8 @@ DetailView::DetailView(QWidget *parent)
     m_headers->setHeaderLabels({ u"Header"_s, u"Value"_s });
     m_headers->setRootIsDecorated(false);
     m_headers->setUniformRowHeights(true);
+    m_headers->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_headers, &QWidget::customContextMenuRequested, this, &DetailView::showHeaderMenu);
     m_tabs->addTab(createFieldsTab(), u"Fields"_s);
     m_tabs->addTab(m_headers, u"Headers"_s);
     m_tabs->addTab(m_raw, u"Raw"_s);
@@ -53,6 +62,8 @@ QWidget *DetailView::createFieldsTab()
     m_fieldsView->setUniformRowHeights(true);
     m_fieldsView->setItemDelegate(new SeverityDelegate(m_fieldsView));
     m_fieldsView->setAlternatingRowColors(true);
+    m_fieldsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_fieldsView, &QWidget::customContextMenuRequested, this, &DetailView::showFieldMenu);
     m_fieldsView->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_fieldsView->header()->resizeSection(JsonTreeModel::KeyColumn, 240);
     m_fieldsView->header()->resizeSection(JsonTreeModel::ValueColumn, 320);
@@ -164,4 +175,47 @@ void DetailView::showEvent(const Event &event, const EventAnalysis &analysis)
         response += name + ": "_ba + value + '\n';
     m_response->setBody(response + '\n' + event.response.body);
     m_signature->setPlainText(signatureText(analysis.signature));
+}
+
+void DetailView::offerFilter(QMenu &menu, const QString &expression)
+{
+    menu.addAction(u"Apply as Filter"_s, this,
+                   [this, expression] { Q_EMIT applyFilterRequested(expression); });
+    menu.addAction(u"Prepare as Filter"_s, this,
+                   [this, expression] { Q_EMIT prepareFilterRequested(expression); });
+}
+
+void DetailView::showFieldMenu(const QPoint &position)
+{
+    const QModelIndex index =
+        m_fieldsView->indexAt(position).siblingAtColumn(JsonTreeModel::KeyColumn);
+    if (!index.isValid())
+        return;
+    const QString pointer = index.data(ModelRoles::PointerRole).toString();
+    const QVariant value = index.data(ModelRoles::ValueRole);
+    QMenu menu;
+    menu.addAction(u"Copy Value"_s, this, [index] {
+        QApplication::clipboard()->setText(
+            index.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString());
+    });
+    menu.addAction(u"Copy JSON Pointer"_s, this,
+                   [pointer] { QApplication::clipboard()->setText(pointer); });
+    if (value.isValid()) {
+        menu.addSeparator();
+        offerFilter(menu, filterForJsonPointer(pointer, QJsonValue::fromVariant(value)));
+    }
+    menu.exec(m_fieldsView->viewport()->mapToGlobal(position));
+}
+
+void DetailView::showHeaderMenu(const QPoint &position)
+{
+    const QTreeWidgetItem *item = m_headers->itemAt(position);
+    if (!item)
+        return;
+    QMenu menu;
+    const QString value = item->text(1);
+    menu.addAction(u"Copy Value"_s, this, [value] { QApplication::clipboard()->setText(value); });
+    menu.addSeparator();
+    offerFilter(menu, filterForHeader(item->text(0), value));
+    menu.exec(m_headers->viewport()->mapToGlobal(position));
 }

@@ -8,6 +8,7 @@
 class BodyView;
 class JsonTreeModel;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QTreeView;
 class QTreeWidget;
@@ -26,10 +27,18 @@ public:
     JsonTreeModel *fieldsModel() const { return m_fieldsModel; }
     QTreeView *fieldsView() const { return m_fieldsView; }
     QTabWidget *tabs() const { return m_tabs; }
+    QTreeWidget *headersView() const { return m_headers; }
+
+Q_SIGNALS:
+    void applyFilterRequested(const QString &expression);
+    void prepareFilterRequested(const QString &expression);
 
 private:
     QWidget *createFieldsTab();
     void expandTopLevel();
+    void showFieldMenu(const QPoint &position);
+    void showHeaderMenu(const QPoint &position);
+    void offerFilter(QMenu &menu, const QString &expression);
     void showHeaders(const HeaderList &headers);
     static QString signatureText(const SignatureCheck &check);
     QString summaryText(const Event &event, const EventAnalysis &analysis) const;

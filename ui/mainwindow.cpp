@@ -3,6 +3,8 @@
 #include "analysis/analyzer.h"
 #include "capture/captureservice.h"
 #include "detailview.h"
+#include "filterbar.h"
+#include "models/eventfiltermodel.h"
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
 #include "severitydelegate.h"
@@ -13,13 +15,14 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QtConcurrent>
 #include <QTimer>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -27,7 +30,8 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     : QMainWindow(parent)
     , m_capture(capture)
     , m_model(new EventTableModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new EventFilterModel(this))
+    , m_filterBar(new FilterBar(this))
     , m_table(new QTableView(this))
     , m_detail(new DetailView(this))
     , m_listening(new QLabel(this))
@@ -37,7 +41,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     setWindowTitle(u"Hookscope — %1"_s.arg(QFileInfo(capture->sessionPath()).fileName()));
     m_reader.open(capture->sessionPath());
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(ModelRoles::SortRole);
+    m_proxy->setSessionPath(capture->sessionPath());
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EventTableModel::SeqColumn, Qt::AscendingOrder);
@@ -50,8 +54,14 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     const QList<int> widths { 60, 100, 70, 320, 240, 80, 60, 130, 90 };
     for (int column = 0; column < widths.size(); ++column)
         m_table->setColumnWidth(column, widths.at(column));
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->setSpacing(0);
+    topLayout->addWidget(m_filterBar);
+    topLayout->addWidget(m_table, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_table);
+    splitter->addWidget(top);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -60,6 +70,12 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     createStatusBar();
     connect(capture, &CaptureService::stored, this, &MainWindow::addBatch);
     connect(m_model, &EventTableModel::rowsAppended, this, &MainWindow::updateStatus);
+    connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &EventFilterModel::setFilter);
+    connect(m_proxy, &EventFilterModel::scanProgress, m_filterBar, &FilterBar::setProgress);
+    connect(m_proxy, &EventFilterModel::scanFinished, m_filterBar,
+            [this] { m_filterBar->setProgress(-1); });
+    connect(m_detail, &DetailView::applyFilterRequested, m_filterBar, &FilterBar::apply);
+    connect(m_detail, &DetailView::prepareFilterRequested, m_filterBar, &FilterBar::prepare);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelected);
     resize(1200, 800);
@@ -71,6 +87,11 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(u"&File"_s);
     file->addAction(u"&Quit"_s, QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu *view = menuBar()->addMenu(u"&View"_s);
+    view->addAction(u"&Filter…"_s, QKeySequence::Find, this, [this] {
+        m_filterBar->lineEdit()->setFocus();
+        m_filterBar->lineEdit()->selectAll();
+    });
 }
 
 void MainWindow::createStatusBar()
@@ -116,8 +137,14 @@ void MainWindow::addBatch(const CapturedBatch &batch)
     QList<EventSummary> summaries;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
-        summaries.append(EventSummary::from(batch.events.at(i), batch.analyses.at(i)));
+        const EventSummary summary = EventSummary::from(batch.events.at(i), batch.analyses.at(i));
+        m_proxy->noteEvent(batch.events.at(i), summary);
+        summaries.append(summary);
         m_recentArrivals.push_back(now);
+        if (!summary.eventType.isEmpty() && !m_seenTypes.contains(summary.eventType)) {
+            m_seenTypes.insert(summary.eventType);
+            m_filterBar->setEventTypes(m_seenTypes.values());
+        }
     }
     m_model->enqueue(summaries);
 }

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QSet>
 
 #include <deque>
 
@@ -12,7 +13,8 @@ class CaptureService;
 class DetailView;
 class EventTableModel;
 class QLabel;
-class QSortFilterProxyModel;
+class EventFilterModel;
+class FilterBar;
 class QTableView;
 struct CapturedBatch;
 
@@ -31,6 +33,8 @@ public:
     EventTableModel *tableModel() const { return m_model; }
     QTableView *tableView() const { return m_table; }
     DetailView *detailView() const { return m_detail; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    EventFilterModel *filterModel() const { return m_proxy; }
 
 private:
     void createMenus();
@@ -42,11 +46,13 @@ private:
     CaptureService *m_capture; // not owned
     SessionStore m_reader; // the GUI thread's read-only connection to the session
     EventTableModel *m_model; // owned through QObject parenting
-    QSortFilterProxyModel *m_proxy;
+    EventFilterModel *m_proxy;
+    FilterBar *m_filterBar;
     QTableView *m_table;
     DetailView *m_detail;
     QLabel *m_listening;
     QLabel *m_count;
     QLabel *m_rate;
+    QSet<QString> m_seenTypes;
     std::deque<qint64> m_recentArrivals; // ms timestamps of the last minute's events, for the rate
 };

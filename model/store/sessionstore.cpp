@@ -262,6 +262,7 @@ const char kEventSelect[] = "SELECT e.seq, e.received_at, e.method, e.target, e.
                             "e.origin, e.source_file, p.headers, p.body, p.response_headers, "
                             "p.response_body, p.response_delay FROM events e JOIN payloads p "
                             "ON p.seq = e.seq";
+constexpr int kEventColumnCount = 13;
 } // namespace
 
 std::optional<Event> SessionStore::load(qint64 seq) const
@@ -287,6 +288,38 @@ bool SessionStore::forEachEvent(const std::function<bool(Event &&)> &callback) c
     return true;
 }
 
+namespace {
+// Reads the summary columns (kSummaryColumns order) starting at column `at`.
+EventSummary summaryFromRow(const QSqlQuery &query, int at, StringPool &pool)
+{
+    EventSummary s;
+    s.seq = query.value(at).toLongLong();
+    s.receivedAtMs = query.value(at + 1).toLongLong();
+    s.method = pool.intern(query.value(at + 2).toString());
+    s.target = QString::fromUtf8(query.value(at + 3).toByteArray());
+    s.remote = pool.intern(query.value(at + 4).toString());
+    s.bodySize = quint32(query.value(at + 5).toLongLong());
+    s.status = quint16(query.value(at + 6).toInt());
+    s.eventType = pool.intern(query.value(at + 7).toString());
+    s.classifiedBy = ClassifiedBy(query.value(at + 8).toInt());
+    s.errorCount = quint16(query.value(at + 9).toInt());
+    s.warningCount = quint16(query.value(at + 10).toInt());
+    s.signature = SignatureState(query.value(at + 11).toInt());
+    s.bodyKind = BodyKind(query.value(at + 12).toInt());
+    s.origin = Origin(query.value(at + 13).toInt());
+    s.schemaChecked = query.value(at + 14).toBool();
+    return s;
+}
+
+QString summaryColumns(const QString &table)
+{
+    QStringList columns = QString::fromLatin1(kSummaryColumns).split(u", "_s);
+    for (QString &column : columns)
+        column = table + u'.' + column;
+    return columns.join(u", "_s);
+}
+} // namespace
+
 bool SessionStore::forEachSummary(const std::function<bool(EventSummary &&)> &callback) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
@@ -297,23 +330,25 @@ bool SessionStore::forEachSummary(const std::function<bool(EventSummary &&)> &ca
         return fail(u"read summaries"_s, query.lastError().text());
     StringPool pool;
     while (query.next()) {
-        EventSummary s;
-        s.seq = query.value(0).toLongLong();
-        s.receivedAtMs = query.value(1).toLongLong();
-        s.method = pool.intern(query.value(2).toString());
-        s.target = QString::fromUtf8(query.value(3).toByteArray());
-        s.remote = pool.intern(query.value(4).toString());
-        s.bodySize = quint32(query.value(5).toLongLong());
-        s.status = quint16(query.value(6).toInt());
-        s.eventType = pool.intern(query.value(7).toString());
-        s.classifiedBy = ClassifiedBy(query.value(8).toInt());
-        s.errorCount = quint16(query.value(9).toInt());
-        s.warningCount = quint16(query.value(10).toInt());
-        s.signature = SignatureState(query.value(11).toInt());
-        s.bodyKind = BodyKind(query.value(12).toInt());
-        s.origin = Origin(query.value(13).toInt());
-        s.schemaChecked = query.value(14).toBool();
-        if (!callback(std::move(s)))
+        if (!callback(summaryFromRow(query, 0, pool)))
+            break;
+    }
+    return true;
+}
+
+bool SessionStore::forEachEventAndSummary(
+    const std::function<bool(Event &&, EventSummary &&)> &callback) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    const QString sql = QString::fromLatin1(kEventSelect)
+                            .replace(u" FROM"_s, u", "_s + summaryColumns(u"e"_s) + u" FROM"_s)
+        + u" ORDER BY e.seq"_s;
+    if (!query.exec(sql))
+        return fail(u"read events"_s, query.lastError().text());
+    StringPool pool;
+    while (query.next()) {
+        if (!callback(eventFromRow(query), summaryFromRow(query, kEventColumnCount, pool)))
             break;
     }
     return true;

@@ -42,6 +42,9 @@ public:
     bool forEachSummary(const std::function<bool(EventSummary &&)> &callback) const;
     // Streams full events in sequence order (exports, re-analysis).
     bool forEachEvent(const std::function<bool(Event &&)> &callback) const;
+    // Streams each event with its stored summary (filters that read bodies).
+    bool
+    forEachEventAndSummary(const std::function<bool(Event &&, EventSummary &&)> &callback) const;
 
     QString lastError() const { return m_lastError; }
 

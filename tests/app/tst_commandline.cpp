@@ -50,6 +50,10 @@ void TestCommandLine::usageErrors_data()
     QTest::newRow("json without headless") << QStringList { u"--json"_s } << u"--headless"_s;
     QTest::newRow("secret scheme")
         << QStringList { u"--secret"_s, u"rot13:abc"_s } << u"--secret"_s;
+    QTest::newRow("bad filter") << QStringList { u"--headless"_s, u"--filter"_s, u"status >="_s }
+                                << u"at 9"_s;
+    QTest::newRow("filter without headless")
+        << QStringList { u"--filter"_s, u"valid"_s } << u"--headless"_s;
     QTest::newRow("unknown option") << QStringList { u"--frobnicate"_s } << u"frobnicate"_s;
 }
 

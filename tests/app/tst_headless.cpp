@@ -21,6 +21,7 @@ private Q_SLOTS:
     void jsonLinesAndCleanShutdown();
     void portInUseExitsNonZero();
     void usageErrorExitsTwo();
+    void filterPrintsOnlyMatchingEvents();
 
 private:
     quint16 waitForPort(QProcess &process);
@@ -115,6 +116,30 @@ void TestHeadless::usageErrorExitsTwo()
     process.start(QStringLiteral(HOOKSCOPE_EXECUTABLE), { u"--port"_s, u"nope"_s });
     QVERIFY(process.waitForFinished(10'000));
     QCOMPARE(process.exitCode(), 2);
+}
+
+void TestHeadless::filterPrintsOnlyMatchingEvents()
+{
+    QProcess process;
+    process.start(QStringLiteral(HOOKSCOPE_EXECUTABLE),
+                  { u"--headless"_s, u"--port"_s, u"0"_s, u"--session"_s,
+                    m_dir.filePath(u"filter.hookscope"_s), u"--filter"_s,
+                    u"json.amount.value >= 10000"_s });
+    const quint16 port = waitForPort(process);
+    QVERIFY(port);
+    QNetworkAccessManager network;
+    for (const QByteArray body :
+         { R"({"amount":{"value":50}})"_ba, R"({"amount":{"value":25000}})"_ba }) {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/hooks/booking"_s.arg(port)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        QNetworkReply *reply = network.post(request, body);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    }
+    process.terminate();
+    QVERIFY(process.waitForFinished(10'000));
+    const QList<QByteArray> lines = process.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.at(0).startsWith("#2 "), lines.at(0).constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -1,12 +1,14 @@
 // The window as a user meets it: a request arrives, its row appears, selecting it shows fields.
 #include "capture/captureservice.h"
 #include "detailview.h"
+#include "filterbar.h"
 #include "mainwindow.h"
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QStatusBar>
@@ -23,6 +25,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void requestAppearsAndShowsItsFields();
     void reopenedSessionShowsItsEvents();
+    void typingAFilter();
 
 private:
     void post(const QString &url, const QByteArray &body);
@@ -104,6 +107,44 @@ void TestMainWindow::reopenedSessionShowsItsEvents()
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 4, 10'000);
     const QModelIndex last = window.tableView()->model()->index(3, EventTableModel::SeqColumn);
     QCOMPARE(last.data().toLongLong(), 4);
+}
+
+void TestMainWindow::typingAFilter()
+{
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"filter.hookscope"_s);
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    post(capture.listenUrl() + u"/hooks/a"_s, R"({"status":"failed"})");
+    post(capture.listenUrl() + u"/hooks/b"_s, R"({"status":"ok"})");
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 2, 10'000);
+
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QLineEdit *edit = window.filterBar()->lineEdit();
+    QTRY_VERIFY(edit->hasFocus());
+    QTest::keyClicks(edit, u"path == "_s);
+    QTest::qWait(FilterBar::kDebounceMs + 100);
+    QVERIFY2(window.filterBar()->errorText().contains(u"expected"_s),
+             qPrintable(window.filterBar()->errorText()));
+    QCOMPARE(window.tableView()->model()->rowCount(), 2); // an invalid expression changes nothing
+
+    QTest::keyClicks(edit, u"\"/hooks/b\""_s);
+    QTRY_COMPARE(window.tableView()->model()->rowCount(), 1);
+    QVERIFY(window.filterBar()->errorText().isEmpty());
+    QCOMPARE(window.tableView()->model()->index(0, EventTableModel::PathColumn).data().toString(),
+             u"/hooks/b"_s);
+
+    edit->clear();
+    QTest::keyClicks(edit, u"json.status == \"failed\""_s);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE(window.tableView()->model()->rowCount(), 1);
+    QCOMPARE(window.tableView()->model()->index(0, EventTableModel::PathColumn).data().toString(),
+             u"/hooks/a"_s);
+    QCOMPARE(window.filterBar()->history().value(0), u"json.status == \"failed\""_s);
 }
 
 QTEST_MAIN(TestMainWindow)

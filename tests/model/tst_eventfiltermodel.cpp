@@ -1,0 +1,157 @@
+#include "models/eventfiltermodel.h"
+#include "models/eventtablemodel.h"
+#include "models/modelroles.h"
+#include "store/sessionstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Event makeEvent(qint64 seq, const QByteArray &status)
+{
+    Event e;
+    e.seq = seq;
+    e.receivedAtMs = 1'700'000'000'000 + seq * 1000;
+    e.method = seq % 2 ? "POST" : "PUT";
+    e.target = "/hooks/identification";
+    e.headers = { { "Solaris-Webhook-Event-Type", "IDENTIFICATION" } };
+    e.body = R"({"status":")" + status + R"("})";
+    return e;
+}
+
+EventAnalysis analysis(qint64 seq)
+{
+    EventAnalysis a;
+    a.bodyKind = BodyKind::Json;
+    a.eventType = seq % 3 ? u"IDENTIFICATION"_s : u"BOOKING"_s;
+    a.schemaChecked = true;
+    if (seq % 5 == 0)
+        a.violations = { { u"/status"_s, u"enum"_s, Severity::Error, u"bad"_s } };
+    return a;
+}
+
+Filter compile(const QString &text)
+{
+    auto compiled = Filter::compile(text);
+    Q_ASSERT(std::holds_alternative<Filter>(compiled));
+    return std::get<Filter>(compiled);
+}
+
+QList<qint64> visibleSeqs(const QAbstractItemModel &model)
+{
+    QList<qint64> seqs;
+    for (int row = 0; row < model.rowCount(); ++row)
+        seqs.append(model.index(row, 0).data(ModelRoles::SeqRole).toLongLong());
+    return seqs;
+}
+} // namespace
+
+class TestEventFilterModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void summaryFilterWhileRowsStreamIn();
+    void bodyFilterScansTheSessionAndMatchesLiveEvents();
+    void newerFilterSupersedesAScan();
+    void sortsTypedNewestFirst();
+
+private:
+    void append(qint64 first, qint64 last, bool store);
+    QTemporaryDir m_dir;
+    SessionStore m_store;
+    EventTableModel *m_source = nullptr;
+    EventFilterModel *m_proxy = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestEventFilterModel::init()
+{
+    const QString path = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()));
+    QCOMPARE(m_store.open(path), std::nullopt);
+    m_source = new EventTableModel;
+    m_proxy = new EventFilterModel;
+    m_tester = new QAbstractItemModelTester(m_proxy,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_proxy->setSourceModel(m_source);
+    m_proxy->setSessionPath(path);
+}
+
+void TestEventFilterModel::cleanup()
+{
+    delete m_tester;
+    delete m_proxy;
+    delete m_source;
+    m_store.close();
+}
+
+void TestEventFilterModel::append(qint64 first, qint64 last, bool store)
+{
+    QList<Event> events;
+    QList<EventAnalysis> analyses;
+    QList<EventSummary> summaries;
+    for (qint64 seq = first; seq <= last; ++seq) {
+        events.append(makeEvent(seq, seq % 4 ? "successful" : "failed"));
+        analyses.append(analysis(seq));
+        summaries.append(EventSummary::from(events.last(), analyses.last()));
+        m_proxy->noteEvent(events.last(), summaries.last());
+    }
+    if (store)
+        QVERIFY(m_store.append(events, analyses));
+    m_source->enqueue(summaries);
+    m_source->flush();
+}
+
+void TestEventFilterModel::summaryFilterWhileRowsStreamIn()
+{
+    m_proxy->setFilter(compile(u"event == \"IDENTIFICATION\" && invalid"_s));
+    append(1, 10, false);
+    QCOMPARE(visibleSeqs(*m_proxy), (QList<qint64> { 5, 10 }));
+    append(11, 20, false);
+    QCOMPARE(visibleSeqs(*m_proxy), (QList<qint64> { 5, 10, 20 }));
+    m_proxy->setFilter({});
+    QCOMPARE(m_proxy->rowCount(), 20);
+}
+
+void TestEventFilterModel::bodyFilterScansTheSessionAndMatchesLiveEvents()
+{
+    append(1, 12, true);
+    QSignalSpy finished(m_proxy, &EventFilterModel::scanFinished);
+    m_proxy->setFilter(compile(u"json.status == \"failed\" && method == PUT"_s));
+    QVERIFY(m_proxy->isScanning() || finished.size() == 1);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QCOMPARE(visibleSeqs(*m_proxy), (QList<qint64> { 4, 8, 12 }));
+    append(13, 16, true); // live: matched from the batch, not the file
+    QCOMPARE(visibleSeqs(*m_proxy), (QList<qint64> { 4, 8, 12, 16 }));
+}
+
+void TestEventFilterModel::newerFilterSupersedesAScan()
+{
+    append(1, 2000, true);
+    QSignalSpy finished(m_proxy, &EventFilterModel::scanFinished);
+    m_proxy->setFilter(compile(u"json.status == \"failed\""_s));
+    m_proxy->setFilter(compile(u"body contains \"successful\" && seq <= 3"_s));
+    QTRY_VERIFY(!m_proxy->isScanning() && finished.size() >= 1);
+    QTest::qWait(50);
+    QCOMPARE(visibleSeqs(*m_proxy), (QList<qint64> { 1, 2, 3 }));
+}
+
+void TestEventFilterModel::sortsTypedNewestFirst()
+{
+    append(1, 12, false);
+    m_proxy->sort(EventTableModel::SeqColumn, Qt::DescendingOrder);
+    QCOMPARE(visibleSeqs(*m_proxy).first(), 12);
+    append(13, 13, false);
+    QCOMPARE(visibleSeqs(*m_proxy).first(), 13);
+    m_proxy->sort(EventTableModel::SizeColumn, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->rowCount(), 13);
+}
+
+QTEST_GUILESS_MAIN(TestEventFilterModel)
+#include "tst_eventfiltermodel.moc"

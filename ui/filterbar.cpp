@@ -1,0 +1,171 @@
+#include "filterbar.h"
+
+#include "filter/filtercompletion.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QStringListModel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_edit(new QLineEdit(this))
+    , m_historyButton(new QToolButton(this))
+    , m_message(new QLabel(this))
+    , m_progress(new QLabel(this))
+    , m_completer(new QCompleter(this))
+    , m_completions(new QStringListModel(this))
+{
+    m_edit->setPlaceholderText(
+        u"Filter: event == \"IDENTIFICATION\" && json.status == \"failed\"   (Ctrl+F)"_s);
+    m_edit->setClearButtonEnabled(true);
+    m_historyButton->setText(u"History"_s);
+    m_historyButton->setPopupMode(QToolButton::InstantPopup);
+    m_historyButton->setMenu(new QMenu(m_historyButton));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->hide();
+    m_progress->hide();
+    m_basePalette = m_edit->palette();
+    m_completer->setModel(m_completions);
+    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    m_completer->setWidget(m_edit);
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_edit, 1);
+    row->addWidget(m_progress);
+    row->addWidget(m_historyButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    layout->addLayout(row);
+    layout->addWidget(m_message);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &FilterBar::compileNow);
+    connect(m_edit, &QLineEdit::textEdited, this, [this] {
+        m_debounce.start();
+        updateCompletions();
+    });
+    connect(m_edit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            compileNow(); // the clear button: no reason to wait
+    });
+    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        compileNow();
+        remember(m_edit->text());
+    });
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            [this](const QString &text) {
+                m_edit->setText(text);
+                m_debounce.start();
+            });
+}
+
+QString FilterBar::errorText() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void FilterBar::setValidity(bool valid, bool empty)
+{
+    QPalette palette = m_basePalette;
+    if (!empty) {
+        const bool dark = palette.color(QPalette::Base).lightness() < 128;
+        const QColor tint = valid ? QColor(40, 160, 60) : QColor(220, 50, 47);
+        palette.setColor(QPalette::Base, dark ? tint.darker(250) : tint.lighter(190));
+    }
+    m_edit->setPalette(palette);
+}
+
+void FilterBar::compileNow()
+{
+    m_debounce.stop();
+    const QString text = m_edit->text();
+    auto compiled = Filter::compile(text);
+    if (const auto *error = std::get_if<FilterError>(&compiled)) {
+        setValidity(false, false);
+        m_message->setText(error->toString() + u":  "_s + text.left(error->position) + u" ▶ "_s
+                           + text.mid(error->position));
+        m_message->show();
+        return;
+    }
+    setValidity(true, text.trimmed().isEmpty());
+    m_message->hide();
+    if (text == m_applied)
+        return;
+    m_applied = text;
+    Q_EMIT filterChanged(std::get<Filter>(compiled));
+}
+
+void FilterBar::apply(const QString &expression)
+{
+    m_edit->setText(expression);
+    compileNow();
+    remember(expression);
+}
+
+void FilterBar::prepare(const QString &expression)
+{
+    m_edit->setText(expression);
+    m_edit->setFocus();
+    m_debounce.start();
+}
+
+void FilterBar::setProgress(int percent)
+{
+    m_progress->setText(u"filtering %1%"_s.arg(percent));
+    m_progress->setVisible(percent >= 0 && percent < 100);
+}
+
+void FilterBar::remember(const QString &expression)
+{
+    if (expression.trimmed().isEmpty())
+        return;
+    m_history.removeAll(expression);
+    m_history.prepend(expression);
+    setHistory(m_history.mid(0, 20));
+}
+
+void FilterBar::setHistory(const QStringList &history)
+{
+    m_history = history;
+    QMenu *menu = m_historyButton->menu();
+    menu->clear();
+    for (const QString &expression : history)
+        menu->addAction(expression, this, [this, expression] { apply(expression); });
+    m_historyButton->setEnabled(!history.isEmpty());
+}
+
+void FilterBar::updateCompletions()
+{
+    const QString text = m_edit->text();
+    const qsizetype cursor = m_edit->cursorPosition();
+    FilterCompletion completion = filterCompletionsAt(text, cursor);
+    static const QRegularExpression afterEvent(uR"(\bevent\s*(==|!=|contains)\s*"?[^"\s]*$)"_s);
+    const QRegularExpressionMatch match = afterEvent.match(text.left(cursor));
+    if (completion.candidates.isEmpty() && match.hasMatch()) {
+        completion.replaceFrom = match.capturedEnd(1);
+        for (const QString &type : std::as_const(m_eventTypes))
+            completion.candidates.append(u" "_s + filterQuote(type));
+    }
+    QStringList full;
+    const QString typed =
+        text.mid(completion.replaceFrom, cursor - completion.replaceFrom).trimmed();
+    for (const QString &candidate : std::as_const(completion.candidates)) {
+        if (candidate.trimmed().startsWith(typed, Qt::CaseInsensitive) || typed.isEmpty())
+            full.append(text.left(completion.replaceFrom) + candidate + text.mid(cursor));
+    }
+    m_completions->setStringList(full.mid(0, 50));
+    if (full.isEmpty() || (full.size() == 1 && full.first() == text))
+        m_completer->popup()->hide();
+    else
+        m_completer->complete();
+}
