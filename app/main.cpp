@@ -85,7 +85,6 @@ int runWindow(AppOptions &options)
         return 1;
     }
     MainWindow window(&capture);
-    window.loadExistingEvents();
     window.show();
     const int code = QApplication::exec();
     capture.stop();

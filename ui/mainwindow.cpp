@@ -3,10 +3,12 @@
 #include "analysis/analyzer.h"
 #include "capture/captureservice.h"
 #include "detailview.h"
+#include "emptystate.h"
 #include "filterbar.h"
 #include "models/eventfiltermodel.h"
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
+#include "sessioncontroller.h"
 #include "severitydelegate.h"
 
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -29,47 +32,72 @@ using namespace Qt::StringLiterals;
 MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     : QMainWindow(parent)
     , m_capture(capture)
+    , m_sessions(new SessionController(capture, this))
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterModel(this))
     , m_filterBar(new FilterBar(this))
     , m_table(new QTableView(this))
+    , m_emptyState(new EmptyState(this))
     , m_detail(new DetailView(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_listening(new QLabel(this))
     , m_count(new QLabel(this))
     , m_rate(new QLabel(this))
 {
-    setWindowTitle(u"Hookscope — %1"_s.arg(QFileInfo(capture->sessionPath()).fileName()));
-    m_reader.open(capture->sessionPath());
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSessionPath(capture->sessionPath());
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(EventTableModel::SeqColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setItemDelegateForColumn(EventTableModel::ValidityColumn,
-                                      new SeverityDelegate(m_table));
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    const QList<int> widths { 60, 100, 70, 320, 240, 80, 60, 130, 90 };
-    for (int column = 0; column < widths.size(); ++column)
-        m_table->setColumnWidth(column, widths.at(column));
+    setUpTable();
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->setSpacing(0);
     topLayout->addWidget(m_filterBar);
     topLayout->addWidget(m_table, 1);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    setCentralWidget(splitter);
+    topLayout->addWidget(m_emptyState, 1);
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    setCentralWidget(m_splitter);
     createMenus();
     createStatusBar();
-    connect(capture, &CaptureService::stored, this, &MainWindow::addBatch);
+    connectParts();
+    sessionChanged(capture->sessionPath());
+    resize(1200, 800);
+    restoreSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+void MainWindow::setUpTable()
+{
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(EventTableModel::SeqColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setItemDelegateForColumn(EventTableModel::ValidityColumn,
+                                      new SeverityDelegate(m_table));
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures a million rows.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const QList<int> widths { 60, 100, 70, 320, 240, 80, 60, 130, 90 };
+    for (int column = 0; column < widths.size(); ++column)
+        m_table->setColumnWidth(column, widths.at(column));
+}
+
+void MainWindow::connectParts()
+{
+    connect(m_capture, &CaptureService::stored, this, &MainWindow::addBatch);
+    connect(m_capture, &CaptureService::storeFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(u"Could not store events: %1"_s.arg(error));
+    });
     connect(m_model, &EventTableModel::rowsAppended, this, &MainWindow::updateStatus);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &EventFilterModel::setFilter);
     connect(m_proxy, &EventFilterModel::scanProgress, m_filterBar, &FilterBar::setProgress);
     connect(m_proxy, &EventFilterModel::scanFinished, m_filterBar,
@@ -78,25 +106,97 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     connect(m_detail, &DetailView::prepareFilterRequested, m_filterBar, &FilterBar::prepare);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelected);
-    resize(1200, 800);
+    connect(m_sessions, &SessionController::sessionChanged, this, &MainWindow::sessionChanged);
+    connect(m_sessions, &SessionController::sessionCleared, this, [this] {
+        m_model->clear();
+        m_detail->clear();
+    });
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::sessionChanged(const QString &path)
+{
+    setWindowTitle(u"Hookscope — %1"_s.arg(QFileInfo(path).fileName()));
+    m_reader.open(path);
+    m_proxy->setSessionPath(path);
+    m_model->clear();
+    m_detail->clear();
+    m_listening->setText(u"Listening on %1/"_s.arg(m_capture->listenUrl()));
+    m_emptyState->setListenUrl(m_capture->listenUrl());
+    loadExistingEvents();
+}
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(u"&File"_s);
+    m_sessions->populate(file);
+    file->addSeparator();
     file->addAction(u"&Quit"_s, QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu *edit = menuBar()->addMenu(u"&Edit"_s);
+    edit->addAction(u"&Delete Events"_s, QKeySequence::Delete, this, &MainWindow::deleteSelected);
+    edit->addAction(u"Select &All"_s, QKeySequence::SelectAll, m_table, &QTableView::selectAll);
+
     QMenu *view = menuBar()->addMenu(u"&View"_s);
     view->addAction(u"&Filter…"_s, QKeySequence::Find, this, [this] {
         m_filterBar->lineEdit()->setFocus();
         m_filterBar->lineEdit()->selectAll();
     });
+    view->addAction(u"&Next Event"_s, QKeySequence(Qt::Key_J), this, [this] { moveSelection(1); });
+    view->addAction(u"&Previous Event"_s, QKeySequence(Qt::Key_K), this,
+                    [this] { moveSelection(-1); });
+    view->addAction(u"Show &Detail"_s, QKeySequence(Qt::Key_Return), this,
+                    [this] { m_detail->tabs()->currentWidget()->setFocus(); });
+    // Table actions: their keys (j, Delete, Ctrl+A…) must keep their usual meaning in the filter
+    // bar and the detail view, so they act only while the table has focus.
+    for (QAction *action : edit->actions() + view->actions().mid(1)) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_table->addAction(action);
+    }
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    const int current = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : -1;
+    const int next = std::clamp(current + delta, 0, rows - 1);
+    m_table->setCurrentIndex(m_proxy->index(next, EventTableModel::PathColumn));
+}
+
+void MainWindow::deleteSelected()
+{
+    QList<qint64> seqs;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        seqs.append(index.data(ModelRoles::SeqRole).toLongLong());
+    if (seqs.isEmpty())
+        return;
+    m_capture->remove(seqs);
+    m_model->removeSeqs(seqs);
+    updateStatus();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    settings.setValue(u"window/tableHeader"_s, m_table->horizontalHeader()->saveState());
+    settings.setValue(u"filter/history"_s, m_filterBar->history());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    m_table->horizontalHeader()->restoreState(
+        settings.value(u"window/tableHeader"_s).toByteArray());
+    m_filterBar->setHistory(settings.value(u"filter/history"_s).toStringList());
 }
 
 void MainWindow::createStatusBar()
 {
-    m_listening->setText(u"Listening on %1/"_s.arg(m_capture->listenUrl()));
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_listening, 1);
     statusBar()->addPermanentWidget(m_count);
@@ -154,7 +254,10 @@ void MainWindow::updateStatus()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     while (!m_recentArrivals.empty() && m_recentArrivals.front() < now - 5000)
         m_recentArrivals.pop_front();
-    m_count->setText(u"%1 events"_s.arg(m_model->rowCount() + m_model->pendingCount()));
+    const qsizetype total = m_model->rowCount() + m_model->pendingCount();
+    m_count->setText(u"%1 events"_s.arg(total));
+    m_table->setVisible(total > 0);
+    m_emptyState->setVisible(total == 0);
     m_rate->setText(u"%1/s"_s.arg(double(m_recentArrivals.size()) / 5.0, 0, 'f', 1));
 }
 

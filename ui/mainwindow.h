@@ -11,6 +11,9 @@
 
 class CaptureService;
 class DetailView;
+class EmptyState;
+class QSplitter;
+class SessionController;
 class EventTableModel;
 class QLabel;
 class EventFilterModel;
@@ -27,16 +30,24 @@ public:
     explicit MainWindow(CaptureService *capture, QWidget *parent = nullptr); // capture not owned
     ~MainWindow() override;
 
-    // Shows the events already in the session file (a reopened session), in the background.
-    void loadExistingEvents();
-
     EventTableModel *tableModel() const { return m_model; }
     QTableView *tableView() const { return m_table; }
     DetailView *detailView() const { return m_detail; }
     FilterBar *filterBar() const { return m_filterBar; }
+    EmptyState *emptyState() const { return m_emptyState; }
+    SessionController *sessions() const { return m_sessions; }
     EventFilterModel *filterModel() const { return m_proxy; }
 
 private:
+    // Shows the events already in the session file (a reopened session), in the background.
+    void loadExistingEvents();
+    void setUpTable();
+    void connectParts();
+    void sessionChanged(const QString &path);
+    void moveSelection(int delta);
+    void deleteSelected();
+    void saveSettings() const;
+    void restoreSettings();
     void createMenus();
     void createStatusBar();
     void addBatch(const CapturedBatch &batch);
@@ -44,12 +55,15 @@ private:
     void updateStatus();
 
     CaptureService *m_capture; // not owned
+    SessionController *m_sessions; // owned through QObject parenting
     SessionStore m_reader; // the GUI thread's read-only connection to the session
     EventTableModel *m_model; // owned through QObject parenting
     EventFilterModel *m_proxy;
     FilterBar *m_filterBar;
     QTableView *m_table;
+    EmptyState *m_emptyState;
     DetailView *m_detail;
+    QSplitter *m_splitter;
     QLabel *m_listening;
     QLabel *m_count;
     QLabel *m_rate;

@@ -6,11 +6,15 @@
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
 
+#include "emptystate.h"
+#include "sessioncontroller.h"
+#include "store/sessionstore.h"
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -23,7 +27,10 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void requestAppearsAndShowsItsFields();
+    void emptyStateKeyboardAndDelete();
+    void switchingSessions();
     void reopenedSessionShowsItsEvents();
     void typingAFilter();
 
@@ -101,7 +108,6 @@ void TestMainWindow::reopenedSessionShowsItsEvents()
     CaptureService capture;
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
-    window.loadExistingEvents();
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 3, 10'000);
     post(capture.listenUrl() + u"/hooks/new"_s, R"({"a":2})");
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 4, 10'000);
@@ -145,6 +151,75 @@ void TestMainWindow::typingAFilter()
     QCOMPARE(window.tableView()->model()->index(0, EventTableModel::PathColumn).data().toString(),
              u"/hooks/a"_s);
     QCOMPARE(window.filterBar()->history().value(0), u"json.status == \"failed\""_s);
+}
+
+void TestMainWindow::emptyStateKeyboardAndDelete()
+{
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"keys.hookscope"_s);
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.emptyState()->isVisible());
+    QVERIFY(window.emptyState()->curlExample().contains(capture.listenUrl()));
+    for (int i = 0; i < 3; ++i)
+        post(capture.listenUrl() + u"/hooks/%1"_s.arg(i), R"({"a":1})");
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 3, 10'000);
+    QTRY_VERIFY(!window.emptyState()->isVisible());
+
+    window.tableView()->setFocus();
+    window.tableView()->setCurrentIndex(window.tableView()->model()->index(0, 0));
+    QTest::keyClick(window.tableView(), Qt::Key_J);
+    QTest::keyClick(window.tableView(), Qt::Key_J);
+    QCOMPARE(window.tableView()->currentIndex().row(), 2);
+    QTest::keyClick(window.tableView(), Qt::Key_K);
+    QCOMPARE(window.tableView()->currentIndex().row(), 1);
+    window.tableView()->selectRow(1);
+    QTest::keyClick(window.tableView(), Qt::Key_Delete);
+    QCOMPARE(window.tableView()->model()->rowCount(), 2);
+    SessionStore reader;
+    QCOMPARE(reader.open(options.sessionPath), std::nullopt);
+    QTRY_COMPARE(reader.count(), 2);
+    QVERIFY(!reader.load(2));
+
+    // In the filter bar the same keys type text.
+    QLineEdit *edit = window.filterBar()->lineEdit();
+    edit->setFocus();
+    QTest::keyClicks(edit, u"jk"_s);
+    QCOMPARE(edit->text(), u"jk"_s);
+    QTest::keyClick(edit, Qt::Key_Home);
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QCOMPARE(edit->text(), u"k"_s);
+    QCOMPARE(window.tableView()->model()->rowCount(), 2);
+}
+
+void TestMainWindow::switchingSessions()
+{
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"first.hookscope"_s);
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    post(capture.listenUrl() + u"/hooks/first"_s, R"({"a":1})");
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+    const QString port = capture.listenUrl();
+
+    QVERIFY(window.sessions()->switchTo(m_dir.filePath(u"second.hookscope"_s)));
+    QCOMPARE(capture.listenUrl(), port); // senders keep their address
+    QTRY_COMPARE(window.tableView()->model()->rowCount(), 0);
+    QVERIFY(window.windowTitle().contains(u"second.hookscope"_s));
+    post(capture.listenUrl() + u"/hooks/second"_s, R"({"a":2})");
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+
+    QVERIFY(window.sessions()->switchTo(options.sessionPath));
+    QTRY_COMPARE(window.tableView()->model()->rowCount(), 1);
+    QCOMPARE(window.tableView()->model()->index(0, EventTableModel::PathColumn).data().toString(),
+             u"/hooks/first"_s);
+    QCOMPARE(window.sessions()->recentSessions().value(0), options.sessionPath);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,101 @@
+#include "sessioncontroller.h"
+
+#include "capture/captureservice.h"
+#include "store/sessionstore.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const auto kRecentKey = u"sessions/recent"_s;
+const auto kSessionFilter = u"Hookscope sessions (*.hookscope);;All files (*)"_s;
+} // namespace
+
+SessionController::SessionController(CaptureService *capture, QWidget *window)
+    : QObject(window)
+    , m_capture(capture)
+    , m_window(window)
+{
+    remember(capture->sessionPath());
+}
+
+void SessionController::populate(QMenu *file)
+{
+    file->addAction(u"&New Session"_s, QKeySequence::New, this, &SessionController::newSession);
+    file->addAction(u"&Open Session…"_s, QKeySequence::Open, this, &SessionController::openSession);
+    m_recentMenu = file->addMenu(u"Open &Recent"_s);
+    fillRecentMenu();
+    file->addSeparator();
+    file->addAction(u"C&lear Session…"_s, this, &SessionController::clearSession);
+}
+
+QStringList SessionController::recentSessions() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void SessionController::remember(const QString &path)
+{
+    QStringList recent = recentSessions();
+    recent.removeAll(path);
+    recent.prepend(path);
+    QSettings().setValue(kRecentKey, recent.mid(0, kRecentCount));
+    fillRecentMenu();
+}
+
+void SessionController::fillRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    for (const QString &path : recentSessions()) {
+        if (QFileInfo::exists(path) && path != m_capture->sessionPath())
+            m_recentMenu
+                ->addAction(QFileInfo(path).fileName(), this, [this, path] { switchTo(path); })
+                ->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+bool SessionController::switchTo(const QString &path)
+{
+    if (const auto error = m_capture->switchSession(path)) {
+        QMessageBox::warning(m_window, u"Hookscope"_s, *error);
+        m_capture->switchSession(recentSessions().value(0)); // back to the one that worked
+        return false;
+    }
+    remember(path);
+    Q_EMIT sessionChanged(path);
+    return true;
+}
+
+void SessionController::newSession()
+{
+    switchTo(SessionStore::newDefaultSessionPath());
+}
+
+void SessionController::openSession()
+{
+    const QString folder = QFileInfo(m_capture->sessionPath()).absolutePath();
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, u"Open Session"_s, folder, kSessionFilter);
+    if (!path.isEmpty())
+        switchTo(path);
+}
+
+void SessionController::clearSession()
+{
+    const auto answer =
+        QMessageBox::question(m_window, u"Clear Session"_s,
+                              u"Delete every event in %1? This cannot be undone."_s.arg(
+                                  QFileInfo(m_capture->sessionPath()).fileName()));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_capture->clear();
+    Q_EMIT sessionCleared();
+}
