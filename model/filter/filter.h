@@ -11,10 +11,10 @@
 
 class FilterPredicate;
 
-// A compiled filter expression (grammar in README.md): one implementation for the filter bar,
-// response rules, `export --filter` and `--headless --filter`. Cheap to copy: copies share one
-// immutable compiled tree, and matches() is const and keeps its scratch state on the stack, so
-// any number of threads may evaluate the same Filter at once.
+// A compiled filter expression (grammar in the project README, "Filter language"): one
+// implementation for the filter bar, response rules, `export --filter` and `--headless --filter`.
+// Cheap to copy: copies share one immutable compiled tree, and matches() is const and keeps its
+// scratch state on the stack, so any number of threads may evaluate the same Filter at once.
 class Filter
 {
 public:

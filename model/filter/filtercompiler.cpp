@@ -87,7 +87,7 @@ QStringList enumNames(FilterField field)
         for (int state = 0; state <= int(SignatureState::NoSecret); ++state)
             names.append(signatureStateName(SignatureState(state)));
     } else if (field == FilterField::Kind) {
-        for (int kind = 0; kind <= int(BodyKind::Binary); ++kind)
+        for (int kind = 0; kind <= int(BodyKind::InvalidJson); ++kind)
             names.append(bodyKindName(BodyKind(kind)));
     } else {
         names = { u"live"_s, u"loaded"_s };

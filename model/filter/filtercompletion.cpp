@@ -165,7 +165,7 @@ QStringList filterValueNames(const QString &field)
         return { u"valid"_s,    u"invalid"_s,       u"stale"_s,
                  u"unsigned"_s, u"\"no secret\""_s, u"\"not checked\""_s };
     if (field == u"kind")
-        return { u"empty"_s, u"json"_s, u"text"_s, u"binary"_s };
+        return { u"empty"_s, u"json"_s, u"text"_s, u"binary"_s, u"\"invalid JSON\""_s };
     if (field == u"origin")
         return { u"live"_s, u"loaded"_s };
     if (field == u"method")

@@ -6,7 +6,8 @@
 
 #include <optional>
 
-// Hand-written recursive descent over the filter grammar (see README.md):
+// Hand-written recursive descent over the filter grammar (see the project README, "Filter
+// language"):
 //   or      := and (("||" | "or") and)*
 //   and     := unary (("&&" | "and") unary)*
 //   unary   := ("!" | "not") unary | primary
