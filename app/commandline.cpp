@@ -47,7 +47,12 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
         u"SPEC"_s);
     const QCommandLineOption filter(
         u"filter"_s, u"With --headless: print only events matching EXPR."_s, u"EXPR"_s);
-    parser.addOptions({ help, version, port, bind, session, headless, json, secret, filter });
+    const QCommandLineOption rules(
+        u"rules"_s,
+        u"Response rules: a JSON array of {filter, status, headers, body, delayMs}; first match wins."_s,
+        u"FILE"_s);
+    parser.addOptions(
+        { help, version, port, bind, session, headless, json, secret, filter, rules });
     parser.addPositionalArgument(
         u"FILE"_s, u"Payload files to load, as if dropped on the window."_s, u"[FILE...]"_s);
     if (!parser.parse(arguments))
@@ -77,6 +82,14 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
     if (const auto *error = std::get_if<FilterError>(&compiled))
         return UsageError { u"--filter: %1"_s.arg(error->toString()) };
     options.filter = std::get<Filter>(std::move(compiled));
+    if (parser.isSet(rules)) {
+        auto loaded = ResponseRules::load(parser.value(rules));
+        if (const auto *error = std::get_if<QString>(&loaded))
+            return UsageError { u"--rules: %1"_s.arg(*error) };
+        options.capture.rules =
+            std::make_shared<ResponseRules>(std::get<ResponseRules>(std::move(loaded)));
+        options.rulesGiven = true;
+    }
     auto secrets = SecretSet::parse(parser.values(secret));
     if (const auto *error = std::get_if<SecretSpecError>(&secrets))
         return UsageError { u"--secret: %1"_s.arg(error->message()) };

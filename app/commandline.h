@@ -15,6 +15,7 @@ struct AppOptions
     Mode mode = Mode::Window;
     CaptureOptions capture;
     bool sessionGiven = false;
+    bool rulesGiven = false; // --rules FILE (else the window's saved rules apply)
     SecretSet secrets; // --secret SPEC...
     bool json = false; // --headless --json
     Filter filter; // --headless --filter

@@ -85,6 +85,8 @@ int runWindow(AppOptions &options)
         return 1;
     }
     MainWindow window(&capture);
+    if (!options.rulesGiven)
+        window.applySavedRules();
     window.show();
     const int code = QApplication::exec();
     capture.stop();

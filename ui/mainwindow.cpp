@@ -8,6 +8,7 @@
 #include "models/eventfiltermodel.h"
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
+#include "rulesdialog.h"
 #include "sessioncontroller.h"
 #include "severitydelegate.h"
 
@@ -135,6 +136,8 @@ void MainWindow::createMenus()
     QMenu *edit = menuBar()->addMenu(u"&Edit"_s);
     edit->addAction(u"&Delete Events"_s, QKeySequence::Delete, this, &MainWindow::deleteSelected);
     edit->addAction(u"Select &All"_s, QKeySequence::SelectAll, m_table, &QTableView::selectAll);
+    QMenu *capture = menuBar()->addMenu(u"&Capture"_s);
+    capture->addAction(u"&Response Rules…"_s, this, &MainWindow::editRules);
 
     QMenu *view = menuBar()->addMenu(u"&View"_s);
     view->addAction(u"&Filter…"_s, QKeySequence::Find, this, [this] {
@@ -152,6 +155,26 @@ void MainWindow::createMenus()
         action->setShortcutContext(Qt::WidgetShortcut);
         m_table->addAction(action);
     }
+}
+
+void MainWindow::applySavedRules()
+{
+    const QByteArray saved = QSettings().value(u"rules/json"_s).toByteArray();
+    if (saved.isEmpty())
+        return;
+    auto rules = ResponseRules::fromJson(saved, u"saved rules"_s);
+    if (const auto *error = std::get_if<QString>(&rules))
+        return statusBar()->showMessage(*error);
+    m_capture->setRules(std::make_shared<ResponseRules>(std::get<ResponseRules>(std::move(rules))));
+}
+
+void MainWindow::editRules()
+{
+    RulesDialog dialog(*m_capture->rules(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_capture->setRules(std::make_shared<ResponseRules>(dialog.rules()));
+    QSettings().setValue(u"rules/json"_s, dialog.rules().toJson());
 }
 
 void MainWindow::moveSelection(int delta)

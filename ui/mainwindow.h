@@ -30,6 +30,9 @@ public:
     explicit MainWindow(CaptureService *capture, QWidget *parent = nullptr); // capture not owned
     ~MainWindow() override;
 
+    // The response rules saved from the Rules dialog, for when --rules did not give any.
+    void applySavedRules();
+
     EventTableModel *tableModel() const { return m_model; }
     QTableView *tableView() const { return m_table; }
     DetailView *detailView() const { return m_detail; }
@@ -49,6 +52,7 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void createMenus();
+    void editRules();
     void createStatusBar();
     void addBatch(const CapturedBatch &batch);
     void showSelected();

@@ -12,6 +12,7 @@ CaptureBatcher::CaptureBatcher(SessionStore *store, const CaptureLimits &limits,
     , m_store(store)
     , m_limits(limits)
     , m_analyzer(std::make_shared<Analyzer>())
+    , m_rules(std::make_shared<ResponseRules>())
 { }
 
 void CaptureBatcher::submit(Event &&event, QHttpServerResponder &&responder)
@@ -19,7 +20,7 @@ void CaptureBatcher::submit(Event &&event, QHttpServerResponder &&responder)
     event.seq = m_nextSeq++;
     QPointer<QTcpSocket> socket = responder.socket();
     m_pending.push_back(
-        { std::move(event), std::make_unique<QHttpServerResponder>(std::move(responder)), socket });
+        { std::move(event), std::make_shared<QHttpServerResponder>(std::move(responder)), socket });
     schedule();
 }
 
@@ -58,16 +59,14 @@ QList<EventAnalysis> CaptureBatcher::analyze(const QList<Event> &events) const
     return QtConcurrent::blockingMapped<QList<EventAnalysis>>(events, one);
 }
 
-Response CaptureBatcher::responseFor(const Event &event, const EventAnalysis &) const
+Response CaptureBatcher::responseFor(const Event &event, const EventAnalysis &analysis) const
 {
-    if (event.response.status != 200 || !event.response.body.isEmpty())
-        return event.response; // answered before it reached us
     if (event.body.size() > m_limits.maxBodyBytes)
         return { 413,
                  { { "Content-Type", "application/json" } },
                  R"({"error":"Payload Too Large"})"_ba,
                  0 };
-    return { 200, { { "Content-Type", "application/json" } }, "{}"_ba, 0 };
+    return m_rules->responseFor(event, analysis);
 }
 
 void CaptureBatcher::flush()
@@ -82,7 +81,9 @@ void CaptureBatcher::flush()
         captured.events.append(pending.event);
     captured.analyses = analyze(captured.events);
     for (qsizetype i = 0; i < captured.events.size(); ++i) {
-        Response response = responseFor(captured.events.at(i), captured.analyses.at(i));
+        if (!batch[size_t(i)].responder)
+            continue; // refused early: its answer is already recorded
+        const Response response = responseFor(captured.events.at(i), captured.analyses.at(i));
         captured.events[i].response = response;
         batch[size_t(i)].event.response = response;
     }
@@ -102,12 +103,23 @@ void CaptureBatcher::flush()
     Q_EMIT stored(captured);
 }
 
-void CaptureBatcher::answer(Pending &pending)
+void CaptureBatcher::answer(const Pending &pending)
 {
     if (!pending.responder || !pending.socket)
         return; // refused early, or the client is gone
     const Response &response = pending.event.response;
-    QHttpServerResponder &responder = *pending.responder;
+    if (response.delayMs <= 0)
+        return write(*pending.responder, response);
+    // A delayed answer waits on a timer: other connections are served meanwhile.
+    QTimer::singleShot(response.delayMs, this,
+                       [responder = pending.responder, socket = pending.socket, response] {
+                           if (socket)
+                               write(*responder, response);
+                       });
+}
+
+void CaptureBatcher::write(QHttpServerResponder &responder, const Response &response)
+{
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);

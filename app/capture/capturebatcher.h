@@ -3,6 +3,7 @@
 #include "analysis/analyzer.h"
 #include "capturedbatch.h"
 #include "capturelimits.h"
+#include "rules/responserules.h"
 
 #include <QHttpServerResponder>
 #include <QObject>
@@ -25,6 +26,7 @@ public:
 
     void setNextSeq(qint64 seq) { m_nextSeq = seq; }
     void setAnalyzer(std::shared_ptr<const Analyzer> analyzer) { m_analyzer = std::move(analyzer); }
+    void setRules(std::shared_ptr<const ResponseRules> rules) { m_rules = std::move(rules); }
     void submit(Event &&event, QHttpServerResponder &&responder);
     void submitAnswered(const Event &event); // already answered (refused early): store only
     void flush();
@@ -39,18 +41,20 @@ private:
     struct Pending
     {
         Event event;
-        std::unique_ptr<QHttpServerResponder> responder; // null when already answered
+        std::shared_ptr<QHttpServerResponder> responder; // null when already answered
         QPointer<QTcpSocket> socket;
     };
 
     void schedule();
     QList<EventAnalysis> analyze(const QList<Event> &events) const;
     Response responseFor(const Event &event, const EventAnalysis &analysis) const;
-    static void answer(Pending &pending);
+    void answer(const Pending &pending);
+    static void write(QHttpServerResponder &responder, const Response &response);
 
     SessionStore *m_store; // not owned
     CaptureLimits m_limits;
     std::shared_ptr<const Analyzer> m_analyzer;
+    std::shared_ptr<const ResponseRules> m_rules;
     std::vector<Pending> m_pending;
     qint64 m_nextSeq = 1;
     bool m_flushScheduled = false;

@@ -65,6 +65,14 @@ void CaptureService::remove(const QList<qint64> &seqs)
         QMetaObject::invokeMethod(m_worker, [worker = m_worker, seqs] { worker->remove(seqs); });
 }
 
+void CaptureService::setRules(std::shared_ptr<const ResponseRules> rules)
+{
+    m_options.rules = rules;
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker,
+                                  [worker = m_worker, rules] { worker->setRules(rules); });
+}
+
 void CaptureService::clear()
 {
     if (m_worker)

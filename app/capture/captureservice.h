@@ -3,6 +3,7 @@
 #include "analysis/analyzer.h"
 #include "capturedbatch.h"
 #include "capturelimits.h"
+#include "rules/responserules.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -21,6 +22,7 @@ struct CaptureOptions
     CaptureLimits limits;
     std::shared_ptr<const Analyzer> analyzer =
         std::make_shared<Analyzer>(); // shared with the window
+    std::shared_ptr<const ResponseRules> rules = std::make_shared<ResponseRules>();
 };
 
 // Runs capture on its own thread (server, batcher and the writing session store), so the
@@ -42,6 +44,9 @@ public:
     // Deletes events from the session file, on the capture thread (the caller does not wait).
     void remove(const QList<qint64> &seqs);
     void clear();
+    // Takes effect for the next request; also kept for a session switch.
+    void setRules(std::shared_ptr<const ResponseRules> rules);
+    std::shared_ptr<const ResponseRules> rules() const { return m_options.rules; }
 
     bool isRunning() const { return m_thread.isRunning(); }
     quint16 port() const { return m_port; }

@@ -19,6 +19,7 @@ std::optional<QString> CaptureWorker::start(const CaptureOptions &options)
     m_batcher = new CaptureBatcher(m_store.get(), options.limits, this);
     m_batcher->setNextSeq(m_store->maxSeq() + 1);
     m_batcher->setAnalyzer(options.analyzer);
+    m_batcher->setRules(options.rules);
     connect(m_batcher, &CaptureBatcher::stored, this, &CaptureWorker::stored);
     connect(m_batcher, &CaptureBatcher::storeFailed, this, &CaptureWorker::storeFailed);
     m_server = new CaptureServer(options.limits, this);
@@ -52,6 +53,12 @@ void CaptureWorker::clear()
     m_batcher->flush();
     if (!m_store->clear())
         Q_EMIT storeFailed(m_store->lastError());
+}
+
+void CaptureWorker::setRules(std::shared_ptr<const ResponseRules> rules)
+{
+    if (m_batcher)
+        m_batcher->setRules(std::move(rules));
 }
 
 quint16 CaptureWorker::port() const

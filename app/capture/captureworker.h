@@ -2,6 +2,7 @@
 
 #include "capturedbatch.h"
 #include "captureservice.h"
+#include "rules/responserules.h"
 
 #include <QObject>
 
@@ -25,6 +26,7 @@ public:
     quint16 port() const;
     void remove(const QList<qint64> &seqs);
     void clear();
+    void setRules(std::shared_ptr<const ResponseRules> rules);
 
 Q_SIGNALS:
     void stored(const CapturedBatch &batch);

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void portInUseIsAClearError();
     void reopenedSessionContinuesTheSequence();
     void signatureIsCheckedWithTheGivenSecret();
+    void rulesAnswerAndDelaysDoNotBlockOthers();
 
 private:
     QList<Event> storedEvents(int expected);
@@ -267,6 +268,36 @@ void TestCaptureService::signatureIsCheckedWithTheGivenSecret()
         },
         10'000);
     QCOMPARE(states, (QList<SignatureState> { SignatureState::Valid, SignatureState::Invalid }));
+}
+
+void TestCaptureService::rulesAnswerAndDelaysDoNotBlockOthers()
+{
+    auto rules =
+        ResponseRules::fromJson(R"([{"filter": "path == \"/slow\"", "status": 503, "delayMs": 1500},
+                                             {"filter": "json.status == \"failed\"", "status": 422, "body": "no"}])",
+                                u"test"_s);
+    m_capture->setRules(std::make_shared<ResponseRules>(std::get<ResponseRules>(rules)));
+    QElapsedTimer timer;
+    timer.start();
+    QTcpSocket slow;
+    slow.connectToHost(QHostAddress::LocalHost, m_capture->port());
+    QVERIFY(slow.waitForConnected());
+    slow.write("POST /slow HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
+    const QByteArray fast = exchange(m_capture->port(),
+                                     "POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 19\r\n\r\n"
+                                     R"({"status":"failed"})");
+    const qint64 fastMs = timer.elapsed();
+    QVERIFY2(fast.startsWith("HTTP/1.1 422"), fast.constData());
+    QVERIFY(fast.endsWith("\r\n\r\nno"));
+    QVERIFY2(fastMs < 1000, qPrintable(QString::number(fastMs)));
+    QTRY_VERIFY_WITH_TIMEOUT(slow.waitForReadyRead(50) || slow.bytesAvailable(), 5000);
+    QVERIFY(timer.elapsed() >= 1400);
+    QVERIFY(slow.readAll().startsWith("HTTP/1.1 503"));
+    const QList<Event> events = storedEvents(2);
+    QCOMPARE(events.size(), 2);
+    QList<int> statuses { events.at(0).response.status, events.at(1).response.status };
+    std::sort(statuses.begin(), statuses.end());
+    QCOMPARE(statuses, (QList<int> { 422, 503 }));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureService)

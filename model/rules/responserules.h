@@ -1,0 +1,47 @@
+#pragma once
+
+#include "event/event.h"
+#include "event/eventanalysis.h"
+#include "filter/filter.h"
+
+#include <QList>
+#include <QString>
+
+#include <variant>
+
+struct ResponseRule
+{
+    QString filterText;
+    Filter filter;
+    Response response;
+};
+
+// How Hookscope answers: ordered rules, each a filter expression and a response; the first that
+// matches wins, else 200 with {}. Users simulate Solaris's 410 (cancel the subscription) and 422
+// (reject, no retry), failures and delays to watch retries.
+//
+// The WEBHOOK-SUBSCRIPTION verification request is always answered 200 unless a rule names it
+// in its filter: a catch-all "500" rule must not make the subscription itself fail.
+//
+// JSON form (--rules FILE, settings): [{"filter": "...", "status": 422, "headers": {"X": "y"}
+// or [["X", "y"]], "body": "text" or any JSON value, "delayMs": 0}].
+class ResponseRules
+{
+public:
+    static constexpr int kMaxDelayMs = 60'000;
+
+    static std::variant<ResponseRules, QString> fromJson(const QByteArray &json,
+                                                         const QString &source);
+    static std::variant<ResponseRules, QString> load(const QString &path);
+    QByteArray toJson() const;
+
+    const QList<ResponseRule> &rules() const { return m_rules; }
+    bool isEmpty() const { return m_rules.isEmpty(); }
+    Response responseFor(const Event &event, const EventAnalysis &analysis) const;
+
+    static Response defaultResponse();
+    static bool isVerificationRequest(const Event &event);
+
+private:
+    QList<ResponseRule> m_rules;
+};
