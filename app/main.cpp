@@ -37,9 +37,21 @@ void printTo(FILE *stream, const QString &text)
     file.write(text.toLocal8Bit());
 }
 
+SecretSet savedSecrets()
+{
+    SecretSet saved;
+    if (QFile::exists(SecretSet::userFilePath())) {
+        if (const auto error = saved.loadFile(SecretSet::userFilePath()))
+            printTo(stderr, u"hookscope: %1\n"_s.arg(*error));
+    }
+    return saved;
+}
+
 std::optional<QString> startCapture(CaptureService &capture, AppOptions &options)
 {
-    options.capture.analyzer = std::make_shared<Analyzer>(SignatureVerifier(options.secrets));
+    SecretSet secrets = savedSecrets();
+    secrets.merge(options.secrets);
+    options.capture.analyzer = std::make_shared<Analyzer>(SignatureVerifier(secrets));
     if (!options.sessionGiven)
         options.capture.sessionPath = SessionStore::newDefaultSessionPath();
     if (auto error = capture.start(options.capture))
@@ -87,6 +99,7 @@ int runWindow(AppOptions &options)
     MainWindow window(&capture);
     if (!options.rulesGiven)
         window.applySavedRules();
+    window.setSecrets(savedSecrets(), options.secrets);
     window.show();
     const int code = QApplication::exec();
     capture.stop();

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysis/analyzer.h"
+#include "analysis/reanalysis.h"
 #include "capture/captureservice.h"
 #include "detailview.h"
 #include "emptystate.h"
@@ -9,6 +10,7 @@
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
 #include "rulesdialog.h"
+#include "secretsdialog.h"
 #include "sessioncontroller.h"
 #include "severitydelegate.h"
 
@@ -138,6 +140,7 @@ void MainWindow::createMenus()
     edit->addAction(u"Select &All"_s, QKeySequence::SelectAll, m_table, &QTableView::selectAll);
     QMenu *capture = menuBar()->addMenu(u"&Capture"_s);
     capture->addAction(u"&Response Rules…"_s, this, &MainWindow::editRules);
+    capture->addAction(u"&Signature Secrets…"_s, this, &MainWindow::editSecrets);
 
     QMenu *view = menuBar()->addMenu(u"&View"_s);
     view->addAction(u"&Filter…"_s, QKeySequence::Find, this, [this] {
@@ -175,6 +178,43 @@ void MainWindow::editRules()
         return;
     m_capture->setRules(std::make_shared<ResponseRules>(dialog.rules()));
     QSettings().setValue(u"rules/json"_s, dialog.rules().toJson());
+}
+
+void MainWindow::setSecrets(const SecretSet &saved, const SecretSet &commandLine)
+{
+    m_savedSecrets = saved;
+    m_commandLineSecrets = commandLine;
+}
+
+void MainWindow::editSecrets()
+{
+    SecretsDialog dialog(m_savedSecrets, int(m_commandLineSecrets.size()), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_savedSecrets = dialog.secrets();
+    if (const auto error = m_savedSecrets.saveFile(SecretSet::userFilePath()))
+        statusBar()->showMessage(*error);
+    SecretSet all = m_savedSecrets;
+    all.merge(m_commandLineSecrets);
+    m_capture->setAnalyzer(m_capture->analyzer()->withVerifier(SignatureVerifier(all)));
+    recheckSession();
+}
+
+void MainWindow::recheckSession()
+{
+    auto *watcher = new QFutureWatcher<QList<EventSummary>>(this);
+    connect(watcher, &QFutureWatcher<QList<EventSummary>>::resultReadyAt, this,
+            [this, watcher](int index) { m_model->updateSummaries(watcher->resultAt(index)); });
+    connect(watcher, &QFutureWatcher<QList<EventSummary>>::progressValueChanged, this,
+            [this](int percent) {
+                statusBar()->showMessage(u"Checking the session again: %1%"_s.arg(percent));
+            });
+    connect(watcher, &QFutureWatcher<QList<EventSummary>>::finished, this, [this, watcher] {
+        statusBar()->showMessage(u"Session checked again."_s, 5000);
+        watcher->deleteLater();
+        showSelected();
+    });
+    watcher->setFuture(Reanalysis::start(m_capture->sessionPath(), m_capture->analyzer()));
 }
 
 void MainWindow::moveSelection(int delta)

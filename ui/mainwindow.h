@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event/eventsummary.h"
+#include "signature/secretset.h"
 #include "store/sessionstore.h"
 
 #include <QElapsedTimer>
@@ -32,6 +33,10 @@ public:
 
     // The response rules saved from the Rules dialog, for when --rules did not give any.
     void applySavedRules();
+    // The secrets kept in the user's file, and those given with --secret for this run only.
+    void setSecrets(const SecretSet &saved, const SecretSet &commandLine);
+    // Checks every stored event again with the current analyzer (after secrets or schemas change).
+    void recheckSession();
 
     EventTableModel *tableModel() const { return m_model; }
     QTableView *tableView() const { return m_table; }
@@ -53,6 +58,7 @@ private:
     void restoreSettings();
     void createMenus();
     void editRules();
+    void editSecrets();
     void createStatusBar();
     void addBatch(const CapturedBatch &batch);
     void showSelected();
@@ -72,5 +78,7 @@ private:
     QLabel *m_count;
     QLabel *m_rate;
     QSet<QString> m_seenTypes;
+    SecretSet m_savedSecrets;
+    SecretSet m_commandLineSecrets;
     std::deque<qint64> m_recentArrivals; // ms timestamps of the last minute's events, for the rate
 };

@@ -73,6 +73,14 @@ void CaptureService::setRules(std::shared_ptr<const ResponseRules> rules)
                                   [worker = m_worker, rules] { worker->setRules(rules); });
 }
 
+void CaptureService::setAnalyzer(std::shared_ptr<const Analyzer> analyzer)
+{
+    m_options.analyzer = analyzer;
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker,
+                                  [worker = m_worker, analyzer] { worker->setAnalyzer(analyzer); });
+}
+
 void CaptureService::clear()
 {
     if (m_worker)

@@ -46,6 +46,8 @@ public:
     void clear();
     // Takes effect for the next request; also kept for a session switch.
     void setRules(std::shared_ptr<const ResponseRules> rules);
+    // Events captured from now on are analysed with it (re-checking stored ones is the caller's).
+    void setAnalyzer(std::shared_ptr<const Analyzer> analyzer);
     std::shared_ptr<const ResponseRules> rules() const { return m_options.rules; }
 
     bool isRunning() const { return m_thread.isRunning(); }

@@ -61,6 +61,12 @@ void CaptureWorker::setRules(std::shared_ptr<const ResponseRules> rules)
         m_batcher->setRules(std::move(rules));
 }
 
+void CaptureWorker::setAnalyzer(std::shared_ptr<const Analyzer> analyzer)
+{
+    if (m_batcher)
+        m_batcher->setAnalyzer(std::move(analyzer));
+}
+
 quint16 CaptureWorker::port() const
 {
     return m_server ? m_server->port() : 0;

@@ -27,6 +27,7 @@ public:
     void remove(const QList<qint64> &seqs);
     void clear();
     void setRules(std::shared_ptr<const ResponseRules> rules);
+    void setAnalyzer(std::shared_ptr<const Analyzer> analyzer);
 
 Q_SIGNALS:
     void stored(const CapturedBatch &batch);

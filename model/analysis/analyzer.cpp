@@ -41,6 +41,13 @@ Analyzer::Analyzer(SignatureVerifier verifier)
     : m_verifier(std::move(verifier))
 { }
 
+std::shared_ptr<const Analyzer> Analyzer::withVerifier(SignatureVerifier verifier) const
+{
+    auto copy = std::make_shared<Analyzer>(*this);
+    copy->m_verifier = std::move(verifier);
+    return copy;
+}
+
 EventAnalysis Analyzer::analyze(const Event &event) const
 {
     EventAnalysis analysis;

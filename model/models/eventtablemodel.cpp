@@ -225,6 +225,21 @@ void EventTableModel::removeSeqs(const QList<qint64> &seqs)
     Q_EMIT layoutChanged();
 }
 
+void EventTableModel::updateSummaries(const QList<EventSummary> &summaries)
+{
+    int first = rowCount(), last = -1;
+    for (const EventSummary &summary : summaries) {
+        const int row = rowOfSeq(summary.seq);
+        if (row < 0)
+            continue;
+        m_rows[size_t(row)] = interned(summary);
+        first = std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
 void EventTableModel::updateSummary(const EventSummary &summary)
 {
     const int row = rowOfSeq(summary.seq);

@@ -45,6 +45,8 @@ public:
     void clear();
     void removeSeqs(const QList<qint64> &seqs);
     void updateSummary(const EventSummary &summary);
+    // Many rows at once (a re-checked session): one dataChanged over the rows they span.
+    void updateSummaries(const QList<EventSummary> &summaries);
 
     const EventSummary &summaryAt(int row) const { return m_rows[size_t(row)]; }
     int rowOfSeq(qint64 seq) const; // -1 when absent; O(log n) since seqs only grow

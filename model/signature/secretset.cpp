@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -279,4 +280,9 @@ std::optional<QString> SecretSet::saveFile(const QString &path) const
     if (!file.commit())
         return path % u": "_s % file.errorString();
     return std::nullopt;
+}
+
+QString SecretSet::userFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/secrets.json"_s;
 }

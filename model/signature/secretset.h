@@ -76,6 +76,8 @@ public:
     std::optional<QString> loadFile(const QString &path);
     // Writes atomically, readable and writable by the owner only (0600) from the first byte.
     std::optional<QString> saveFile(const QString &path) const;
+    // Where Hookscope keeps the user's secrets: outside every session file.
+    static QString userFilePath();
 
 private:
     QString nextLabel(const QString &scheme, const QString &eventType) const;

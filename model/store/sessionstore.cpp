@@ -190,16 +190,31 @@ bool SessionStore::append(const QList<Event> &events, const QList<EventAnalysis>
     return db.commit() || fail(u"commit"_s, db.lastError().text());
 }
 
-bool SessionStore::updateAnalysis(qint64 seq, const EventAnalysis &a)
+bool SessionStore::updateAnalysis(qint64 seq, const EventAnalysis &analysis)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    return updateAnalyses({ { seq, analysis } });
+}
+
+bool SessionStore::updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return fail(u"begin"_s, db.lastError().text());
+    QSqlQuery query(db);
     query.prepare(u"UPDATE events SET event_type=?, classified_by=?, errors=?, warnings=?, "
                   "signature=?, body_kind=?, schema_checked=? WHERE seq=?"_s);
-    for (const QVariant &value :
-         QVariantList { a.eventType, int(a.classifiedBy), a.errorCount(), a.warningCount(),
-                        int(a.signature.state), int(a.bodyKind), a.schemaChecked, seq })
-        query.addBindValue(value);
-    return query.exec() || fail(u"update %1"_s.arg(seq), query.lastError().text());
+    for (const auto &[seq, a] : analyses) {
+        for (const QVariant &value :
+             QVariantList { a.eventType, int(a.classifiedBy), a.errorCount(), a.warningCount(),
+                            int(a.signature.state), int(a.bodyKind), a.schemaChecked, seq })
+            query.addBindValue(value);
+        if (!query.exec()) {
+            const QString why = query.lastError().text();
+            db.rollback();
+            return fail(u"update %1"_s.arg(seq), why);
+        }
+    }
+    return db.commit() || fail(u"commit"_s, db.lastError().text());
 }
 
 bool SessionStore::remove(const QList<qint64> &seqs)
