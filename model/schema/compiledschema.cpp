@@ -1,0 +1,288 @@
+#include "compiledschema.h"
+
+#include "formatchecker.h"
+#include "jsonpointer.h"
+#include "violationbuilder.h"
+
+#include <QJsonArray>
+
+#include <valijson/adapters/qtjson_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
+                                               const std::shared_ptr<const SchemaGraph> &graph,
+                                               const QJsonObject &definitions,
+                                               const QString &definition)
+{
+    if (definition.isEmpty()) {
+        return { std::make_shared<const CompiledSchema>(eventType, graph, -1, nullptr), {} };
+    }
+    // The definitions ride along beside the root $ref so that every "#/definitions/..." resolves.
+    QJsonObject root;
+    root.insert(u"$ref"_s, QString(u"#/definitions/"_s + definition));
+    root.insert(u"definitions"_s, definitions);
+    auto schema = std::make_shared<valijson::Schema>();
+    try {
+        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+        const valijson::adapters::QtJsonAdapter adapter(root);
+        parser.populateSchema(adapter, *schema);
+    } catch (const std::exception &e) {
+        return { nullptr, QString::fromStdString(e.what()) };
+    }
+    return { std::make_shared<const CompiledSchema>(
+                 eventType, graph, graph->definitionNode(definition), std::move(schema)),
+             {} };
+}
+
+CompiledSchema::CompiledSchema(const QString &eventType,
+                               const std::shared_ptr<const SchemaGraph> &graph, int root,
+                               std::shared_ptr<const valijson::Schema> schema)
+    : m_eventType(eventType)
+    , m_graph(graph)
+    , m_root(root)
+    , m_schema(std::move(schema))
+{
+    if (m_root >= 0) {
+        m_fieldCount = m_graph->fieldCount(m_root);
+        m_memberNames = m_graph->memberNames(m_root);
+        m_requiredNames = m_graph->requiredNames(m_root);
+    }
+}
+
+CompiledSchema::~CompiledSchema() = default;
+
+Violations CompiledSchema::validate(const QJsonValue &body) const
+{
+    if (!m_schema) {
+        return validateWithoutBody(body);
+    }
+    if (body.isUndefined()) {
+        return { { {},
+                   u"type"_s,
+                   Severity::Error,
+                   u"the request has no JSON body; the %1 schema expects one"_s.arg(
+                       m_eventType) } };
+    }
+    if (const std::optional<QString> deep = tooDeep(body)) {
+        return { { *deep, u"depth"_s, Severity::Error,
+                   u"the body nests deeper than %1 levels (at %2…); not validated"_s
+                       .arg(maxBodyDepth)
+                       .arg(deep->left(60)) } };
+    }
+    if (m_graph->usesPatternProperties()) {
+        if (const std::optional<QString> key = longKey(body)) {
+            return { { *key, u"patternProperties"_s, Severity::Error,
+                       u"%1 is a key longer than %2 characters, too long to match against "
+                       "patternProperties; not validated"_s
+                           .arg(ViolationBuilder::fieldName(*key).left(80))
+                           .arg(maxPatternKeyLength) } };
+        }
+    }
+    Violations out = schemaErrors(body);
+    NodeSet nodes;
+    nodes.append(m_root);
+    m_graph->expand(nodes);
+    walk(body, nodes, QString(), 0, out);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Violation &a, const Violation &b) { return a.pointer < b.pointer; });
+    return out;
+}
+
+Violations CompiledSchema::validateWithoutBody(const QJsonValue &body) const
+{
+    const bool empty =
+        body.isUndefined() || body.isNull() || (body.isObject() && body.toObject().isEmpty());
+    if (empty) {
+        return {};
+    }
+    return { { {},
+               u"undocumented"_s,
+               Severity::Warning,
+               u"the %1 request is documented without a body, but this one has %2"_s.arg(
+                   m_eventType, ViolationBuilder::describeValue(body)) } };
+}
+
+// valijson first without a results sink (it stops at the first failure: the fast path for valid
+// events), then once more collecting every error. A Validator per call: it caches regexes.
+Violations CompiledSchema::schemaErrors(const QJsonValue &body) const
+{
+    const valijson::adapters::QtJsonAdapter adapter(body);
+    valijson::Validator quick;
+    if (quick.validate(*m_schema, adapter, nullptr)) {
+        return {};
+    }
+    valijson::Validator full;
+    valijson::ValidationResults results;
+    full.validate(*m_schema, adapter, &results);
+    std::vector<RawSchemaError> errors;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+        errors.push_back({ error.context, error.description });
+    }
+    Violations out = ViolationBuilder(*m_graph, m_root, body).fromValijson(errors);
+    const bool explained = std::any_of(
+        out.begin(), out.end(), [](const Violation &v) { return v.severity == Severity::Error; });
+    if (!explained) {
+        // valijson gives no message for a `false` subschema or a failed propertyNames check.
+        NodeSet nodes;
+        nodes.append(m_root);
+        m_graph->expand(nodes);
+        const QString pointer = rejectedAt(body, nodes, QString(), 0).value_or(QString());
+        out.append(
+            { pointer, u"false"_s, Severity::Error,
+              pointer.isEmpty() && !rejectedAt(body, nodes, QString(), 0)
+                  ? u"the body does not match the schema (a `false` subschema or propertyNames)"_s
+                  : u"%1 is not allowed here (its schema admits no value)"_s.arg(
+                      ViolationBuilder::fieldName(pointer)) });
+    }
+    return out;
+}
+
+// The first value whose applicable schemas include the boolean schema `false`.
+std::optional<QString> CompiledSchema::rejectedAt(const QJsonValue &value, const NodeSet &nodes,
+                                                  const QString &pointer, int depth) const
+{
+    for (int index : nodes) {
+        if (m_graph->node(index).rejectsAll) {
+            return pointer;
+        }
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const NodeSet children = m_graph->forMember(nodes, it.key());
+            if (auto found = rejectedAt(it.value(), children,
+                                        JsonPointer::append(pointer, it.key()), depth + 1)) {
+                return found;
+            }
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (auto found = rejectedAt(array.at(i), m_graph->forItem(nodes, i),
+                                        JsonPointer::append(pointer, i), depth + 1)) {
+                return found;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// Hookscope's own pass: formats (see SchemaImporter) and fields the schema does not document.
+void CompiledSchema::walk(const QJsonValue &value, const NodeSet &nodes, const QString &pointer,
+                          int depth, Violations &out) const
+{
+    if (nodes.isEmpty()) {
+        return;
+    }
+    if (value.isString()) {
+        checkString(value, nodes, pointer, out);
+    } else if (value.isObject()) {
+        walkObject(value.toObject(), nodes, pointer, depth, out);
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            walk(array.at(i), m_graph->forItem(nodes, i), JsonPointer::append(pointer, i),
+                 depth + 1, out);
+        }
+    }
+}
+
+// A string's format and pattern; one violation per string is enough to explain it.
+void CompiledSchema::checkString(const QJsonValue &value, const NodeSet &nodes,
+                                 const QString &pointer, Violations &out) const
+{
+    const QString text = value.toString();
+    const ViolationBuilder builder(*m_graph, m_root, value);
+    for (int index : nodes) {
+        const SchemaNode &node = m_graph->node(index);
+        if (!node.format.isEmpty() && !FormatChecker::isValid(node.format, text)) {
+            out.append(builder.format(pointer, value, node.format));
+            return;
+        }
+        if (node.hasPattern && !node.pattern.match(text).hasMatch()) {
+            out.append(builder.pattern(pointer, value, node.pattern.pattern()));
+            return;
+        }
+    }
+}
+
+void CompiledSchema::walkObject(const QJsonObject &object, const NodeSet &nodes,
+                                const QString &pointer, int depth, Violations &out) const
+{
+    const bool describes = m_graph->describesMembers(nodes);
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        bool documented = false;
+        const NodeSet children = m_graph->forMember(nodes, it.key(), &documented);
+        const QString childPointer = JsonPointer::append(pointer, it.key());
+        if (!documented && describes) {
+            out.append(ViolationBuilder(*m_graph, m_root, QJsonValue())
+                           .undocumented(childPointer, m_eventType));
+        }
+        walk(it.value(), children, childPointer, depth + 1, out);
+    }
+}
+
+// valijson matches patternProperties with std::regex, which recurses per character.
+std::optional<QString> CompiledSchema::longKey(const QJsonValue &body)
+{
+    QList<QPair<QJsonValue, QString>> stack { { body, QString() } };
+    while (!stack.isEmpty()) {
+        const auto [value, pointer] = stack.takeLast();
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key().size() > maxPatternKeyLength) {
+                return JsonPointer::append(pointer, it.key());
+            }
+            stack.append({ it.value(), JsonPointer::append(pointer, it.key()) });
+        }
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            stack.append({ array.at(i), JsonPointer::append(pointer, i) });
+        }
+    }
+    return std::nullopt;
+}
+
+// The first node deeper than maxBodyDepth, found without recursion.
+std::optional<QString> CompiledSchema::tooDeep(const QJsonValue &body)
+{
+    struct Frame
+    {
+        QJsonValue value;
+        int depth;
+        QString pointer;
+    };
+    QList<Frame> stack { { body, 0, QString() } };
+    while (!stack.isEmpty()) {
+        const Frame frame = stack.takeLast();
+        if (frame.depth > maxBodyDepth) {
+            return frame.pointer;
+        }
+        if (frame.value.isObject()) {
+            const QJsonObject object = frame.value.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                if (it.value().isObject() || it.value().isArray()) {
+                    stack.append({ it.value(), frame.depth + 1,
+                                   JsonPointer::append(frame.pointer, it.key()) });
+                }
+            }
+        } else if (frame.value.isArray()) {
+            const QJsonArray array = frame.value.toArray();
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                if (array.at(i).isObject() || array.at(i).isArray()) {
+                    stack.append(
+                        { array.at(i), frame.depth + 1, JsonPointer::append(frame.pointer, i) });
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}

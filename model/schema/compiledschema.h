@@ -1,0 +1,69 @@
+#pragma once
+
+#include "event/violation.h"
+#include "schemagraph.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+
+namespace valijson {
+class Schema;
+}
+
+// One event's schema, compiled once (valijson's Schema plus Hookscope's graph) and then only
+// read: validate() is const and safe to call from any number of threads at once.
+class CompiledSchema
+{
+public:
+    // Bodies nested deeper are refused with one "depth" violation rather than walked: valijson
+    // and the field walk both recurse per level.
+    static constexpr int maxBodyDepth = 256;
+    // Longer keys are refused when the schema has patternProperties (see longKey()).
+    static constexpr int maxPatternKeyLength = 4096;
+
+    struct Result
+    {
+        std::shared_ptr<const CompiledSchema> schema;
+        QString error; // valijson's reason when it cannot compile the schema
+    };
+
+    // definition empty: the event carries no body (the WEBHOOK-SUBSCRIPTION check).
+    static Result compile(const QString &eventType, const std::shared_ptr<const SchemaGraph> &graph,
+                          const QJsonObject &definitions, const QString &definition);
+
+    CompiledSchema(const QString &eventType, const std::shared_ptr<const SchemaGraph> &graph,
+                   int root, std::shared_ptr<const valijson::Schema> schema);
+    ~CompiledSchema();
+
+    Violations validate(const QJsonValue &body) const;
+    bool hasBody() const { return m_schema != nullptr; }
+    int fieldCount() const { return m_fieldCount; }
+    const QSet<QString> &memberNames() const { return m_memberNames; }
+    const QSet<QString> &requiredNames() const { return m_requiredNames; }
+
+private:
+    Violations validateWithoutBody(const QJsonValue &body) const;
+    Violations schemaErrors(const QJsonValue &body) const;
+    void walk(const QJsonValue &value, const NodeSet &nodes, const QString &pointer, int depth,
+              Violations &out) const;
+    void checkString(const QJsonValue &value, const NodeSet &nodes, const QString &pointer,
+                     Violations &out) const;
+    void walkObject(const QJsonObject &object, const NodeSet &nodes, const QString &pointer,
+                    int depth, Violations &out) const;
+    std::optional<QString> rejectedAt(const QJsonValue &value, const NodeSet &nodes,
+                                      const QString &pointer, int depth) const;
+    static std::optional<QString> tooDeep(const QJsonValue &body);
+    static std::optional<QString> longKey(const QJsonValue &body);
+
+    QString m_eventType;
+    std::shared_ptr<const SchemaGraph> m_graph;
+    int m_root = -1;
+    std::shared_ptr<const valijson::Schema> m_schema;
+    int m_fieldCount = 0;
+    QSet<QString> m_memberNames;
+    QSet<QString> m_requiredNames;
+};

@@ -1,0 +1,179 @@
+#include "documentreader.h"
+
+#include "jsonpointer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// YAML 1.2 core schema resolution of plain (untagged, unquoted) scalars.
+QJsonValue plainScalar(const QString &text)
+{
+    static const QRegularExpression nullRe(u"^(~|null|Null|NULL|)$"_s);
+    static const QRegularExpression trueRe(u"^(true|True|TRUE)$"_s);
+    static const QRegularExpression falseRe(u"^(false|False|FALSE)$"_s);
+    static const QRegularExpression intRe(u"^[-+]?[0-9]+$"_s);
+    static const QRegularExpression floatRe(
+        u"^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"_s);
+    if (nullRe.match(text).hasMatch()) {
+        return QJsonValue(QJsonValue::Null);
+    }
+    if (trueRe.match(text).hasMatch() || falseRe.match(text).hasMatch()) {
+        return QJsonValue(text.front().toLower() == u't');
+    }
+    bool ok = false;
+    if (intRe.match(text).hasMatch()) {
+        const qint64 value = text.toLongLong(&ok);
+        if (ok) {
+            return QJsonValue(value);
+        }
+    }
+    if (floatRe.match(text).hasMatch()) {
+        const double value = text.toDouble(&ok);
+        if (ok) {
+            return QJsonValue(value);
+        }
+    }
+    return QJsonValue(text);
+}
+
+QJsonValue taggedScalar(const std::string &tag, const QString &text)
+{
+    if (tag == "!" || tag == "tag:yaml.org,2002:str") {
+        return QJsonValue(text);
+    }
+    return plainScalar(text);
+}
+
+// Converts depth-first with explicit limits: aliases can make a YAML graph exponentially
+// large or cyclic, and a hostile file must not exhaust the stack.
+class YamlConverter
+{
+public:
+    std::optional<QJsonValue> convert(const YAML::Node &node, const QString &pointer, int depth)
+    {
+        if (++m_nodes > DocumentReader::maxNodes) {
+            m_error = u"more than %1 nodes (after expanding aliases) at %2"_s
+                          .arg(DocumentReader::maxNodes)
+                          .arg(pointer.isEmpty() ? u"/"_s : pointer);
+            return std::nullopt;
+        }
+        if (depth > DocumentReader::maxDepth) {
+            m_error =
+                u"nesting deeper than %1 levels at %2"_s.arg(DocumentReader::maxDepth).arg(pointer);
+            return std::nullopt;
+        }
+        switch (node.Type()) {
+        case YAML::NodeType::Null:
+        case YAML::NodeType::Undefined:
+            return QJsonValue(QJsonValue::Null);
+        case YAML::NodeType::Scalar:
+            return taggedScalar(node.Tag(), QString::fromStdString(node.Scalar()));
+        case YAML::NodeType::Sequence:
+            return convertSequence(node, pointer, depth);
+        case YAML::NodeType::Map:
+            return convertMap(node, pointer, depth);
+        }
+        return QJsonValue(QJsonValue::Null);
+    }
+
+    QString error() const { return m_error; }
+
+private:
+    std::optional<QJsonValue> convertSequence(const YAML::Node &node, const QString &pointer,
+                                              int depth)
+    {
+        QJsonArray array;
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const auto item =
+                convert(node[i], JsonPointer::append(pointer, qsizetype(i)), depth + 1);
+            if (!item) {
+                return std::nullopt;
+            }
+            array.append(*item);
+        }
+        return array;
+    }
+
+    std::optional<QJsonValue> convertMap(const YAML::Node &node, const QString &pointer, int depth)
+    {
+        QJsonObject object;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (!it->first.IsScalar()) {
+                m_error = u"a mapping key that is not a scalar at %1"_s.arg(
+                    pointer.isEmpty() ? u"/"_s : pointer);
+                return std::nullopt;
+            }
+            const QString key = QString::fromStdString(it->first.Scalar());
+            const auto value = convert(it->second, JsonPointer::append(pointer, key), depth + 1);
+            if (!value) {
+                return std::nullopt;
+            }
+            object.insert(key, *value);
+        }
+        return object;
+    }
+
+    qsizetype m_nodes = 0;
+    QString m_error;
+};
+
+} // namespace
+
+ParsedDocument DocumentReader::read(const QByteArray &bytes)
+{
+    if (bytes.trimmed().isEmpty()) {
+        return { {}, u"the file is empty"_s };
+    }
+    return looksLikeJson(bytes) ? readJson(bytes) : readYaml(bytes);
+}
+
+bool DocumentReader::looksLikeJson(const QByteArray &bytes)
+{
+    const QByteArray head = bytes.left(64).trimmed();
+    return head.startsWith('{') || head.startsWith('[');
+}
+
+ParsedDocument DocumentReader::readJson(const QByteArray &bytes)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return {
+            {}, u"invalid JSON at byte offset %1: %2"_s.arg(error.offset).arg(error.errorString())
+        };
+    }
+    return { document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()),
+             {} };
+}
+
+ParsedDocument DocumentReader::readYaml(const QByteArray &bytes)
+{
+    YAML::Node node;
+    try {
+        node = YAML::Load(bytes.toStdString());
+    } catch (const YAML::Exception &e) {
+        return { {},
+                 u"invalid YAML at line %1, column %2: %3"_s.arg(e.mark.line + 1)
+                     .arg(e.mark.column + 1)
+                     .arg(QString::fromStdString(e.msg)) };
+    }
+    YamlConverter converter;
+    std::optional<QJsonValue> root;
+    try {
+        root = converter.convert(node, QString(), 0);
+    } catch (const YAML::Exception &e) {
+        return { {}, u"invalid YAML: %1"_s.arg(QString::fromStdString(e.msg)) };
+    }
+    if (!root) {
+        return { {}, converter.error() };
+    }
+    return { *root, {} };
+}

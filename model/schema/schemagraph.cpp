@@ -1,0 +1,293 @@
+#include "schemagraph.h"
+
+#include "schemaimporter.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString definitionsPrefix = u"#/definitions/"_s;
+constexpr int maxCountDepth = 16;
+
+void addUnique(NodeSet &set, int index)
+{
+    if (index >= 0 && !set.contains(index)) {
+        set.append(index);
+    }
+}
+} // namespace
+
+SchemaGraph::SchemaGraph(const QJsonObject &definitions)
+{
+    for (auto it = definitions.begin(); it != definitions.end(); ++it) {
+        m_definitions.insert(it.key(), int(m_nodes.size()));
+        m_nodes.append(SchemaNode());
+    }
+    for (auto it = definitions.begin(); it != definitions.end(); ++it) {
+        if (it.value().isObject()) {
+            compileInto(m_definitions.value(it.key()), it.value().toObject(), 0);
+        } else {
+            m_nodes[m_definitions.value(it.key())].rejectsAll = it.value() == QJsonValue(false);
+        }
+    }
+}
+
+int SchemaGraph::compile(const QJsonValue &schema, int depth)
+{
+    const int index = int(m_nodes.size());
+    m_nodes.append(SchemaNode());
+    if (schema.isObject()) {
+        compileInto(index, schema.toObject(), depth + 1);
+    }
+    m_nodes[index].rejectsAll = schema == QJsonValue(false);
+    return index;
+}
+
+QList<int> SchemaGraph::compileList(const QJsonValue &array, int depth)
+{
+    QList<int> indices;
+    for (const QJsonValue &item : array.toArray()) {
+        indices.append(compile(item, depth));
+    }
+    return indices;
+}
+
+// Schema depth is bounded by the importer (SchemaImporter::maxSchemaDepth), so recursion is safe.
+void SchemaGraph::compileInto(int index, const QJsonObject &schema, int depth)
+{
+    SchemaNode node;
+    if (schema.contains(u"$ref"_s)) {
+        node.ref = m_definitions.value(
+            schema.value(u"$ref"_s).toString().mid(definitionsPrefix.size()), -1);
+    }
+    compileMembers(node, schema, depth);
+    compileItems(node, schema, depth);
+    node.allOf = compileList(schema.value(u"allOf"_s), depth);
+    node.anyOf = compileList(schema.value(u"anyOf"_s), depth);
+    node.oneOf = compileList(schema.value(u"oneOf"_s), depth);
+    node.format = schema.value(SchemaImporter::formatKeyword).toString();
+    node.hasPattern = schema.contains(SchemaImporter::patternKeyword);
+    if (node.hasPattern) {
+        node.pattern.setPattern(schema.value(SchemaImporter::patternKeyword).toString());
+        node.pattern.optimize();
+    }
+    const QJsonValue type = schema.value(u"type"_s);
+    for (const QJsonValue &t : type.isArray() ? type.toArray() : QJsonArray { type }) {
+        if (t.isString()) {
+            node.types.append(t.toString());
+        }
+    }
+    node.hasEnum = schema.value(u"enum"_s).isArray();
+    node.enumValues = schema.value(u"enum"_s).toArray();
+    node.hasConst = schema.contains(u"const"_s);
+    node.constValue = schema.value(u"const"_s);
+    for (const QJsonValue &name : schema.value(u"required"_s).toArray()) {
+        node.required.append(name.toString());
+    }
+    node.title = schema.value(u"title"_s).toString();
+    node.description = schema.value(u"description"_s).toString();
+    m_nodes[index] = std::move(node);
+}
+
+void SchemaGraph::compileMembers(SchemaNode &node, const QJsonObject &schema, int depth)
+{
+    const QJsonObject properties = schema.value(u"properties"_s).toObject();
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        node.properties.insert(it.key(), compile(it.value(), depth));
+    }
+    const QJsonObject patterns = schema.value(u"patternProperties"_s).toObject();
+    m_usesPatternProperties = m_usesPatternProperties || !patterns.isEmpty();
+    for (auto it = patterns.begin(); it != patterns.end(); ++it) {
+        node.patternProperties.append({ QRegularExpression(it.key()), compile(it.value(), depth) });
+    }
+    const QJsonValue additional = schema.value(u"additionalProperties"_s);
+    node.closed = additional == QJsonValue(false);
+    if (additional.isObject() || additional == QJsonValue(true)) {
+        node.additionalProperties = compile(additional, depth);
+    }
+}
+
+void SchemaGraph::compileItems(SchemaNode &node, const QJsonObject &schema, int depth)
+{
+    const QJsonValue items = schema.value(u"items"_s);
+    if (items.isArray()) {
+        node.tupleItems = compileList(items, depth);
+        if (schema.contains(u"additionalItems"_s)) {
+            node.additionalItems = compile(schema.value(u"additionalItems"_s), depth);
+        }
+    } else if (!items.isUndefined()) {
+        node.items = compile(items, depth);
+    }
+}
+
+void SchemaGraph::expand(NodeSet &set) const
+{
+    for (qsizetype i = 0; i < set.size(); ++i) {
+        const SchemaNode &n = m_nodes.at(set.at(i));
+        addUnique(set, n.ref);
+        for (const QList<int> *branches : { &n.allOf, &n.anyOf, &n.oneOf }) {
+            for (int branch : *branches) {
+                addUnique(set, branch);
+            }
+        }
+    }
+}
+
+NodeSet SchemaGraph::forMember(const NodeSet &set, const QString &key, bool *documented) const
+{
+    NodeSet children;
+    bool found = false;
+    for (int index : set) {
+        const SchemaNode &n = m_nodes.at(index);
+        if (const auto it = n.properties.constFind(key); it != n.properties.cend()) {
+            addUnique(children, *it);
+            found = true;
+            continue;
+        }
+        bool matchedPattern = false;
+        for (const auto &[pattern, child] : n.patternProperties) {
+            if (pattern.match(key).hasMatch()) {
+                addUnique(children, child);
+                matchedPattern = true;
+            }
+        }
+        if (!matchedPattern && n.additionalProperties >= 0) {
+            addUnique(children, n.additionalProperties);
+        }
+        found = found || matchedPattern || n.additionalProperties >= 0;
+    }
+    if (documented) {
+        *documented = found;
+    }
+    expand(children);
+    return children;
+}
+
+NodeSet SchemaGraph::forItem(const NodeSet &set, qsizetype index) const
+{
+    NodeSet children;
+    for (int nodeIndex : set) {
+        const SchemaNode &n = m_nodes.at(nodeIndex);
+        if (n.items >= 0) {
+            addUnique(children, n.items);
+        } else if (index < n.tupleItems.size()) {
+            addUnique(children, n.tupleItems.at(index));
+        } else {
+            addUnique(children, n.additionalItems);
+        }
+    }
+    expand(children);
+    return children;
+}
+
+bool SchemaGraph::describesMembers(const NodeSet &set) const
+{
+    for (int index : set) {
+        const SchemaNode &n = m_nodes.at(index);
+        if (n.additionalProperties >= 0) {
+            return false; // any member is allowed and described by that schema
+        }
+    }
+    for (int index : set) {
+        const SchemaNode &n = m_nodes.at(index);
+        if (!n.properties.isEmpty() || !n.patternProperties.isEmpty() || n.closed) {
+            return true;
+        }
+    }
+    return false;
+}
+
+NodeSet SchemaGraph::nodesAt(int root, const QStringList &tokens) const
+{
+    NodeSet set;
+    set.append(root);
+    expand(set);
+    for (const QString &token : tokens) {
+        bool isIndex = false;
+        const int index = token.toInt(&isIndex);
+        NodeSet next = forMember(set, token);
+        if (isIndex) {
+            for (int child : forItem(set, index)) {
+                addUnique(next, child);
+            }
+        }
+        set = next;
+    }
+    return set;
+}
+
+QSet<QString> SchemaGraph::memberNames(int root) const
+{
+    NodeSet set;
+    set.append(root);
+    expand(set);
+    QSet<QString> names;
+    for (int index : set) {
+        for (auto it = m_nodes.at(index).properties.begin();
+             it != m_nodes.at(index).properties.end(); ++it) {
+            names.insert(it.key());
+        }
+    }
+    return names;
+}
+
+QSet<QString> SchemaGraph::requiredNames(int root) const
+{
+    NodeSet set;
+    set.append(root);
+    expand(set);
+    QSet<QString> names;
+    for (int index : set) {
+        if (m_nodes.at(index).oneOf.isEmpty() && m_nodes.at(index).anyOf.isEmpty()) {
+            for (const QString &name : m_nodes.at(index).required) {
+                names.insert(name);
+            }
+        }
+    }
+    return names;
+}
+
+int SchemaGraph::fieldCount(int root) const
+{
+    NodeSet set;
+    set.append(root);
+    expand(set);
+    QSet<int> visiting;
+    return countFields(set, visiting, 0);
+}
+
+// Documented fields, nested ones included; a recursive schema counts each level once.
+int SchemaGraph::countFields(const NodeSet &set, QSet<int> &visiting, int depth) const
+{
+    if (depth > maxCountDepth) {
+        return 0;
+    }
+    QSet<QString> names;
+    for (int index : set) {
+        for (auto it = m_nodes.at(index).properties.begin();
+             it != m_nodes.at(index).properties.end(); ++it) {
+            names.insert(it.key());
+        }
+    }
+    int count = 0;
+    for (const QString &name : names) {
+        NodeSet children = forMember(set, name);
+        NodeSet fresh;
+        for (int child : children) {
+            if (!visiting.contains(child)) {
+                fresh.append(child);
+            }
+        }
+        for (int child : fresh) {
+            visiting.insert(child);
+        }
+        NodeSet itemNodes = forItem(fresh, 0);
+        for (int item : itemNodes) {
+            addUnique(fresh, item);
+        }
+        count += 1 + countFields(fresh, visiting, depth + 1);
+        for (int child : fresh) {
+            visiting.remove(child);
+        }
+    }
+    return count;
+}

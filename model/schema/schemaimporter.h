@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// One event found in a schema document.
+struct ImportedEvent
+{
+    QString eventType; // the event's name as the document gives it
+    QString urlKey; // the webhook map key (OpenAPI), empty for JSON Schema files
+    QString definition; // key into ImportedDocument::definitions; empty: the request has no body
+    QString pointer; // where the event's schema sits in the source, for messages
+    QString description; // the operation's (or JSON Schema's) description, for the Schemas dialog
+};
+
+// A schema document reduced to plain draft-7 JSON Schema: every schema a $ref reaches becomes an
+// entry of `definitions` and every $ref is rewritten to "#/definitions/<name>", so one
+// self-contained root serves valijson and Hookscope's own schema walk alike.
+struct ImportedDocument
+{
+    QJsonObject definitions;
+    QList<ImportedEvent> events;
+    QStringList errors; // "<source>: <JSON Pointer>: <reason>"
+};
+
+// Reads OpenAPI 3.0/3.1 (top-level `webhooks` or `x-webhooks`) or a plain JSON Schema (draft 7)
+// and converts it: 3.0 `nullable` and boolean exclusiveMinimum/Maximum, 3.1 `$ref` siblings and
+// `prefixItems` become their draft-7 equivalents. `format` and `pattern` are renamed
+// (formatKeyword, patternKeyword) because Hookscope checks them itself: valijson builds a
+// std::regex per format check and knows three formats, and libstdc++'s std::regex recurses per
+// character, so a long string (100 kB) overflows the stack; QRegularExpression (PCRE2) does not.
+class SchemaImporter
+{
+public:
+    static constexpr int maxSchemaDepth = 128;
+    static inline const QString formatKeyword = QStringLiteral("x-hookscope-format");
+    static inline const QString patternKeyword = QStringLiteral("x-hookscope-pattern");
+
+    SchemaImporter(const QJsonValue &root, const QString &sourceLabel);
+    // eventType: for JSON Schema files the event to file it under; for OpenAPI files, import only
+    // that webhook. Empty: title or file name (JSON Schema), every webhook (OpenAPI).
+    ImportedDocument importAll(const QString &eventType);
+
+private:
+    enum class Dialect { JsonSchema, OpenApi30, OpenApi31 };
+
+    bool detectDialect();
+    void importWebhooks(const QString &eventType);
+    void importJsonSchema(const QString &eventType);
+    std::optional<ImportedEvent> importWebhook(const QString &key, const QJsonValue &pathItem,
+                                               const QString &pointer);
+    QString bodySchemaPointer(const QJsonObject &operation, const QString &operationPointer);
+    std::optional<QJsonObject> followRef(const QJsonValue &value, QString &pointer);
+    QString definitionFor(const QString &targetPointer, const QString &refSite, int depth);
+    QJsonValue convertSchema(const QJsonValue &schema, const QString &pointer, int depth);
+    QJsonObject convertObject(const QJsonObject &schema, const QString &pointer, int depth);
+    QJsonValue convertKeyword(const QString &key, const QJsonValue &value, const QString &pointer,
+                              int depth);
+    QJsonObject convertMap(const QJsonObject &map, const QString &pointer, int depth,
+                           bool keepArrays);
+    QJsonValue convertRef(const QJsonValue &ref, const QString &pointer, int depth);
+    static bool onlyAnnotatesRef(const QJsonObject &schema);
+    void convertPattern(QJsonObject &out, const QJsonValue &pattern, const QString &pointer);
+    static void convertOpenApi31(QJsonObject &out);
+    void convertOpenApi30(QJsonObject &out, const QJsonObject &schema) const;
+    void breakRefCycles();
+    void addError(const QString &pointer, const QString &reason);
+    QString fileBaseName() const;
+
+    QJsonValue m_root;
+    QString m_label;
+    Dialect m_dialect = Dialect::JsonSchema;
+    QHash<QString, QString> m_definitionByPointer;
+    QHash<QString, QString> m_pointerByDefinition;
+    ImportedDocument m_result;
+};

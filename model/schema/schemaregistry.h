@@ -1,0 +1,89 @@
+#pragma once
+
+#include "event/violation.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonValue>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class CompiledSchema;
+struct ImportedEvent;
+
+// Where an event's schema came from, for the Schemas dialog.
+struct SchemaSource
+{
+    QString label; // "bundled Solaris catalog" or the imported file's path
+};
+
+struct ImportReport
+{
+    QStringList importedEvents; // canonical event types, in document order
+    QStringList errors; // each names the file and a JSON Pointer (or line/offset)
+    bool ok() const { return errors.isEmpty(); }
+};
+
+// JSON Schemas keyed by event type. Copies are cheap and share the compiled schemas (imports
+// copy on write), so a copy can be handed to worker threads; every const member is thread-safe.
+class SchemaRegistry
+{
+public:
+    static inline const QString bundledLabel = QStringLiteral("bundled Solaris catalog");
+    static inline const QString bundledResource = QStringLiteral(":/schemas/solaris-webhooks.yaml");
+
+    SchemaRegistry();
+    // The Solaris catalog, read from the resource through importDocument() like any user file.
+    static SchemaRegistry withBundledCatalog();
+
+    // OpenAPI 3.0/3.1 (JSON or YAML) or a JSON Schema (draft 7). Imported schemas replace earlier
+    // ones for the same event (matched by name or URL key, case-insensitively).
+    ImportReport importFile(const QString &path, const QString &eventType = {});
+    ImportReport importDocument(const QByteArray &bytes, const QString &sourceLabel,
+                                const QString &eventType = {});
+
+    bool contains(const QString &eventType) const;
+    // Case-insensitive event names and URL keys ('-' and '_' alike, a trailing '?' of an inferred
+    // type ignored) -> canonical name, else {}. Every lookup below goes through it.
+    QString canonicalEventType(QStringView nameOrKey) const;
+    QStringList eventTypes() const; // sorted
+    QString urlKey(const QString &eventType) const;
+    QString sourceOf(const QString &eventType) const;
+    SchemaSource source(const QString &eventType) const;
+    QString description(const QString &eventType) const; // what triggers the event, if documented
+    int fieldCount(const QString &eventType) const; // documented properties, nested ones included
+    // Violations of `body` (Undefined: the request had no JSON body) against the event's schema;
+    // empty when valid or when no schema is registered for the event. Thread-safe.
+    Violations validate(const QString &eventType, const QJsonValue &body) const;
+    // The event whose documented top-level fields best match the body's, or {} when none is
+    // close enough or two events tie.
+    QString inferEventType(const QJsonValue &body) const;
+
+private:
+    struct Entry
+    {
+        QString eventType;
+        QString urlKey;
+        QString source;
+        QString description;
+        std::shared_ptr<const CompiledSchema> schema;
+    };
+    struct State
+    {
+        QHash<QString, Entry> events; // by canonical name
+        QHash<QString, QString> aliases; // normalised name or key -> canonical name
+    };
+
+    static QString normalised(QStringView nameOrKey);
+    QString canonicalFor(const ImportedEvent &event) const;
+    void add(const QString &canonical, const ImportedEvent &event, const QString &source,
+             const std::shared_ptr<const CompiledSchema> &schema);
+    QStringList closestShapes(const QSet<QString> &keys) const;
+    const Entry *find(const QString &eventType) const;
+    State &detach();
+
+    std::shared_ptr<State> m_state; // never written while shared: see detach()
+};

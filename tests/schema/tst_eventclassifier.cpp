@@ -1,0 +1,225 @@
+#include "schema/eventclassifier.h"
+#include "schema/schemaregistry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString seedDir = QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds");
+
+QJsonValue seed(const QString &eventType)
+{
+    QFile file(seedDir + u'/' + eventType + u".json"_s);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("missing seed %s", qPrintable(eventType));
+    }
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+Event makeEvent(const QByteArray &target, const HeaderList &headers, const QByteArray &body)
+{
+    Event event;
+    event.method = "POST"_ba;
+    event.target = target;
+    event.headers = headers;
+    event.body = body;
+    return event;
+}
+
+QJsonValue parsed(const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    return document.isNull() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(document.object());
+}
+
+} // namespace
+
+class TestEventClassifier : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void classify_data();
+    void classify();
+    void everySeedByHeaderPathAndShape_data();
+    void everySeedByHeaderPathAndShape();
+    void subscriptionCheckIsRecognisedNotViolated();
+    void inferredTypeNamesItsSchema();
+    void classificationThroughput();
+
+private:
+    SchemaRegistry m_registry;
+};
+
+void TestEventClassifier::initTestCase()
+{
+    m_registry = SchemaRegistry::withBundledCatalog();
+}
+
+void TestEventClassifier::classify_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("eventType");
+    QTest::addColumn<ClassifiedBy>("by");
+
+    const QByteArray identification = QJsonDocument(seed(u"IDENTIFICATION"_s).toObject()).toJson();
+    QTest::newRow("Solaris header")
+        << "/"_ba << HeaderList { { "Solaris-Webhook-Event-Type"_ba, "BOOKING"_ba } } << "{}"_ba
+        << u"BOOKING"_s << ClassifiedBy::Header;
+    QTest::newRow("header name and value in other case")
+        << "/"_ba << HeaderList { { "solaris-webhook-event-type"_ba, "identification"_ba } }
+        << identification << u"IDENTIFICATION"_s << ClassifiedBy::Header;
+    QTest::newRow("header naming a URL key")
+        << "/"_ba
+        << HeaderList { { "SOLARIS-WEBHOOK-EVENT-TYPE"_ba, "activation_challenge_created"_ba } }
+        << "{}"_ba << u"ACTIVATION_CHALLENGE_CREATION"_s << ClassifiedBy::Header;
+    QTest::newRow("unknown type in the header is kept as given")
+        << "/"_ba << HeaderList { { "Solaris-Webhook-Event-Type"_ba, "NEW_EVENT_2030"_ba } }
+        << "{}"_ba << u"NEW_EVENT_2030"_s << ClassifiedBy::Header;
+    QTest::newRow("GitHub header") << "/gh"_ba << HeaderList { { "X-GitHub-Event"_ba, "push"_ba } }
+                                   << "{}"_ba << u"push"_s << ClassifiedBy::Header;
+    QTest::newRow("header beats path")
+        << "/hooks/booking"_ba
+        << HeaderList { { "Solaris-Webhook-Event-Type"_ba, "IDENTIFICATION"_ba } } << identification
+        << u"IDENTIFICATION"_s << ClassifiedBy::Header;
+    QTest::newRow("blank header falls through to the path")
+        << "/hooks/identification"_ba << HeaderList { { "Solaris-Webhook-Event-Type"_ba, "  "_ba } }
+        << "{}"_ba << u"IDENTIFICATION"_s << ClassifiedBy::Path;
+    QTest::newRow("path segment") << "/hooks/identification"_ba << HeaderList() << "{}"_ba
+                                  << u"IDENTIFICATION"_s << ClassifiedBy::Path;
+    QTest::newRow("path with query and trailing slash")
+        << "/hooks/card_authorization_resolved/?x=booking"_ba << HeaderList() << "{}"_ba
+        << u"CARD_AUTHORIZATION_RESOLUTION"_s << ClassifiedBy::Path;
+    QTest::newRow("last matching segment wins")
+        << "/booking/identification"_ba << HeaderList() << "{}"_ba << u"IDENTIFICATION"_s
+        << ClassifiedBy::Path;
+    QTest::newRow("percent-encoded segment")
+        << "/hooks/%49DENTIFICATION"_ba << HeaderList() << "{}"_ba << u"IDENTIFICATION"_s
+        << ClassifiedBy::Path;
+    QTest::newRow("path beats body")
+        << "/hooks/booking"_ba << HeaderList() << "{\"event_type\": \"ACCOUNT_SNAPSHOT\"}"_ba
+        << u"BOOKING"_s << ClassifiedBy::Path;
+    QTest::newRow("body event_type") << "/hooks"_ba << HeaderList()
+                                     << "{\"event_type\": \"ACCOUNT_SNAPSHOT\", \"payload\": {}}"_ba
+                                     << u"ACCOUNT_SNAPSHOT"_s << ClassifiedBy::BodyField;
+    QTest::newRow("body type") << "/"_ba << HeaderList() << "{\"type\": \"booking\"}"_ba
+                               << u"BOOKING"_s << ClassifiedBy::BodyField;
+    QTest::newRow("CREDIT_LINE envelope")
+        << "/"_ba << HeaderList()
+        << "{\"data\": {\"event_type\": \"CREDIT_LINE\", \"entity_uuid\": \"x\"}}"_ba
+        << u"CREDIT_LINE"_s << ClassifiedBy::BodyField;
+    QTest::newRow("another provider's dotted type")
+        << "/"_ba << HeaderList() << "{\"type\": \"invoice.paid\", \"id\": \"evt_1\"}"_ba
+        << u"invoice.paid"_s << ClassifiedBy::BodyField;
+    QTest::newRow("event_type naming no event is not a type")
+        << "/"_ba << HeaderList()
+        << QJsonDocument(seed(u"CARD_TOKEN_LIFECYCLE"_s).toObject()).toJson()
+        << u"CARD_TOKEN_LIFECYCLE?"_s << ClassifiedBy::Inferred;
+    QTest::newRow("structural match") << "/"_ba << HeaderList() << identification
+                                      << u"IDENTIFICATION?"_s << ClassifiedBy::Inferred;
+    QTest::newRow("nothing matches") << "/"_ba << HeaderList() << "{\"foo\": 1, \"bar\": 2}"_ba
+                                     << QString() << ClassifiedBy::None;
+    QTest::newRow("not JSON") << "/x"_ba << HeaderList() << "hello"_ba << QString()
+                              << ClassifiedBy::None;
+    QTest::newRow("empty body, no header")
+        << "/"_ba << HeaderList() << QByteArray() << QString() << ClassifiedBy::None;
+}
+
+void TestEventClassifier::classify()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(HeaderList, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, eventType);
+    QFETCH(ClassifiedBy, by);
+    const EventClassifier classifier(m_registry);
+    const Classification result =
+        classifier.classify(makeEvent(target, headers, body), parsed(body));
+    QCOMPARE(result.eventType, eventType);
+    QCOMPARE(result.by, by);
+}
+
+void TestEventClassifier::everySeedByHeaderPathAndShape_data()
+{
+    QTest::addColumn<QString>("eventType");
+    for (const QString &file : QDir(seedDir).entryList({ u"*.json"_s }, QDir::Files, QDir::Name)) {
+        QTest::newRow(qPrintable(file)) << file.chopped(5);
+    }
+}
+
+// Each seed example, delivered three ways: with Solaris's header, to its URL key, and bare.
+void TestEventClassifier::everySeedByHeaderPathAndShape()
+{
+    QFETCH(QString, eventType);
+    const EventClassifier classifier(m_registry);
+    const QJsonValue body = seed(eventType);
+    const QByteArray bytes = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+
+    const Event withHeader =
+        makeEvent("/"_ba, { { "Solaris-Webhook-Event-Type"_ba, eventType.toUtf8() } }, bytes);
+    QCOMPARE(classifier.classify(withHeader, body).eventType, eventType);
+    QCOMPARE(classifier.classify(withHeader, body).by, ClassifiedBy::Header);
+
+    const Event toKey = makeEvent("/hooks/"_ba + m_registry.urlKey(eventType).toUtf8(), {}, bytes);
+    QCOMPARE(classifier.classify(toKey, body).eventType, eventType);
+    QCOMPARE(classifier.classify(toKey, body).by, ClassifiedBy::Path);
+
+    const Classification bare = classifier.classify(makeEvent("/"_ba, {}, bytes), body);
+    if (eventType == u"ACCOUNT_SNAPSHOT"_s) { // its envelope names itself
+        QCOMPARE(bare.eventType, eventType);
+        QCOMPARE(bare.by, ClassifiedBy::BodyField);
+    } else {
+        QCOMPARE(bare.eventType, eventType + u'?');
+        QCOMPARE(bare.by, ClassifiedBy::Inferred);
+    }
+}
+
+void TestEventClassifier::subscriptionCheckIsRecognisedNotViolated()
+{
+    const Event ping = makeEvent(
+        "/hooks"_ba, { { "Solaris-Webhook-Event-Type"_ba, "WEBHOOK-SUBSCRIPTION"_ba } }, {});
+    const Classification result =
+        EventClassifier(m_registry).classify(ping, QJsonValue(QJsonValue::Undefined));
+    QCOMPARE(result.eventType, EventClassifier::subscriptionCheck);
+    QCOMPARE(result.by, ClassifiedBy::Header);
+    QVERIFY(m_registry.validate(result.eventType, QJsonValue(QJsonValue::Undefined)).isEmpty());
+}
+
+// The analyzer can validate against the type exactly as classified, '?' and all.
+void TestEventClassifier::inferredTypeNamesItsSchema()
+{
+    const QJsonValue body = seed(u"IDENTIFICATION"_s);
+    const Classification result = EventClassifier(m_registry).inferred(body);
+    QCOMPARE(result.eventType, u"IDENTIFICATION?"_s);
+    QCOMPARE(m_registry.canonicalEventType(result.eventType), u"IDENTIFICATION"_s);
+    QCOMPARE(m_registry.validate(result.eventType, body).size(), 1);
+}
+
+// The slowest path: no header, no path, no type field, so every schema is compared.
+void TestEventClassifier::classificationThroughput()
+{
+    QList<QPair<Event, QJsonValue>> work;
+    for (const QString &file : QDir(seedDir).entryList({ u"*.json"_s }, QDir::Files, QDir::Name)) {
+        const QJsonValue body = seed(file.chopped(5));
+        work.append({ makeEvent("/"_ba, {}, QJsonDocument(body.toObject()).toJson()), body });
+    }
+    const EventClassifier classifier(m_registry);
+    QBENCHMARK
+    {
+        for (const auto &[event, body] : work) {
+            classifier.classify(event, body);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestEventClassifier)
+#include "tst_eventclassifier.moc"
