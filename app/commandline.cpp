@@ -51,8 +51,13 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
         u"rules"_s,
         u"Response rules: a JSON array of {filter, status, headers, body, delayMs}; first match wins."_s,
         u"FILE"_s);
+    const QCommandLineOption schema(
+        u"schema"_s,
+        u"An OpenAPI 3.0/3.1 document (JSON or YAML) or a JSON Schema whose schemas override the "
+        "bundled Solaris catalog. Repeatable."_s,
+        u"FILE"_s);
     parser.addOptions(
-        { help, version, port, bind, session, headless, json, secret, filter, rules });
+        { help, version, port, bind, session, headless, json, secret, filter, rules, schema });
     parser.addPositionalArgument(
         u"FILE"_s, u"Payload files to load, as if dropped on the window."_s, u"[FILE...]"_s);
     if (!parser.parse(arguments))
@@ -76,6 +81,7 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
     options.sessionGiven = parser.isSet(session);
     options.capture.sessionPath = parser.value(session);
     options.files = parser.positionalArguments();
+    options.schemaFiles = parser.values(schema);
     if (parser.isSet(filter) && options.mode != AppOptions::Mode::Headless)
         return UsageError { u"--filter goes with --headless (the window has its filter bar)"_s };
     auto compiled = Filter::compile(parser.value(filter));

@@ -17,6 +17,7 @@ struct AppOptions
     bool sessionGiven = false;
     bool rulesGiven = false; // --rules FILE (else the window's saved rules apply)
     SecretSet secrets; // --secret SPEC...
+    QStringList schemaFiles; // --schema FILE...
     bool json = false; // --headless --json
     Filter filter; // --headless --filter
     QStringList files; // FILE... to load

@@ -37,6 +37,17 @@ void printTo(FILE *stream, const QString &text)
     file.write(text.toLocal8Bit());
 }
 
+// The bundled Solaris catalog, then each --schema file; a bad file is reported and skipped.
+SchemaRegistry loadSchemas(const QStringList &files)
+{
+    SchemaRegistry registry = SchemaRegistry::withBundledCatalog();
+    for (const QString &file : files) {
+        for (const QString &error : registry.importFile(file).errors)
+            printTo(stderr, u"hookscope: %1\n"_s.arg(error));
+    }
+    return registry;
+}
+
 SecretSet savedSecrets()
 {
     SecretSet saved;
@@ -51,7 +62,8 @@ std::optional<QString> startCapture(CaptureService &capture, AppOptions &options
 {
     SecretSet secrets = savedSecrets();
     secrets.merge(options.secrets);
-    options.capture.analyzer = std::make_shared<Analyzer>(SignatureVerifier(secrets));
+    options.capture.analyzer =
+        std::make_shared<Analyzer>(loadSchemas(options.schemaFiles), SignatureVerifier(secrets));
     if (!options.sessionGiven)
         options.capture.sessionPath = SessionStore::newDefaultSessionPath();
     if (auto error = capture.start(options.capture))

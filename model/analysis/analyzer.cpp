@@ -1,52 +1,42 @@
 #include "analyzer.h"
 
-#include "bodyinspector.h"
+#include "event/bodyinspector.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
-using namespace Qt::StringLiterals;
+Analyzer::Analyzer(SchemaRegistry schemas, SignatureVerifier verifier)
+    : m_schemas(std::move(schemas))
+    , m_classifier(m_schemas)
+    , m_verifier(std::move(verifier))
+{ }
 
-namespace {
-// Headers other providers use to name the event, in the order they are tried.
-constexpr QByteArrayView kTypeHeaders[] = { "Solaris-Webhook-Event-Type", "X-GitHub-Event",
-                                            "X-Gitlab-Event", "X-Shopify-Topic", "X-Event-Type" };
-
-void classifyByHeader(const Event &event, EventAnalysis &analysis)
-{
-    for (QByteArrayView header : kTypeHeaders) {
-        const QByteArray value = event.headerValue(header).trimmed();
-        if (!value.isEmpty()) {
-            analysis.eventType = QString::fromUtf8(value);
-            analysis.classifiedBy = ClassifiedBy::Header;
-            return;
-        }
-    }
-}
-
-void classifyByBodyField(const QJsonDocument &json, EventAnalysis &analysis)
-{
-    const QJsonObject object = json.object();
-    for (const auto &field : { u"event_type"_s, u"type"_s }) {
-        const QJsonValue value = object.value(field);
-        if (value.isString() && !value.toString().isEmpty()) {
-            analysis.eventType = value.toString();
-            analysis.classifiedBy = ClassifiedBy::BodyField;
-            return;
-        }
-    }
-}
-} // namespace
-
-Analyzer::Analyzer(SignatureVerifier verifier)
-    : m_verifier(std::move(verifier))
+Analyzer::Analyzer(const Analyzer &other)
+    : m_schemas(other.m_schemas)
+    , m_classifier(m_schemas)
+    , m_verifier(other.m_verifier)
 { }
 
 std::shared_ptr<const Analyzer> Analyzer::withVerifier(SignatureVerifier verifier) const
 {
-    auto copy = std::make_shared<Analyzer>(*this);
-    copy->m_verifier = std::move(verifier);
-    return copy;
+    return std::make_shared<Analyzer>(m_schemas, std::move(verifier));
 }
+
+std::shared_ptr<const Analyzer> Analyzer::withSchemas(SchemaRegistry schemas) const
+{
+    return std::make_shared<Analyzer>(std::move(schemas), m_verifier);
+}
+
+namespace {
+QJsonValue rootOf(const QJsonDocument &json)
+{
+    if (json.isObject())
+        return json.object();
+    if (json.isArray())
+        return json.array();
+    return QJsonValue(QJsonValue::Undefined);
+}
+} // namespace
 
 EventAnalysis Analyzer::analyze(const Event &event) const
 {
@@ -55,9 +45,15 @@ EventAnalysis Analyzer::analyze(const Event &event) const
     analysis.bodyKind = body.kind;
     analysis.parseError = body.parseError;
     analysis.parseErrorOffset = body.parseErrorOffset;
-    classifyByHeader(event, analysis);
-    if (analysis.classifiedBy == ClassifiedBy::None && body.json.isObject())
-        classifyByBodyField(body.json, analysis);
+    const QJsonValue json = rootOf(body.json);
+    const Classification classification = m_classifier.classify(event, json);
+    analysis.eventType = classification.eventType;
+    analysis.classifiedBy = classification.by;
+    analysis.schemaChecked =
+        !analysis.eventType.isEmpty() && m_schemas.contains(analysis.eventType);
+    // A body that is not JSON at all is shown as what it is, not as a schema violation.
+    if (analysis.schemaChecked && body.kind == BodyKind::Json)
+        analysis.violations = m_schemas.validate(analysis.eventType, json);
     // Judged at arrival, so a reopened session does not turn every timestamp stale.
     analysis.signature = m_verifier.verify(event, analysis.eventType, event.receivedAtMs / 1000);
     return analysis;

@@ -34,18 +34,20 @@ BodyInspection BodyInspector::inspect(const QByteArray &body)
     BodyInspection result;
     if (body.isEmpty())
         return result;
+    if (!looksLikeJson(body)) {
+        // A 10 MB text body costs no parse attempt.
+        result.kind = isText(body) ? BodyKind::Text : BodyKind::Binary;
+        return result;
+    }
     QJsonParseError error;
     result.json = QJsonDocument::fromJson(body, &error);
     if (error.error == QJsonParseError::NoError) {
         result.kind = BodyKind::Json;
         return result;
     }
-    result.kind = isText(body) ? BodyKind::Text : BodyKind::Binary;
-    if (looksLikeJson(body)) {
-        result.kind = BodyKind::InvalidJson;
-        result.parseError = error.errorString();
-        result.parseErrorOffset = error.offset;
-    }
+    result.kind = BodyKind::InvalidJson;
+    result.parseError = error.errorString();
+    result.parseErrorOffset = error.offset;
     result.json = {};
     return result;
 }

@@ -243,7 +243,7 @@ void TestCaptureService::signatureIsCheckedWithTheGivenSecret()
     options.sessionPath = m_session;
     SecretSet secrets;
     secrets.add(u"solaris"_s, "f82c389fb187274227186b5a58781978");
-    options.analyzer = std::make_shared<Analyzer>(SignatureVerifier(secrets));
+    options.analyzer = std::make_shared<Analyzer>(SchemaRegistry(), SignatureVerifier(secrets));
     QCOMPARE(m_capture->start(options), std::nullopt);
     const QByteArray body = R"({"id":"x"})";
     const QByteArray signature =
