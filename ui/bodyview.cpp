@@ -1,6 +1,6 @@
 #include "bodyview.h"
 
-#include "analysis/bodyinspector.h"
+#include "event/bodyinspector.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

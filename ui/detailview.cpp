@@ -1,6 +1,6 @@
 #include "detailview.h"
 
-#include "analysis/bodyinspector.h"
+#include "event/bodyinspector.h"
 #include "bodyview.h"
 #include "filter/filtercompletion.h"
 #include "models/jsontreemodel.h"

@@ -1,4 +1,4 @@
-#include "analysis/bodyinspector.h"
+#include "event/bodyinspector.h"
 
 #include <QTest>
 
