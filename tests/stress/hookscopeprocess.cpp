@@ -1,0 +1,75 @@
+#include "hookscopeprocess.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+HookscopeProcess::HookscopeProcess()
+{
+    // Discarding the event lines keeps the pipe from filling up and stalling the process.
+    m_process.setStandardOutputFile(QProcess::nullDevice());
+}
+
+HookscopeProcess::~HookscopeProcess()
+{
+    if (m_process.state() != QProcess::NotRunning)
+        kill();
+}
+
+std::optional<QString> HookscopeProcess::start(const QString &sessionPath)
+{
+    m_process.start(QStringLiteral(HOOKSCOPE_EXECUTABLE),
+                    { u"--headless"_s, u"--port"_s, u"0"_s, u"--session"_s, sessionPath });
+    const QRegularExpression listening(u"listening on http://127\\.0\\.0\\.1:(\\d+)/"_s);
+    const QDeadlineTimer deadline(10'000);
+    while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
+        m_process.waitForReadyRead(50);
+        m_stderr += m_process.readAllStandardError();
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_stderr));
+        if (match.hasMatch()) {
+            m_port = quint16(match.captured(1).toUInt());
+            return std::nullopt;
+        }
+    }
+    return u"%1 did not start listening: %2"_s.arg(QStringLiteral(HOOKSCOPE_EXECUTABLE),
+                                                   QString::fromUtf8(m_stderr));
+}
+
+std::optional<qint64> HookscopeProcess::peakResidentKb() const
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid()));
+    if (!status.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return std::nullopt;
+}
+
+// QProcess reports pid 0 once the child is gone, and kill(0, ...) would signal our whole
+// process group: signal only a child that still runs.
+void HookscopeProcess::sendSignal(int number)
+{
+    if (m_process.state() != QProcess::NotRunning && pid() > 0)
+        ::kill(pid_t(pid()), number);
+}
+
+bool HookscopeProcess::interrupt(int timeoutMs)
+{
+    sendSignal(SIGINT);
+    const bool finished = m_process.waitForFinished(timeoutMs);
+    m_stderr += m_process.readAllStandardError();
+    return finished && m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
+}
+
+void HookscopeProcess::kill()
+{
+    sendSignal(SIGKILL);
+    m_process.waitForFinished(10'000);
+    m_stderr += m_process.readAllStandardError();
+}
