@@ -6,7 +6,10 @@
 
 #include <QString>
 
+#include <QSqlQuery>
+
 #include <functional>
+#include <memory>
 #include <optional>
 
 // One session file: SQLite through Qt SQL, WAL mode. The compact summary columns live in `events`
@@ -60,6 +63,8 @@ private:
     bool fail(const QString &what, const QString &why) const;
 
     QString m_connection;
+    std::unique_ptr<QSqlQuery> m_insertSummary;
+    std::unique_ptr<QSqlQuery> m_insertPayload;
     QString m_path;
     mutable QString m_lastError;
 };
