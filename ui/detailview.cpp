@@ -1,7 +1,7 @@
 #include "detailview.h"
 
-#include "event/bodyinspector.h"
 #include "bodyview.h"
+#include "event/bodyinspector.h"
 #include "filter/filtercompletion.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"

@@ -10,18 +10,21 @@
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
 #include "rulesdialog.h"
+#include "schemasdialog.h"
 #include "secretsdialog.h"
 #include "sessioncontroller.h"
 #include "severitydelegate.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -64,6 +67,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     createMenus();
     createStatusBar();
     connectParts();
+    noteEventTypes(capture->analyzer()->schemas().eventTypes());
     sessionChanged(capture->sessionPath());
     resize(1200, 800);
     restoreSettings();
@@ -141,6 +145,9 @@ void MainWindow::createMenus()
     QMenu *capture = menuBar()->addMenu(u"&Capture"_s);
     capture->addAction(u"&Response Rules…"_s, this, &MainWindow::editRules);
     capture->addAction(u"&Signature Secrets…"_s, this, &MainWindow::editSecrets);
+    QMenu *schemas = menuBar()->addMenu(u"&Schemas"_s);
+    schemas->addAction(u"&Load Schema or OpenAPI File…"_s, this, &MainWindow::loadSchema);
+    schemas->addAction(u"&Known Events…"_s, this, &MainWindow::showSchemas);
 
     QMenu *view = menuBar()->addMenu(u"&View"_s);
     view->addAction(u"&Filter…"_s, QKeySequence::Find, this, [this] {
@@ -215,6 +222,35 @@ void MainWindow::recheckSession()
         showSelected();
     });
     watcher->setFuture(Reanalysis::start(m_capture->sessionPath(), m_capture->analyzer()));
+}
+
+QStringList MainWindow::importSchema(const QString &path)
+{
+    SchemaRegistry registry = m_capture->analyzer()->schemas();
+    const ImportReport report = registry.importFile(path);
+    if (!report.importedEvents.isEmpty()) {
+        m_capture->setAnalyzer(m_capture->analyzer()->withSchemas(registry));
+        noteEventTypes(registry.eventTypes());
+        recheckSession();
+    }
+    return report.errors;
+}
+
+void MainWindow::loadSchema()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, u"Load Schema"_s, QString(),
+        u"OpenAPI or JSON Schema (*.json *.yaml *.yml);;All files (*)"_s);
+    if (path.isEmpty())
+        return;
+    const QStringList errors = importSchema(path);
+    if (!errors.isEmpty())
+        QMessageBox::warning(this, u"Load Schema"_s, errors.join(u'\n'));
+}
+
+void MainWindow::showSchemas()
+{
+    SchemasDialog(m_capture->analyzer()->schemas(), this).exec();
 }
 
 void MainWindow::moveSelection(int delta)
@@ -304,12 +340,20 @@ void MainWindow::addBatch(const CapturedBatch &batch)
         m_proxy->noteEvent(batch.events.at(i), summary);
         summaries.append(summary);
         m_recentArrivals.push_back(now);
-        if (!summary.eventType.isEmpty() && !m_seenTypes.contains(summary.eventType)) {
-            m_seenTypes.insert(summary.eventType);
-            m_filterBar->setEventTypes(m_seenTypes.values());
-        }
+        if (!summary.eventType.isEmpty() && !m_seenTypes.contains(summary.eventType))
+            noteEventTypes({ summary.eventType });
     }
     m_model->enqueue(summaries);
+}
+
+// Event types the filter bar offers after "event ==": the known schemas and what arrived.
+void MainWindow::noteEventTypes(const QStringList &types)
+{
+    for (const QString &type : types)
+        m_seenTypes.insert(type);
+    QStringList sorted = m_seenTypes.values();
+    sorted.sort();
+    m_filterBar->setEventTypes(sorted);
 }
 
 void MainWindow::updateStatus()

@@ -59,10 +59,20 @@ private:
     void createMenus();
     void editRules();
     void editSecrets();
+    void loadSchema();
+    void showSchemas();
+
+public:
+    // Imports a schema or OpenAPI file into the running analyzer and re-checks the session;
+    // returns the import's errors (each names the file and where).
+    QStringList importSchema(const QString &path);
+
+private:
     void createStatusBar();
     void addBatch(const CapturedBatch &batch);
     void showSelected();
     void updateStatus();
+    void noteEventTypes(const QStringList &types);
 
     CaptureService *m_capture; // not owned
     SessionController *m_sessions; // owned through QObject parenting

@@ -7,11 +7,14 @@
 #include "models/jsontreemodel.h"
 
 #include "emptystate.h"
+#include "models/modelroles.h"
 #include "sessioncontroller.h"
 #include "store/sessionstore.h"
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QStandardPaths>
@@ -31,6 +34,8 @@ private Q_SLOTS:
     void requestAppearsAndShowsItsFields();
     void emptyStateKeyboardAndDelete();
     void switchingSessions();
+    void violationsShowAndImportsRecheck();
+    void newSecretRechecksSignatures();
     void reopenedSessionShowsItsEvents();
     void typingAFilter();
 
@@ -220,6 +225,82 @@ void TestMainWindow::switchingSessions()
     QCOMPARE(window.tableView()->model()->index(0, EventTableModel::PathColumn).data().toString(),
              u"/hooks/first"_s);
     QCOMPARE(window.sessions()->recentSessions().value(0), options.sessionPath);
+}
+
+void TestMainWindow::violationsShowAndImportsRecheck()
+{
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"schemas.hookscope"_s);
+    options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    QFile seed(QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/IDENTIFICATION.json"));
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    post(capture.listenUrl() + u"/hooks/identification"_s, seed.readAll());
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+    const QModelIndex validity =
+        window.tableView()->model()->index(0, EventTableModel::ValidityColumn);
+    QCOMPARE(validity.data().toString(), u"1 error"_s);
+    QCOMPARE(validity.data(ModelRoles::SeverityRole).toInt(), int(Severity::Error));
+
+    window.tableView()->setCurrentIndex(validity);
+    JsonTreeModel *fields = window.detailView()->fieldsModel();
+    QTRY_VERIFY(fields->indexOfPointer(u"/status"_s).isValid());
+    const QModelIndex status = fields->indexOfPointer(u"/status"_s);
+    QCOMPARE(status.data(ModelRoles::SeverityRole).toInt(), int(Severity::Error));
+    QVERIFY2(status.siblingAtColumn(JsonTreeModel::MessageColumn)
+                 .data()
+                 .toString()
+                 .contains(u"successful"_s),
+             qPrintable(status.siblingAtColumn(JsonTreeModel::MessageColumn).data().toString()));
+
+    // A user's schema for IDENTIFICATION that accepts "successful": the row turns valid.
+    const QString schemaPath = m_dir.filePath(u"identification.schema.json"_s);
+    QFile schema(schemaPath);
+    QVERIFY(schema.open(QIODevice::WriteOnly));
+    schema.write(
+        R"({"title": "IDENTIFICATION", "type": "object", "properties": {"status": {"type": "string"}}})");
+    schema.close();
+    QCOMPARE(window.importSchema(schemaPath), QStringList());
+    QTRY_COMPARE_WITH_TIMEOUT(validity.data().toString().contains(u"error"_s), false, 10'000);
+}
+
+void TestMainWindow::newSecretRechecksSignatures()
+{
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"secrets.hookscope"_s);
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    const QByteArray body = R"({"id":"x"})";
+    QNetworkRequest request { QUrl(capture.listenUrl() + u"/hooks/booking"_s) };
+    request.setRawHeader(
+        "Solaris-Webhook-Signature",
+        "sha256="
+            + QMessageAuthenticationCode::hash(body, "s3cret", QCryptographicHash::Sha256).toHex());
+    QNetworkReply *reply = m_network.post(request, body);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+    const QModelIndex signature =
+        window.tableView()->model()->index(0, EventTableModel::SignatureColumn);
+    QCOMPARE(signature.data().toString(), u"no secret"_s);
+    SecretSet secrets;
+    secrets.add(u"solaris"_s, "s3cret");
+    capture.setAnalyzer(capture.analyzer()->withVerifier(SignatureVerifier(secrets)));
+    window.recheckSession();
+    QTRY_COMPARE_WITH_TIMEOUT(signature.data().toString(), u"valid"_s, 10'000);
+    SessionStore reader;
+    QCOMPARE(reader.open(options.sessionPath), std::nullopt);
+    QList<EventSummary> stored;
+    reader.forEachSummary([&](EventSummary &&s) {
+        stored.append(s);
+        return true;
+    });
+    QCOMPARE(stored.value(0).signature, SignatureState::Valid);
 }
 
 QTEST_MAIN(TestMainWindow)
