@@ -88,6 +88,10 @@ int runHeadless(AppOptions &options)
         printTo(stderr, u"hookscope: %1\n"_s.arg(*error));
         return 1;
     }
+    if (!options.files.isEmpty())
+        printTo(
+            stderr,
+            u"hookscope: FILE arguments load into the window; headless, use 'hookscope import'\n"_s);
     QFile out;
     out.open(STDOUT_FILENO,
              QIODevice::WriteOnly | QIODevice::Unbuffered); // a line as soon as it is stored
@@ -112,6 +116,8 @@ int runWindow(AppOptions &options)
     if (!options.rulesGiven)
         window.applySavedRules();
     window.setSecrets(savedSecrets(), options.secrets);
+    if (!options.files.isEmpty())
+        window.loadFiles(options.files);
     window.show();
     const int code = QApplication::exec();
     capture.stop();

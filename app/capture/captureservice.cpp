@@ -81,6 +81,13 @@ void CaptureService::setAnalyzer(std::shared_ptr<const Analyzer> analyzer)
                                   [worker = m_worker, analyzer] { worker->setAnalyzer(analyzer); });
 }
 
+void CaptureService::addLoaded(const QList<Event> &events)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker,
+                                  [worker = m_worker, events] { worker->addLoaded(events); });
+}
+
 void CaptureService::clear()
 {
     if (m_worker)

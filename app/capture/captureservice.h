@@ -44,6 +44,8 @@ public:
     // Deletes events from the session file, on the capture thread (the caller does not wait).
     void remove(const QList<qint64> &seqs);
     void clear();
+    // Loaded payloads enter where captured requests do: numbered, analysed, stored, shown.
+    void addLoaded(const QList<Event> &events);
     // Takes effect for the next request; also kept for a session switch.
     void setRules(std::shared_ptr<const ResponseRules> rules);
     // Events captured from now on are analysed with it (re-checking stored ones is the caller's).

@@ -48,6 +48,12 @@ void CaptureWorker::remove(const QList<qint64> &seqs)
         Q_EMIT storeFailed(m_store->lastError());
 }
 
+void CaptureWorker::addLoaded(const QList<Event> &events)
+{
+    for (const Event &event : events)
+        m_batcher->submitAnswered(event);
+}
+
 void CaptureWorker::clear()
 {
     m_batcher->flush();

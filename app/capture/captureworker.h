@@ -26,6 +26,7 @@ public:
     quint16 port() const;
     void remove(const QList<qint64> &seqs);
     void clear();
+    void addLoaded(const QList<Event> &events);
     void setRules(std::shared_ptr<const ResponseRules> rules);
     void setAnalyzer(std::shared_ptr<const Analyzer> analyzer);
 

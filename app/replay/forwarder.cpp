@@ -14,21 +14,27 @@ Forwarder::Forwarder(const QUrl &target, const ForwarderLimits &limits, QObject 
 {
     m_client->setTimeoutMs(limits.timeoutMs);
     m_client->setMaxBodyBytes(limits.maxResponseBodyBytes);
+    m_client->setMaxConcurrent(limits.maxConcurrent);
     connect(m_client, &HttpClient::finished, this, [this](const DeliveryResult &result) {
         Q_EMIT delivered(result);
         dispatch();
     });
 }
 
-Forwarder::~Forwarder() = default;
+Forwarder::~Forwarder()
+{
+    // The client outlives our members while QObject deletes children: no late reports.
+    m_client->disconnect(this);
+}
 
 void Forwarder::enqueue(const Event &event)
 {
     const qint64 cost = costOf(event);
     if (cost > m_limits.maxQueuedBytes) {
         ++m_dropped;
-        return reportNotSent(event, u"dropped: event larger than the forward queue (%1 bytes)"_s
-                                        .arg(QString::number(cost)));
+        return reportNotSent(event,
+                             u"dropped: event larger than the forward queue (%1 bytes)"_s.arg(
+                                 QString::number(cost)));
     }
     while (!m_queue.empty()
            && (qsizetype(m_queue.size()) >= m_limits.maxQueuedEvents

@@ -28,9 +28,10 @@ struct ForwarderLimits
 // enqueue() never waits: it appends to a bounded queue that at most maxConcurrent deliveries
 // drain. When a slow or dead target lets the queue reach its limits, the oldest queued event is
 // dropped and reported as failed ("dropped: forward target too slow"), so memory stays bounded
-// and the newest events keep flowing. Deliveries start in capture order; with maxConcurrent > 1
-// a later one may finish first. Lives in one thread; call it from that thread (e.g. from a
-// queued connection to CaptureService::stored).
+// and the newest events keep flowing (drops are reported at once, from inside enqueue()). Memory
+// stays below maxQueuedBytes + maxConcurrent x (event + maxResponseBodyBytes). Deliveries start in
+// capture order; with maxConcurrent > 1 a later one may finish first. Lives in one thread; call it
+// from that thread (e.g. from a queued connection to CaptureService::stored).
 class Forwarder : public QObject
 {
     Q_OBJECT

@@ -2,6 +2,8 @@
 
 #include "httpexchange.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 HttpClient::HttpClient(QObject *parent)
@@ -20,20 +22,45 @@ HttpClient::~HttpClient()
 
 void HttpClient::send(const OutgoingRequest &request)
 {
-    auto *exchange = new HttpExchange(request, m_timeoutMs, m_maxBodyBytes, this);
-    ++m_pending;
-    connect(exchange, &HttpExchange::finished, this, [this](const DeliveryResult &result) {
-        --m_pending;
-        Q_EMIT finished(result);
-    });
-    exchange->start();
+    if (m_running < m_maxConcurrent)
+        startExchange(request);
+    else
+        m_waiting.push_back(request);
 }
 
 void HttpClient::abortAll(const QString &reason)
 {
+    std::deque<OutgoingRequest> waiting;
+    waiting.swap(m_waiting);
     const QList<HttpExchange *> exchanges = findChildren<HttpExchange *>();
     for (HttpExchange *exchange : exchanges)
         exchange->abort(reason);
+    for (const OutgoingRequest &request : waiting) {
+        DeliveryResult result;
+        result.target = request.url;
+        result.seq = request.seq;
+        result.at = QDateTime::currentMSecsSinceEpoch();
+        result.error = request.url.toString(QUrl::RemoveUserInfo) + u": "_s + reason;
+        Q_EMIT finished(result);
+    }
+}
+
+void HttpClient::startExchange(const OutgoingRequest &request)
+{
+    auto *exchange = new HttpExchange(request, m_timeoutMs, m_maxBodyBytes, this);
+    ++m_running;
+    connect(exchange, &HttpExchange::finished, this, &HttpClient::onExchangeFinished);
+    exchange->start();
+}
+
+void HttpClient::onExchangeFinished(const DeliveryResult &result)
+{
+    --m_running;
+    if (!m_waiting.empty() && m_running < m_maxConcurrent) {
+        startExchange(m_waiting.front());
+        m_waiting.pop_front();
+    }
+    Q_EMIT finished(result);
 }
 
 QByteArray HttpClient::requestBytes(const OutgoingRequest &request)

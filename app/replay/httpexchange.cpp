@@ -79,7 +79,8 @@ void HttpExchange::connectSocket()
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket)) {
         connect(ssl, &QSslSocket::encrypted, this, &HttpExchange::onConnected);
         connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-            failWith(u"TLS error: "_s + (errors.isEmpty() ? QString() : errors.first().errorString()));
+            failWith(u"TLS error: "_s
+                     + (errors.isEmpty() ? QString() : errors.first().errorString()));
         });
         ssl->connectToHostEncrypted(m_request.url.host(), port);
         return;

@@ -20,16 +20,18 @@ QByteArray lastCoding(const QByteArray &transferEncoding)
 HttpResponseParser::HttpResponseParser(qint64 maxBodyBytes, bool headRequest)
     : m_maxBody(maxBodyBytes)
     , m_headRequest(headRequest)
-{
-}
+{ }
 
 HttpResponseParser::State HttpResponseParser::feed(QByteArrayView data)
 {
     if (m_state != State::Incomplete)
         return m_state;
+    // Consumed bytes are dropped once per feed, not per line or chunk: a response of many
+    // small chunks must not cost a copy of the buffer each.
+    m_buffer.remove(0, m_pos);
+    m_pos = 0;
     m_buffer.append(data);
-    while (m_state == State::Incomplete && step()) {
-    }
+    while (m_state == State::Incomplete && step()) { }
     return m_state;
 }
 
@@ -39,7 +41,7 @@ HttpResponseParser::State HttpResponseParser::finish()
         return m_state;
     if (m_phase == Phase::CloseBody)
         complete();
-    else if (m_phase == Phase::StatusLine && m_offset == 0 && m_buffer.isEmpty())
+    else if (m_phase == Phase::StatusLine && m_offset == 0 && m_pos == m_buffer.size())
         fail(u"the connection closed before any response"_s);
     else if (m_phase == Phase::StatusLine || m_phase == Phase::Headers)
         fail(u"the connection closed inside the response headers"_s);
@@ -68,7 +70,7 @@ bool HttpResponseParser::step()
     case Phase::FixedBody:
     case Phase::ChunkData:
     case Phase::CloseBody:
-        return takeBody(m_phase == Phase::CloseBody ? m_buffer.size() : m_remaining);
+        return takeBody(m_phase == Phase::CloseBody ? m_buffer.size() - m_pos : m_remaining);
     case Phase::Done:
         return false;
     }
@@ -109,20 +111,21 @@ bool HttpResponseParser::parseLine(const QByteArray &line, qint64 lineStart)
 
 std::optional<QByteArray> HttpResponseParser::takeLine()
 {
-    const qsizetype newline = m_buffer.indexOf('\n');
+    const qsizetype newline = m_buffer.indexOf('\n', m_pos);
     const bool inHeaders = m_phase == Phase::StatusLine || m_phase == Phase::Headers;
     if (newline < 0) {
-        if (m_buffer.size() > maxHeaderBytes)
+        if (m_buffer.size() - m_pos > maxHeaderBytes)
             fail(u"a line longer than %1 bytes at byte %2"_s.arg(maxHeaderBytes).arg(m_offset));
         return std::nullopt;
     }
-    QByteArray line = m_buffer.left(newline);
+    const qsizetype length = newline + 1 - m_pos;
+    QByteArray line = m_buffer.mid(m_pos, length - 1);
     if (line.endsWith('\r'))
         line.chop(1);
-    m_buffer.remove(0, newline + 1);
-    m_offset += newline + 1;
+    m_pos += length;
+    m_offset += length;
     if (inHeaders)
-        m_headerBytes += newline + 1;
+        m_headerBytes += length;
     if (inHeaders && m_headerBytes > maxHeaderBytes) {
         fail(u"response headers longer than %1 bytes"_s.arg(maxHeaderBytes));
         return std::nullopt;
@@ -211,12 +214,12 @@ bool HttpResponseParser::parseChunkSize(const QByteArray &line)
 
 bool HttpResponseParser::takeBody(qint64 wanted)
 {
-    const qint64 available = qMin<qint64>(wanted, m_buffer.size());
+    const qint64 available = qMin<qint64>(wanted, m_buffer.size() - m_pos);
     if (available == 0)
         return false;
     const qint64 room = m_maxBody - m_body.size();
-    m_body.append(m_buffer.constData(), qMin(available, room));
-    m_buffer.remove(0, available);
+    m_body.append(m_buffer.constData() + m_pos, qMin(available, room));
+    m_pos += available;
     m_offset += available;
     m_remaining -= available;
     if (available > room) {

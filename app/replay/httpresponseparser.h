@@ -34,8 +34,17 @@ public:
     const QString &error() const { return m_error; }
 
 private:
-    enum class Phase { StatusLine, Headers, FixedBody, ChunkSize, ChunkData, ChunkDataEnd,
-                       Trailers, CloseBody, Done };
+    enum class Phase {
+        StatusLine,
+        Headers,
+        FixedBody,
+        ChunkSize,
+        ChunkData,
+        ChunkDataEnd,
+        Trailers,
+        CloseBody,
+        Done
+    };
 
     // Whether to go on: false once the stream needs more bytes, completed or failed.
     bool step();
@@ -55,7 +64,8 @@ private:
     State m_state = State::Incomplete;
     Phase m_phase = Phase::StatusLine;
     QByteArray m_buffer;
-    qint64 m_offset = 0; // stream offset of m_buffer's first byte
+    qsizetype m_pos = 0; // first unconsumed byte of m_buffer
+    qint64 m_offset = 0; // stream offset of m_buffer[m_pos]
     qint64 m_headerBytes = 0;
     qint64 m_remaining = 0; // of the fixed body or the current chunk
     int m_status = 0;

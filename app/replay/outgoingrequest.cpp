@@ -35,7 +35,9 @@ QList<QByteArray> connectionOptions(const HeaderList &headers)
 
 bool isHopByHop(const QByteArray &name, const QList<QByteArray> &options)
 {
-    const auto matches = [&](QByteArrayView other) { return sameName(name, other); };
+    const auto matches = [&](QByteArrayView other) {
+        return sameName(name, other);
+    };
     return std::any_of(hopByHopNames.begin(), hopByHopNames.end(), matches)
         || std::any_of(options.begin(), options.end(), matches);
 }
@@ -143,8 +145,7 @@ OutgoingRequest buildOutgoing(const Event &event, const QUrl &target, const Resi
     headers = withSingleHeader(headers, "Host"_ba, hostHeaderValue(target), true);
     headers = withContentLength(headers, event.body);
     if (resign.enabled()) {
-        const qint64 now =
-            resign.nowSecs > 0 ? resign.nowSecs : QDateTime::currentSecsSinceEpoch();
+        const qint64 now = resign.nowSecs > 0 ? resign.nowSecs : QDateTime::currentSecsSinceEpoch();
         const SigningResult signing = signatureHeaders(event, resign.scheme, resign.secret, now);
         if (!signing.ok()) {
             request.error = u"cannot re-sign event #%1 with %2: %3"_s.arg(
