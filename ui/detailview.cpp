@@ -115,11 +115,13 @@ QString DetailView::summaryText(const Event &event, const EventAnalysis &analysi
             : (analysis.schemaChecked ? u"valid"_s : u"no schema"_s);
     else
         verdict = bodyKindName(analysis.bodyKind) + u" body"_s;
-    return u"#%1  %2 %3  —  %4  —  %5 bytes, %6  —  answered %7"_s.arg(event.seq)
+    const QString answer = event.origin == Origin::Loaded
+        ? u"loaded from %1"_s.arg(event.sourceFile)
+        : u"answered %1"_s.arg(event.response.status);
+    return u"#%1  %2 %3  —  %4  —  %5 bytes, %6  —  %7"_s.arg(event.seq)
         .arg(QString::fromLatin1(event.method), QString::fromUtf8(event.target), type)
         .arg(event.body.size())
-        .arg(verdict)
-        .arg(event.response.status);
+        .arg(verdict, answer);
 }
 
 // Opens the first level so nested objects are visible at once, but never a range group: a

@@ -3,12 +3,14 @@
 #include "analysis/analyzer.h"
 #include "analysis/reanalysis.h"
 #include "capture/captureservice.h"
+#include "copyactions.h"
 #include "detailview.h"
 #include "emptystate.h"
 #include "filterbar.h"
 #include "models/eventfiltermodel.h"
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
+#include "payloadloader.h"
 #include "rulesdialog.h"
 #include "schemasdialog.h"
 #include "secretsdialog.h"
@@ -17,6 +19,8 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -25,6 +29,8 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -39,6 +45,8 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     : QMainWindow(parent)
     , m_capture(capture)
     , m_sessions(new SessionController(capture, this))
+    , m_loader(new PayloadLoader(this))
+    , m_cancelLoad(new QPushButton(u"Cancel Loading"_s, this))
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterModel(this))
     , m_filterBar(new FilterBar(this))
@@ -52,6 +60,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
 {
     m_proxy->setSourceModel(m_model);
     setUpTable();
+    setAcceptDrops(true);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -114,6 +123,12 @@ void MainWindow::connectParts()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelected);
     connect(m_sessions, &SessionController::sessionChanged, this, &MainWindow::sessionChanged);
+    connect(m_loader, &PayloadLoader::eventsLoaded, m_capture, &CaptureService::addLoaded);
+    connect(m_loader, &PayloadLoader::progress, this, [this](int done, int total) {
+        statusBar()->showMessage(u"Loading files: %1 of %2"_s.arg(done).arg(total));
+    });
+    connect(m_loader, &PayloadLoader::finished, this, &MainWindow::loadFinished);
+    connect(m_cancelLoad, &QPushButton::clicked, m_loader, &PayloadLoader::cancel);
     connect(m_sessions, &SessionController::sessionCleared, this, [this] {
         m_model->clear();
         m_detail->clear();
@@ -137,11 +152,20 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(u"&File"_s);
     m_sessions->populate(file);
     file->addSeparator();
+    file->addAction(u"Open &Payloads…"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::openPayloads);
+    file->addSeparator();
     file->addAction(u"&Quit"_s, QKeySequence::Quit, qApp, &QApplication::quit);
 
     QMenu *edit = menuBar()->addMenu(u"&Edit"_s);
     edit->addAction(u"&Delete Events"_s, QKeySequence::Delete, this, &MainWindow::deleteSelected);
     edit->addAction(u"Select &All"_s, QKeySequence::SelectAll, m_table, &QTableView::selectAll);
+    m_copy = new CopyActions(
+        m_capture, &m_reader, [this] { return selectedSeqs(); }, [this] { return visibleSeqs(); },
+        [this] { return allSeqs(); }, this);
+    m_copy->populate(file, edit);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_copy->copyMenu()->menuAction());
     QMenu *capture = menuBar()->addMenu(u"&Capture"_s);
     capture->addAction(u"&Response Rules…"_s, this, &MainWindow::editRules);
     capture->addAction(u"&Signature Secrets…"_s, this, &MainWindow::editSecrets);
@@ -161,7 +185,8 @@ void MainWindow::createMenus()
                     [this] { m_detail->tabs()->currentWidget()->setFocus(); });
     // Table actions: their keys (j, Delete, Ctrl+A…) must keep their usual meaning in the filter
     // bar and the detail view, so they act only while the table has focus.
-    for (QAction *action : edit->actions() + view->actions().mid(1)) {
+    for (QAction *action :
+         edit->actions() + m_copy->copyMenu()->actions() + view->actions().mid(1)) {
         action->setShortcutContext(Qt::WidgetShortcut);
         m_table->addAction(action);
     }
@@ -253,6 +278,88 @@ void MainWindow::showSchemas()
     SchemasDialog(m_capture->analyzer()->schemas(), this).exec();
 }
 
+QList<qint64> MainWindow::selectedSeqs() const
+{
+    QList<qint64> seqs;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        seqs.append(index.data(ModelRoles::SeqRole).toLongLong());
+    std::sort(seqs.begin(), seqs.end());
+    return seqs;
+}
+
+QList<qint64> MainWindow::visibleSeqs() const
+{
+    QList<qint64> seqs;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        seqs.append(m_proxy->index(row, 0).data(ModelRoles::SeqRole).toLongLong());
+    return seqs;
+}
+
+QList<qint64> MainWindow::allSeqs() const
+{
+    QList<qint64> seqs;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        seqs.append(m_model->summaryAt(row).seq);
+    return seqs;
+}
+
+void MainWindow::openPayloads()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, u"Open Payloads"_s, QString(),
+        u"Payloads (*.json *.ndjson *.jsonl *.har *.http *.txt);;All files (*)"_s);
+    if (!files.isEmpty())
+        loadFiles(files);
+}
+
+void MainWindow::loadFiles(const QStringList &paths)
+{
+    m_cancelLoad->show();
+    m_loader->load(paths);
+}
+
+void MainWindow::loadFinished(int events, const QList<ImportError> &errors, bool cancelled)
+{
+    m_cancelLoad->hide();
+    statusBar()->showMessage(
+        u"Loaded %1 events%2%3"_s.arg(events).arg(
+            errors.isEmpty() ? QString() : u", %1 problems"_s.arg(errors.size()),
+            cancelled ? u" (cancelled)"_s : QString()),
+        10'000);
+    if (errors.isEmpty())
+        return;
+    QStringList lines;
+    for (const ImportError &error : errors)
+        lines.append(error.line > 0
+                         ? u"%1:%2: %3"_s.arg(error.file).arg(error.line).arg(error.reason)
+                         : u"%1: %2"_s.arg(error.file, error.reason));
+    // Not modal: loading goes on being usable while the user reads what failed.
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, u"Open Payloads"_s,
+        u"%1 files or lines could not be loaded; the rest was."_s.arg(errors.size()),
+        QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDetailedText(lines.join(u'\n'));
+    box->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (!paths.isEmpty())
+        loadFiles(paths);
+}
+
 void MainWindow::moveSelection(int delta)
 {
     const int rows = m_proxy->rowCount();
@@ -298,6 +405,8 @@ void MainWindow::createStatusBar()
 {
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_listening, 1);
+    statusBar()->addPermanentWidget(m_cancelLoad);
+    m_cancelLoad->hide();
     statusBar()->addPermanentWidget(m_count);
     statusBar()->addPermanentWidget(m_rate);
     auto *timer = new QTimer(this);

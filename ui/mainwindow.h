@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event/eventsummary.h"
+#include "formats/importer.h"
 #include "signature/secretset.h"
 #include "store/sessionstore.h"
 
@@ -12,7 +13,10 @@
 
 class CaptureService;
 class DetailView;
+class CopyActions;
 class EmptyState;
+class PayloadLoader;
+class QPushButton;
 class QSplitter;
 class SessionController;
 class EventTableModel;
@@ -66,6 +70,11 @@ public:
     // Imports a schema or OpenAPI file into the running analyzer and re-checks the session;
     // returns the import's errors (each names the file and where).
     QStringList importSchema(const QString &path);
+    // Loads payload files and folders in the background, as if dropped on the window.
+    void loadFiles(const QStringList &paths);
+    CopyActions *copyActions() const { return m_copy; }
+    PayloadLoader *loader() const { return m_loader; }
+    QList<qint64> selectedSeqs() const;
 
 private:
     void createStatusBar();
@@ -73,9 +82,18 @@ private:
     void showSelected();
     void updateStatus();
     void noteEventTypes(const QStringList &types);
+    void openPayloads();
+    void loadFinished(int events, const QList<ImportError> &errors, bool cancelled);
+    QList<qint64> visibleSeqs() const;
+    QList<qint64> allSeqs() const;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
     CaptureService *m_capture; // not owned
     SessionController *m_sessions; // owned through QObject parenting
+    PayloadLoader *m_loader;
+    CopyActions *m_copy = nullptr;
+    QPushButton *m_cancelLoad;
     SessionStore m_reader; // the GUI thread's read-only connection to the session
     EventTableModel *m_model; // owned through QObject parenting
     EventFilterModel *m_proxy;

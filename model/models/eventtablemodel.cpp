@@ -110,6 +110,8 @@ QVariant EventTableModel::displayData(const EventSummary &s, int column) const
     case SizeColumn:
         return sizeText(s.bodySize);
     case StatusColumn:
+        if (s.origin == Origin::Loaded && s.status == 0)
+            return u"loaded"_s;
         return s.status ? QVariant(s.status) : QVariant();
     case ValidityColumn:
         return validityText(s);

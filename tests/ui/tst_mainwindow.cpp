@@ -6,17 +6,23 @@
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
 
+#include "copyactions.h"
 #include "emptystate.h"
 #include "models/modelroles.h"
+#include "payloadloader.h"
 #include "sessioncontroller.h"
 #include "store/sessionstore.h"
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -36,6 +42,7 @@ private Q_SLOTS:
     void switchingSessions();
     void violationsShowAndImportsRecheck();
     void newSecretRechecksSignatures();
+    void loadPayloadsThenCopyAndExport();
     void reopenedSessionShowsItsEvents();
     void typingAFilter();
 
@@ -301,6 +308,77 @@ void TestMainWindow::newSecretRechecksSignatures()
         return true;
     });
     QCOMPARE(stored.value(0).signature, SignatureState::Valid);
+}
+
+void TestMainWindow::loadPayloadsThenCopyAndExport()
+{
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"load.hookscope"_s);
+    options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    const QString folder = m_dir.filePath(u"payloads"_s);
+    QVERIFY(QDir().mkpath(folder + u"/nested"_s));
+    QFile::copy(QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/IDENTIFICATION.json"),
+                folder + u"/nested/identification.json"_s);
+    QFile::copy(QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/BENEFICIAL_OWNER.json"),
+                folder + u"/owner.json"_s);
+    QFile broken(folder + u"/broken.ndjson"_s);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"a\":1}\n{not json\n{\"b\":2}\n");
+    broken.close();
+
+    QSignalSpy finished(window.loader(), &PayloadLoader::finished);
+    window.loadFiles({ folder });
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 4, 10'000);
+    const QList<ImportError> errors = finished.at(0).at(1).value<QList<ImportError>>();
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(errors.at(0).file.endsWith(u"broken.ndjson"_s));
+    QCOMPARE(errors.at(0).line, 2);
+    QCOMPARE(window.tableView()->model()->index(0, EventTableModel::StatusColumn).data().toString(),
+             u"loaded"_s);
+
+    // Select the IDENTIFICATION payload and copy it.
+    int identificationRow = -1;
+    for (int row = 0; row < 4; ++row) {
+        if (window.tableView()
+                ->model()
+                ->index(row, EventTableModel::EventTypeColumn)
+                .data()
+                .toString()
+                .startsWith(u"IDENTIFICATION"_s))
+            identificationRow = row;
+    }
+    QVERIFY(identificationRow >= 0);
+    window.tableView()->selectRow(identificationRow);
+    QFile seed(QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/IDENTIFICATION.json"));
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    const QByteArray seedBytes = seed.readAll();
+    QCOMPARE(QJsonDocument::fromJson(window.copyActions()->copyText(ExportFormat::JsonBody)),
+             QJsonDocument::fromJson(seedBytes));
+    QVERIFY(window.copyActions()->copyText(ExportFormat::Curl).startsWith("curl "));
+
+    const QString har = m_dir.filePath(u"out.har"_s);
+    QCOMPARE(window.copyActions()->exportTo(har, ExportFormat::Har, window.selectedSeqs()),
+             QString());
+    QFile harFile(har);
+    QVERIFY(harFile.open(QIODevice::ReadOnly));
+    const QJsonObject log =
+        QJsonDocument::fromJson(harFile.readAll()).object().value(u"log"_s).toObject();
+    QCOMPARE(log.value(u"entries"_s).toArray().size(), 1);
+
+    const QString fixtures = m_dir.filePath(u"fixtures"_s);
+    QVERIFY(QDir().mkpath(fixtures));
+    QCOMPARE(window.copyActions()->saveFixtures(fixtures, window.selectedSeqs()), QStringList());
+    const QStringList written = QDir(fixtures).entryList(QDir::Files);
+    QCOMPARE(written.size(), 1);
+    QVERIFY2(written.at(0).startsWith(u"IDENTIFICATION"_s), qPrintable(written.at(0)));
+    const ImportBatch back = PayloadImporter::importFile(fixtures + u'/' + written.at(0));
+    QCOMPARE(back.events.size(), 1);
+    QCOMPARE(back.events.at(0).body, seedBytes);
 }
 
 QTEST_MAIN(TestMainWindow)

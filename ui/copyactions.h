@@ -1,0 +1,48 @@
+#pragma once
+
+#include "formats/exporters.h"
+
+#include <QObject>
+
+#include <functional>
+
+class CaptureService;
+class QMenu;
+class QWidget;
+class SessionStore;
+
+// "Copy As" and "Save As Fixtures" for the selected events, and "Export" of the session or the
+// filtered view, through the formats library. Redaction (signatures, authorization, cookies) is
+// a checkable option kept in the settings.
+class CopyActions : public QObject
+{
+    Q_OBJECT
+public:
+    using SelectionProvider = std::function<QList<qint64>()>;
+
+    CopyActions(CaptureService *capture, const SessionStore *reader, SelectionProvider selected,
+                SelectionProvider visible, SelectionProvider all,
+                QWidget *window); // pointers not owned
+
+    void populate(QMenu *fileMenu, QMenu *editMenu);
+    QMenu *copyMenu() const { return m_copyMenu; }
+    // The clipboard text for the selected events in one format (several: separated by blank lines).
+    QByteArray copyText(ExportFormat format) const;
+    void copy(ExportFormat format);
+    // Writes events to a file in one format; an error message naming the file, or {}.
+    QString exportTo(const QString &path, ExportFormat format, const QList<qint64> &seqs) const;
+    QStringList saveFixtures(const QString &folder, const QList<qint64> &seqs) const; // errors
+    bool redact() const;
+
+private:
+    void exportDialog(bool filteredOnly);
+    void saveFixturesDialog();
+
+    CaptureService *m_capture; // not owned
+    const SessionStore *m_reader; // not owned
+    SelectionProvider m_selected;
+    SelectionProvider m_visible;
+    SelectionProvider m_all;
+    QWidget *m_window; // not owned
+    QMenu *m_copyMenu = nullptr;
+};
