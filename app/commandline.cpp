@@ -56,8 +56,10 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
         u"An OpenAPI 3.0/3.1 document (JSON or YAML) or a JSON Schema whose schemas override the "
         "bundled Solaris catalog. Repeatable."_s,
         u"FILE"_s);
-    parser.addOptions(
-        { help, version, port, bind, session, headless, json, secret, filter, rules, schema });
+    const QCommandLineOption forward(
+        u"forward"_s, u"Send every captured event on to URL (live forward)."_s, u"URL"_s);
+    parser.addOptions({ help, version, port, bind, session, headless, json, secret, filter, rules,
+                        schema, forward });
     parser.addPositionalArgument(
         u"FILE"_s, u"Payload files to load, as if dropped on the window."_s, u"[FILE...]"_s);
     if (!parser.parse(arguments))
@@ -82,6 +84,14 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
     options.capture.sessionPath = parser.value(session);
     options.files = parser.positionalArguments();
     options.schemaFiles = parser.values(schema);
+    if (parser.isSet(forward)) {
+        options.forward = QUrl(parser.value(forward), QUrl::StrictMode);
+        const QString scheme = options.forward.scheme();
+        if (!options.forward.isValid() || (scheme != u"http"_s && scheme != u"https"_s)
+            || options.forward.host().isEmpty())
+            return UsageError { u"--forward: \"%1\" is not an http:// or https:// URL"_s.arg(
+                parser.value(forward)) };
+    }
     if (parser.isSet(filter) && options.mode != AppOptions::Mode::Headless)
         return UsageError { u"--filter goes with --headless (the window has its filter bar)"_s };
     auto compiled = Filter::compile(parser.value(filter));

@@ -5,6 +5,7 @@
 #include "signature/secretset.h"
 
 #include <QStringList>
+#include <QUrl>
 
 #include <variant>
 
@@ -18,6 +19,7 @@ struct AppOptions
     bool rulesGiven = false; // --rules FILE (else the window's saved rules apply)
     SecretSet secrets; // --secret SPEC...
     QStringList schemaFiles; // --schema FILE...
+    QUrl forward; // --forward URL
     bool json = false; // --headless --json
     Filter filter; // --headless --filter
     QStringList files; // FILE... to load

@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
+#include "replay/deliverycontroller.h"
 #include "shutdownsignals.h"
 #include "store/sessionstore.h"
 
@@ -96,6 +97,17 @@ int runHeadless(AppOptions &options)
     out.open(STDOUT_FILENO,
              QIODevice::WriteOnly | QIODevice::Unbuffered); // a line as soon as it is stored
     HeadlessRunner runner(options.json, options.filter, &out);
+    SessionStore deliveryLog; // this thread's connection, for what forwarding brings back
+    deliveryLog.open(capture.sessionPath());
+    DeliveryController deliveries(&capture, &deliveryLog);
+    if (options.forward.isValid()) {
+        deliveries.startForwarding(options.forward);
+        QObject::connect(
+            &deliveries, &DeliveryController::delivered, [](const DeliveryResult &result) {
+                if (!result.ok())
+                    printTo(stderr, u"forward #%1: %2\n"_s.arg(result.seq).arg(result.error));
+            });
+    }
     QObject::connect(&capture, &CaptureService::stored, &runner, &HeadlessRunner::print);
     const int code = QCoreApplication::exec();
     capture.stop(); // answers and stores what is pending before the process ends
@@ -118,6 +130,8 @@ int runWindow(AppOptions &options)
     window.setSecrets(savedSecrets(), options.secrets);
     if (!options.files.isEmpty())
         window.loadFiles(options.files);
+    if (options.forward.isValid())
+        window.startForwarding(options.forward);
     window.show();
     const int code = QApplication::exec();
     capture.stop();

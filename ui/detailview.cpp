@@ -9,6 +9,7 @@
 #include "severitydelegate.h"
 #include <QApplication>
 #include <QClipboard>
+#include <QDateTime>
 #include <QJsonValue>
 #include <QMenu>
 
@@ -32,7 +33,10 @@ DetailView::DetailView(QWidget *parent)
     , m_raw(new BodyView(this))
     , m_response(new BodyView(this))
     , m_signature(new QPlainTextEdit(this))
+    , m_deliveries(new QTreeWidget(this))
 {
+    m_deliveries->setHeaderLabels({ u"When"_s, u"Kind"_s, u"Target"_s, u"Answer"_s, u"Time"_s });
+    m_deliveries->setRootIsDecorated(false);
     m_signature->setReadOnly(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -48,6 +52,7 @@ DetailView::DetailView(QWidget *parent)
     m_tabs->addTab(m_raw, u"Raw"_s);
     m_tabs->addTab(m_response, u"Response"_s);
     m_tabs->addTab(m_signature, u"Signature"_s);
+    m_tabs->addTab(m_deliveries, u"Replays"_s);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
@@ -220,4 +225,24 @@ void DetailView::showHeaderMenu(const QPoint &position)
     menu.addSeparator();
     offerFilter(menu, filterForHeader(item->text(0), value));
     menu.exec(m_headers->viewport()->mapToGlobal(position));
+}
+
+void DetailView::showDeliveries(const QList<DeliveryResult> &deliveries)
+{
+    m_deliveries->clear();
+    for (const DeliveryResult &d : deliveries) {
+        const QString answer =
+            d.ok() ? u"%1 %2"_s.arg(d.status).arg(QString::fromLatin1(d.reason)) : d.error;
+        auto *item = new QTreeWidgetItem(
+            { QDateTime::fromMSecsSinceEpoch(d.at).toString(u"HH:mm:ss.zzz"_s), d.kind,
+              d.target.toString(QUrl::RemoveUserInfo), answer, u"%1 ms"_s.arg(d.elapsedMs) });
+        QStringList detail;
+        for (const auto &[name, value] : d.headers)
+            detail.append(QString::fromLatin1(name) + u": "_s + QString::fromUtf8(value));
+        item->setToolTip(3, detail.join(u'\n') + u"\n\n"_s + QString::fromUtf8(d.body.left(4096)));
+        m_deliveries->addTopLevelItem(item);
+    }
+    m_tabs->setTabText(m_tabs->indexOf(m_deliveries),
+                       deliveries.isEmpty() ? u"Replays"_s
+                                            : u"Replays (%1)"_s.arg(deliveries.size()));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event/deliveryresult.h"
 #include "event/event.h"
 #include "event/eventanalysis.h"
 
@@ -22,6 +23,8 @@ public:
     explicit DetailView(QWidget *parent = nullptr);
 
     void showEvent(const Event &event, const EventAnalysis &analysis);
+    void showDeliveries(const QList<DeliveryResult> &deliveries);
+    QTreeWidget *deliveriesView() const { return m_deliveries; }
     void clear();
 
     JsonTreeModel *fieldsModel() const { return m_fieldsModel; }
@@ -52,4 +55,5 @@ private:
     BodyView *m_raw; // owned through QObject parenting
     BodyView *m_response; // owned through QObject parenting
     QPlainTextEdit *m_signature; // owned through QObject parenting
+    QTreeWidget *m_deliveries; // owned through QObject parenting
 };

@@ -11,6 +11,8 @@
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
 #include "payloadloader.h"
+#include "replay/deliverycontroller.h"
+#include "replaydialog.h"
 #include "rulesdialog.h"
 #include "schemasdialog.h"
 #include "secretsdialog.h"
@@ -24,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,6 +50,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     , m_sessions(new SessionController(capture, this))
     , m_loader(new PayloadLoader(this))
     , m_cancelLoad(new QPushButton(u"Cancel Loading"_s, this))
+    , m_deliveries(new DeliveryController(capture, &m_reader, this))
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterModel(this))
     , m_filterBar(new FilterBar(this))
@@ -129,6 +133,7 @@ void MainWindow::connectParts()
     });
     connect(m_loader, &PayloadLoader::finished, this, &MainWindow::loadFinished);
     connect(m_cancelLoad, &QPushButton::clicked, m_loader, &PayloadLoader::cancel);
+    connect(m_deliveries, &DeliveryController::delivered, this, &MainWindow::deliveryArrived);
     connect(m_sessions, &SessionController::sessionCleared, this, [this] {
         m_model->clear();
         m_detail->clear();
@@ -167,6 +172,12 @@ void MainWindow::createMenus()
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addAction(m_copy->copyMenu()->menuAction());
     QMenu *capture = menuBar()->addMenu(u"&Capture"_s);
+    capture->addAction(u"&Replay Selected To…"_s, QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                       &MainWindow::replaySelected);
+    m_forwardAction = capture->addAction(u"&Forward Live Events To…"_s);
+    m_forwardAction->setCheckable(true);
+    connect(m_forwardAction, &QAction::triggered, this, &MainWindow::toggleForwarding);
+    capture->addSeparator();
     capture->addAction(u"&Response Rules…"_s, this, &MainWindow::editRules);
     capture->addAction(u"&Signature Secrets…"_s, this, &MainWindow::editSecrets);
     QMenu *schemas = menuBar()->addMenu(u"&Schemas"_s);
@@ -301,6 +312,48 @@ QList<qint64> MainWindow::allSeqs() const
     for (int row = 0; row < m_model->rowCount(); ++row)
         seqs.append(m_model->summaryAt(row).seq);
     return seqs;
+}
+
+void MainWindow::replaySelected()
+{
+    const QList<qint64> seqs = selectedSeqs();
+    if (seqs.isEmpty())
+        return;
+    ReplayDialog dialog(QSettings().value(u"replay/target"_s).toString(), this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.target().isValid())
+        return;
+    QSettings().setValue(u"replay/target"_s, dialog.target().toString());
+    m_deliveries->replay(seqs, dialog.target(), dialog.resign());
+}
+
+void MainWindow::toggleForwarding(bool on)
+{
+    if (!on)
+        return m_deliveries->stopForwarding();
+    bool ok = false;
+    const QString target = QInputDialog::getText(
+        this, u"Forward Live Events"_s, u"Send every captured event on to:"_s, QLineEdit::Normal,
+        QSettings().value(u"forward/target"_s).toString(), &ok);
+    if (!ok || target.trimmed().isEmpty())
+        return m_forwardAction->setChecked(false);
+    QSettings().setValue(u"forward/target"_s, target.trimmed());
+    startForwarding(QUrl::fromUserInput(target.trimmed()));
+}
+
+void MainWindow::startForwarding(const QUrl &target)
+{
+    m_deliveries->startForwarding(target);
+    m_forwardAction->setChecked(true);
+    m_forwardAction->setText(u"&Forwarding to %1"_s.arg(target.toString(QUrl::RemoveUserInfo)));
+}
+
+void MainWindow::deliveryArrived(const DeliveryResult &result)
+{
+    const QString answer =
+        result.ok() ? u"%1 in %2 ms"_s.arg(result.status).arg(result.elapsedMs) : result.error;
+    statusBar()->showMessage(u"%1 #%2 → %3"_s.arg(result.kind).arg(result.seq).arg(answer), 5000);
+    if (m_table->currentIndex().data(ModelRoles::SeqRole).toLongLong() == result.seq)
+        m_detail->showDeliveries(m_reader.deliveries(result.seq));
 }
 
 void MainWindow::openPayloads()
@@ -489,4 +542,5 @@ void MainWindow::showSelected()
     // One event is cheap to analyse again, and this gives the full violation list, which the
     // table does not keep.
     m_detail->showEvent(*event, m_capture->analyzer()->analyze(*event));
+    m_detail->showDeliveries(m_reader.deliveries(seq));
 }

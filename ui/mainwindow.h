@@ -14,6 +14,7 @@
 class CaptureService;
 class DetailView;
 class CopyActions;
+class DeliveryController;
 class EmptyState;
 class PayloadLoader;
 class QPushButton;
@@ -72,7 +73,10 @@ public:
     QStringList importSchema(const QString &path);
     // Loads payload files and folders in the background, as if dropped on the window.
     void loadFiles(const QStringList &paths);
+    // Live forward from the start (--forward URL).
+    void startForwarding(const QUrl &target);
     CopyActions *copyActions() const { return m_copy; }
+    DeliveryController *deliveries() const { return m_deliveries; }
     PayloadLoader *loader() const { return m_loader; }
     QList<qint64> selectedSeqs() const;
 
@@ -83,6 +87,9 @@ private:
     void updateStatus();
     void noteEventTypes(const QStringList &types);
     void openPayloads();
+    void replaySelected();
+    void toggleForwarding(bool on);
+    void deliveryArrived(const DeliveryResult &result);
     void loadFinished(int events, const QList<ImportError> &errors, bool cancelled);
     QList<qint64> visibleSeqs() const;
     QList<qint64> allSeqs() const;
@@ -93,6 +100,8 @@ private:
     SessionController *m_sessions; // owned through QObject parenting
     PayloadLoader *m_loader;
     CopyActions *m_copy = nullptr;
+    DeliveryController *m_deliveries;
+    QAction *m_forwardAction = nullptr;
     QPushButton *m_cancelLoad;
     SessionStore m_reader; // the GUI thread's read-only connection to the session
     EventTableModel *m_model; // owned through QObject parenting

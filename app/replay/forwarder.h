@@ -1,6 +1,6 @@
 #pragma once
 
-#include "deliveryresult.h"
+#include "event/deliveryresult.h"
 #include "outgoingrequest.h"
 
 #include "event/event.h"

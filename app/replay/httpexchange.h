@@ -1,6 +1,6 @@
 #pragma once
 
-#include "deliveryresult.h"
+#include "event/deliveryresult.h"
 #include "httpresponseparser.h"
 #include "outgoingrequest.h"
 

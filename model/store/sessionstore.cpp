@@ -137,7 +137,13 @@ bool SessionStore::createSchema()
                 "signature INTEGER, body_kind INTEGER, origin INTEGER, source_file TEXT, "
                 "schema_checked INTEGER)"_s)
         && exec(u"CREATE TABLE IF NOT EXISTS payloads(seq INTEGER PRIMARY KEY, headers BLOB, "
-                "body BLOB, response_headers BLOB, response_body BLOB, response_delay INTEGER)"_s);
+                "body BLOB, response_headers BLOB, response_body BLOB, response_delay INTEGER)"_s)
+        && exec(
+            u"CREATE TABLE IF NOT EXISTS deliveries(id INTEGER PRIMARY KEY, seq INTEGER, kind "
+            u"TEXT, "
+            "target TEXT, status INTEGER, reason BLOB, headers BLOB, body BLOB, truncated INTEGER, "
+            "elapsed_ms INTEGER, error TEXT, at INTEGER)"_s)
+        && exec(u"CREATE INDEX IF NOT EXISTS deliveries_seq ON deliveries(seq)"_s);
     if (!created)
         return false;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
@@ -230,11 +236,14 @@ bool SessionStore::remove(const QList<qint64> &seqs)
     db.transaction();
     QSqlQuery events(db), payloads(db);
     events.prepare(u"DELETE FROM events WHERE seq=?"_s);
+    QSqlQuery deliveries(db);
+    deliveries.prepare(u"DELETE FROM deliveries WHERE seq=?"_s);
     payloads.prepare(u"DELETE FROM payloads WHERE seq=?"_s);
     for (qint64 seq : seqs) {
         events.addBindValue(seq);
         payloads.addBindValue(seq);
-        if (!events.exec() || !payloads.exec()) {
+        deliveries.addBindValue(seq);
+        if (!events.exec() || !payloads.exec() || !deliveries.exec()) {
             db.rollback();
             return fail(u"delete %1"_s.arg(seq), events.lastError().text());
         }
@@ -242,9 +251,54 @@ bool SessionStore::remove(const QList<qint64> &seqs)
     return db.commit() || fail(u"commit"_s, db.lastError().text());
 }
 
+bool SessionStore::addDelivery(const DeliveryResult &d)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(
+        u"INSERT INTO deliveries(seq, kind, target, status, reason, headers, body, truncated, "
+        "elapsed_ms, error, at) VALUES(?,?,?,?,?,?,?,?,?,?,?)"_s);
+    int at = 0;
+    for (const QVariant &value :
+         { QVariant(d.seq), QVariant(d.kind), QVariant(d.target.toString(QUrl::RemoveUserInfo)),
+           QVariant(d.status), QVariant(d.reason), QVariant(HeaderCodec::encode(d.headers)),
+           QVariant(d.body), QVariant(d.truncated), QVariant(d.elapsedMs), QVariant(d.error),
+           QVariant(d.at) })
+        query.bindValue(at++, value);
+    return query.exec() || fail(u"delivery of %1"_s.arg(d.seq), query.lastError().text());
+}
+
+QList<DeliveryResult> SessionStore::deliveries(qint64 seq) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(
+        u"SELECT kind, target, status, reason, headers, body, truncated, elapsed_ms, error, at "
+        "FROM deliveries WHERE seq = ? ORDER BY id"_s);
+    query.addBindValue(seq);
+    QList<DeliveryResult> list;
+    if (!query.exec())
+        return list;
+    while (query.next()) {
+        DeliveryResult d;
+        d.seq = seq;
+        d.kind = query.value(0).toString();
+        d.target = QUrl(query.value(1).toString());
+        d.status = query.value(2).toInt();
+        d.reason = query.value(3).toByteArray();
+        d.headers = HeaderCodec::decode(query.value(4).toByteArray());
+        d.body = query.value(5).toByteArray();
+        d.truncated = query.value(6).toBool();
+        d.elapsedMs = query.value(7).toLongLong();
+        d.error = query.value(8).toString();
+        d.at = query.value(9).toLongLong();
+        list.append(d);
+    }
+    return list;
+}
+
 bool SessionStore::clear()
 {
-    return exec(u"DELETE FROM events"_s) && exec(u"DELETE FROM payloads"_s);
+    return exec(u"DELETE FROM events"_s) && exec(u"DELETE FROM payloads"_s)
+        && exec(u"DELETE FROM deliveries"_s);
 }
 
 qint64 SessionStore::count() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event/deliveryresult.h"
 #include "event/event.h"
 #include "event/eventanalysis.h"
 #include "event/eventsummary.h"
@@ -38,6 +39,9 @@ public:
     // Many at once, in one transaction (re-checking a session after secrets or schemas change).
     bool updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses);
     bool remove(const QList<qint64> &seqs);
+    // What replaying or forwarding an event brought back, kept with the event.
+    bool addDelivery(const DeliveryResult &delivery);
+    QList<DeliveryResult> deliveries(qint64 seq) const;
     bool clear();
 
     qint64 count() const;

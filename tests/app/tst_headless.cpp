@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void portInUseExitsNonZero();
     void usageErrorExitsTwo();
     void filterPrintsOnlyMatchingEvents();
+    void forwardSendsEveryEventOn();
 
 private:
     quint16 waitForPort(QProcess &process);
@@ -140,6 +143,57 @@ void TestHeadless::filterPrintsOnlyMatchingEvents()
     const QList<QByteArray> lines = process.readAllStandardOutput().trimmed().split('\n');
     QCOMPARE(lines.size(), 1);
     QVERIFY2(lines.at(0).startsWith("#2 "), lines.at(0).constData());
+}
+
+void TestHeadless::forwardSendsEveryEventOn()
+{
+    // The receiving service: records what arrives, answers 202.
+    QTcpServer target;
+    QVERIFY(target.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&target, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = target.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+            received += socket->readAll();
+            if (received.contains("\r\n\r\n") && received.endsWith(R"("forwarded"})")) {
+                socket->write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+    });
+    const QString session = m_dir.filePath(u"forward.hookscope"_s);
+    QProcess process;
+    process.start(QStringLiteral(HOOKSCOPE_EXECUTABLE),
+                  { u"--headless"_s, u"--port"_s, u"0"_s, u"--session"_s, session, u"--forward"_s,
+                    u"http://127.0.0.1:%1/"_s.arg(target.serverPort()) });
+    const quint16 port = waitForPort(process);
+    QVERIFY(port);
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/hooks/booking?x=1"_s.arg(port)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setRawHeader("X-Trace", "abc");
+    QNetworkReply *reply = network.post(request, R"({"state":"forwarded"})"_ba);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(received.endsWith(R"({"state":"forwarded"})"), 10'000);
+    QVERIFY2(received.startsWith("POST /hooks/booking?x=1 HTTP/1.1\r\n"), received.constData());
+    QVERIFY(received.contains("\r\nX-Trace: abc\r\n"));
+    QVERIFY(received.contains(
+        QByteArray(QByteArray("Host: 127.0.0.1:") + QByteArray::number(target.serverPort()))));
+    QTest::qWait(300); // the 202 is recorded with the event
+    process.terminate();
+    QVERIFY(process.waitForFinished(10'000));
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"forward"_s);
+    db.setDatabaseName(session);
+    QVERIFY(db.open());
+    {
+        QSqlQuery query(u"SELECT kind, status FROM deliveries"_s, db);
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), u"forward"_s);
+        QCOMPARE(query.value(1).toInt(), 202);
+    }
+    db.close();
+    db = {};
+    QSqlDatabase::removeDatabase(u"forward"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -10,6 +10,7 @@
 #include "emptystate.h"
 #include "models/modelroles.h"
 #include "payloadloader.h"
+#include "replay/deliverycontroller.h"
 #include "sessioncontroller.h"
 #include "store/sessionstore.h"
 #include <QAbstractItemModelTester>
@@ -26,9 +27,12 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +47,7 @@ private Q_SLOTS:
     void violationsShowAndImportsRecheck();
     void newSecretRechecksSignatures();
     void loadPayloadsThenCopyAndExport();
+    void replayIsKeptWithTheEvent();
     void reopenedSessionShowsItsEvents();
     void typingAFilter();
 
@@ -379,6 +384,38 @@ void TestMainWindow::loadPayloadsThenCopyAndExport()
     const ImportBatch back = PayloadImporter::importFile(fixtures + u'/' + written.at(0));
     QCOMPARE(back.events.size(), 1);
     QCOMPARE(back.events.at(0).body, seedBytes);
+}
+
+void TestMainWindow::replayIsKeptWithTheEvent()
+{
+    QTcpServer target;
+    QVERIFY(target.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&target, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = target.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+            received += socket->readAll();
+            if (received.endsWith("replay me\"}")) {
+                socket->write("HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok");
+                socket->disconnectFromHost();
+            }
+        });
+    });
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"replay.hookscope"_s);
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    post(capture.listenUrl() + u"/hooks/replay"_s, R"({"note":"replay me"})");
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+    window.tableView()->selectRow(0);
+    window.deliveries()->replay(window.selectedSeqs(),
+                                QUrl(u"http://127.0.0.1:%1/"_s.arg(target.serverPort())));
+    QTRY_COMPARE_WITH_TIMEOUT(window.detailView()->deliveriesView()->topLevelItemCount(), 1,
+                              10'000);
+    QVERIFY(received.startsWith("POST /hooks/replay HTTP/1.1\r\n"));
+    QCOMPARE(window.detailView()->deliveriesView()->topLevelItem(0)->text(3), u"201 Created"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

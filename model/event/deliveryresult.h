@@ -21,6 +21,7 @@ struct DeliveryResult
     QString error; // names the target and the reason; empty when a response arrived
     qint64 seq = 0; // the event's sequence number
     qint64 at = 0; // when sending started, UTC ms since the epoch
+    QString kind; // "replay" or "forward", as kept with the event
 
     bool ok() const { return error.isEmpty(); }
 };

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "event/deliveryresult.h"
+#include "forwarder.h"
+#include "httpclient.h"
+#include "outgoingrequest.h"
+
+#include <QObject>
+
+class CaptureService;
+class SessionStore;
+struct CapturedBatch;
+
+// Replay (selected events to a target, optionally re-signed) and live forward (every captured
+// event on to a target), with every answer kept with its event in the session file.
+class DeliveryController : public QObject
+{
+    Q_OBJECT
+public:
+    DeliveryController(CaptureService *capture, SessionStore *store,
+                       QObject *parent = nullptr); // not owned
+
+    void replay(const QList<qint64> &seqs, const QUrl &target, const ResignOptions &resign = {});
+    void startForwarding(const QUrl &target);
+    void stopForwarding();
+    bool isForwarding() const { return m_forwarder != nullptr; }
+    QUrl forwardTarget() const;
+
+Q_SIGNALS:
+    void delivered(const DeliveryResult &result);
+
+private:
+    void record(DeliveryResult result, const QString &kind);
+    void forwardBatch(const CapturedBatch &batch);
+
+    CaptureService *m_capture; // not owned
+    SessionStore *m_store; // not owned
+    HttpClient m_client;
+    Forwarder *m_forwarder = nullptr; // owned through QObject parenting
+};

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "replay/outgoingrequest.h"
+
+#include <QDialog>
+#include <QUrl>
+
+class QComboBox;
+class QLineEdit;
+
+// Where to send the selected events, and whether to sign them again (with a fresh timestamp
+// where the scheme has one) for a receiver that checks signatures with its own secret.
+class ReplayDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ReplayDialog(const QString &lastTarget, QWidget *parent = nullptr);
+    QUrl target() const;
+    ResignOptions resign() const;
+
+private:
+    QLineEdit *m_target; // owned through QObject parenting
+    QComboBox *m_scheme; // owned through QObject parenting
+    QLineEdit *m_secret; // owned through QObject parenting
+};
