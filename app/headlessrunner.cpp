@@ -34,14 +34,18 @@ QByteArray HeadlessRunner::textLine(const Event &event, const EventAnalysis &ana
 
 void HeadlessRunner::print(const CapturedBatch &batch)
 {
+    // One write per batch: a line per write() costs more than everything else under load.
+    QByteArray lines;
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
         const Event &event = batch.events.at(i);
         const EventAnalysis &analysis = batch.analyses.at(i);
         if (!m_filter.isEmpty() && !m_filter.matches(EventSummary::from(event, analysis), &event))
             continue;
-        const QByteArray line = m_json
+        lines += m_json
             ? QJsonDocument(EventRecord::toJson(event, analysis)).toJson(QJsonDocument::Compact)
             : textLine(event, analysis);
-        m_out->write(line + '\n');
+        lines += '\n';
     }
+    if (!lines.isEmpty())
+        m_out->write(lines);
 }

@@ -29,7 +29,7 @@ echo "== building (Release) in $build"
 cmake -S "$source_dir" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DHOOKSCOPE_BENCHMARKS=ON >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
 cmake --build "$build" -j2 --target hookscope bench_bareserver bench_pipelineserver \
-    bench_makesession bench_loadsession >"$work/build.log" || { tail -40 "$work/build.log"; exit 1; }
+    bench_makesession bench_loadsession bench_validate >"$work/build.log" || { tail -40 "$work/build.log"; exit 1; }
 bin=$build/tests/bench
 
 echo "== machine"
@@ -127,4 +127,5 @@ awk -v bm="$(field baseline_matches "$r")" -v bloop="$(field baseline_loop_ms "$
 
 echo
 echo "== validation"
-echo "validation: pending (schema library)"
+echo "$ bench_validate   (parse, classify, validate and signature check per event, one thread)"
+"$bin/bench_validate"
