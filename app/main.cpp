@@ -1,6 +1,9 @@
 // Composes Hookscope: parse the command line, start capture, then the window or headless output.
 #include "capture/captureservice.h"
 #include "commandline.h"
+#include "commands/exportcommand.h"
+#include "commands/importcommand.h"
+#include "commands/validatecommand.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "replay/deliverycontroller.h"
@@ -137,6 +140,23 @@ int runWindow(AppOptions &options)
     capture.stop();
     return code;
 }
+// `hookscope validate|import|export ...`: no window, no capture; stdout and stderr as devices.
+std::optional<int> runSubcommand(int argc, char **argv)
+{
+    using Command = int (*)(const QStringList &, QIODevice &, QIODevice &);
+    const QString name = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const Command command = name == u"validate"_s ? runValidate
+        : name == u"import"_s                     ? runImport
+        : name == u"export"_s                     ? runExport
+                                                  : nullptr;
+    if (!command)
+        return std::nullopt;
+    QCoreApplication app(argc, argv);
+    QFile out, err;
+    out.open(stdout, QIODevice::WriteOnly);
+    err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    return command(argumentsOf(argc, argv).mid(2), out, err);
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -144,6 +164,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(u"hookscope"_s);
     QCoreApplication::setOrganizationName(u"hookscope"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
+    if (const auto code = runSubcommand(argc, argv))
+        return *code;
     auto parsed = parseCommandLine(argumentsOf(argc, argv));
     if (const auto *info = std::get_if<InfoRequest>(&parsed)) {
         printTo(stdout, info->text);

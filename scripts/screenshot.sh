@@ -13,7 +13,7 @@ Xvfb "$display" -screen 0 1280x860x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 sleep 1
-DISPLAY=$display "$build/app/hookscope" --port 0 --session "$work/s.hookscope" "${@:3}" 2>"$work/err" &
+XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data DISPLAY=$display "$build/app/hookscope" --port 0 --session "$work/s.hookscope" "${@:3}" 2>"$work/err" &
 app=$!
 for _ in $(seq 50); do grep -q listening "$work/err" && break; sleep 0.1; done
 url=$(grep -o 'http://[0-9.:]*' "$work/err" | head -1)

@@ -1,0 +1,105 @@
+// End to end: the real `hookscope` binary, as CI scripts run it. Needs main() to dispatch the
+// subcommands before it creates any window.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kData = QStringLiteral(HOOKSCOPE_TEST_DATA);
+const QString kBinary = QStringLiteral(HOOKSCOPE_BINARY);
+
+struct Result
+{
+    int code = -1;
+    QByteArray out, err;
+};
+
+Result hookscope(const QStringList &args)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s); // a subcommand must never need a display
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    process.setProcessEnvironment(env);
+    process.start(kBinary, args);
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+             process.readAllStandardOutput(), process.readAllStandardError() };
+}
+} // namespace
+
+class tst_SubcommandProcess : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exitCodes_data();
+    void exitCodes();
+    void jsonOnStdout();
+    void importThenExportToStdout();
+};
+
+void tst_SubcommandProcess::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    const QString valid = kData + u"/seeds/ACCOUNT_SNAPSHOT.json"_s;
+    const QString invalid = kData + u"/seeds/IDENTIFICATION.json"_s;
+    QTest::newRow("valid") << QStringList { u"validate"_s, valid } << 0;
+    QTest::newRow("violations") << QStringList { u"validate"_s, valid, invalid } << 1;
+    QTest::newRow("unreadable") << QStringList { u"validate"_s, kData + u"/nope.json"_s } << 2;
+    QTest::newRow("usage") << QStringList { u"validate"_s } << 2;
+    QTest::newRow("help") << QStringList { u"validate"_s, u"--help"_s } << 0;
+}
+
+void tst_SubcommandProcess::exitCodes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    const Result result = hookscope(args);
+    QVERIFY2(result.code == code, result.err.constData());
+    QVERIFY(!result.err.contains("listening"));
+}
+
+void tst_SubcommandProcess::jsonOnStdout()
+{
+    const Result result =
+        hookscope({ u"validate"_s, u"--json"_s, kData + u"/seeds/IDENTIFICATION.json"_s });
+    QCOMPARE(result.code, 1);
+    QVERIFY2(result.out.startsWith("{\"classifiedBy\":"), result.out.constData());
+    QVERIFY(result.out.contains("\"pointer\":\"/status\""));
+    QVERIFY(result.out.endsWith("}\n"));
+}
+
+void tst_SubcommandProcess::importThenExportToStdout()
+{
+    QTemporaryDir dir;
+    const QString session = dir.filePath(u"s.hookscope"_s);
+    const Result imported = hookscope({ u"import"_s, u"--session"_s, session,
+                                        kData + u"/commands/mixed/03-capture.har"_s,
+                                        kData + u"/seeds/IDENTIFICATION.json"_s });
+    QCOMPARE(imported.code, 0);
+    QCOMPARE(imported.err, "imported 2 events from 2 files, 0 failed\n"_ba);
+    const Result exported = hookscope(
+        { u"export"_s, u"--session"_s, session, u"--format"_s, u"ndjson"_s, u"--out"_s, u"-"_s });
+    QCOMPARE(exported.code, 0);
+    const QList<QByteArray> lines = exported.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(u"seq"_s).toInt(), 2);
+    QCOMPARE(hookscope({ u"export"_s, u"--session"_s, session, u"--format"_s, u"xml"_s, u"--out"_s,
+                         u"-"_s })
+                 .code,
+             2);
+}
+
+QTEST_GUILESS_MAIN(tst_SubcommandProcess)
+#include "tst_subcommandprocess.moc"
