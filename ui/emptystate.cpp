@@ -16,6 +16,7 @@ EmptyState::EmptyState(QWidget *parent)
     m_text->setTextFormat(Qt::RichText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setAlignment(Qt::AlignCenter);
+    m_text->setWordWrap(true); // the curl example must not widen the window
     auto *copyUrl = new QPushButton(u"Copy URL"_s, this);
     auto *copyCurl = new QPushButton(u"Copy curl Example"_s, this);
     connect(copyUrl, &QPushButton::clicked, this,
