@@ -8,7 +8,7 @@
 #include <optional>
 
 // The Hookscope fixture: one request as a JSON object that loads back byte-exact
-// (format documented in README.md, "Hookscope fixture format").
+// (format documented in the project README, "Hookscope fixture format").
 namespace Fixture {
 
 inline constexpr int version = 1;

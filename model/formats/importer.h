@@ -24,7 +24,7 @@ struct ImportBatch
 
 // Turns files and pasted text into Events (Origin::Loaded, sourceFile set), the way the capture
 // server does for requests. One bad entry is reported and skipped; the rest still loads.
-// Formats and the fixture format: README.md in this folder.
+// Formats and the fixture format: the project README, "Formats".
 class PayloadImporter
 {
 public:
