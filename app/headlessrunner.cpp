@@ -1,10 +1,9 @@
 #include "headlessrunner.h"
 
-#include "event/eventrecord.h"
+#include "formats/exporters.h"
 
 #include <QDateTime>
 #include <QIODevice>
-#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -41,9 +40,8 @@ void HeadlessRunner::print(const CapturedBatch &batch)
         const EventAnalysis &analysis = batch.analyses.at(i);
         if (!m_filter.isEmpty() && !m_filter.matches(EventSummary::from(event, analysis), &event))
             continue;
-        lines += m_json
-            ? QJsonDocument(EventRecord::toJson(event, analysis)).toJson(QJsonDocument::Compact)
-            : textLine(event, analysis);
+        lines +=
+            m_json ? toHeadlessJsonLine(event, analysis).chopped(1) : textLine(event, analysis);
         lines += '\n';
     }
     if (!lines.isEmpty())

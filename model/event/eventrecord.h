@@ -1,15 +1,11 @@
 #pragma once
 
-#include "event.h"
-#include "eventanalysis.h"
+#include "violation.h"
 
-#include <QJsonObject>
+#include <QJsonArray>
 
-// The machine-readable record of an event, as `--headless --json` prints it and NDJSON exports
-// carry it: {seq, receivedAt, method, target, eventType, classifiedBy, valid,
-// violations:[{pointer, keyword, severity, message}], signature, status}.
+// Violations as JSON: [{pointer, keyword, severity, message}], as `validate --json` prints them
+// (the --headless --json and NDJSON records are written by formats/exporters.h).
 namespace EventRecord {
-QJsonObject toJson(const Event &event, const EventAnalysis &analysis);
 QJsonArray violationsJson(const Violations &violations);
-QString isoTime(qint64 msecsSinceEpoch); // UTC, with milliseconds
 } // namespace EventRecord

@@ -50,7 +50,10 @@ QByteArray analysisFields(const Event &e, const EventAnalysis &analysis)
 {
     const QByteArray status =
         e.origin == Origin::Loaded ? "null"_ba : QByteArray::number(e.response.status);
-    return ",\"eventType\":" + quoteText(analysis.eventType)
+    // An unknown type is null, as in every other JSON Hookscope writes.
+    const QByteArray eventType =
+        analysis.eventType.isEmpty() ? "null"_ba : quoteText(analysis.eventType);
+    return ",\"eventType\":" + eventType
         + ",\"classifiedBy\":" + quoteText(classifiedByName(analysis.classifiedBy))
         + ",\"valid\":" + (analysis.isValid() ? "true"_ba : "false"_ba)
         + ",\"violations\":" + violationsJson(analysis.violations) + ",\"signature\":"

@@ -142,7 +142,7 @@ void TestExporters::headlessLine()
 {
     QCOMPARE(toHeadlessJsonLine(sampleEvent(), EventAnalysis()),
              R"({"seq":42,"receivedAt":"2024-05-01T12:00:00.123Z","method":"POST",)"
-             R"("target":"/hooks/identification","eventType":"","classifiedBy":"none",)"
+             R"("target":"/hooks/identification","eventType":null,"classifiedBy":"none",)"
              R"("valid":true,"violations":[],"signature":"not checked","status":422})"
              "\n"_ba);
 }
