@@ -36,6 +36,7 @@ private Q_SLOTS:
     void flushTimerBatchesABurst();
     void rowOfSeq();
     void removeScatteredRows();
+    void removeHalfOfAHundredThousand();
     void updateSummaryChangesOneRow();
     void rolesAreTyped();
     void stringsAreShared();
@@ -116,6 +117,22 @@ void TestEventTableModel::removeScatteredRows()
     QCOMPARE(m_model->rowCount(), 7);
     QCOMPARE(kept.row(), 5);
     QCOMPARE(kept.data(ModelRoles::SeqRole).toLongLong(), 8);
+}
+
+void TestEventTableModel::removeHalfOfAHundredThousand()
+{
+    QList<EventSummary> rows;
+    for (int i = 1; i <= 100'000; ++i)
+        rows.append(summary(i));
+    m_model->enqueue(rows);
+    m_model->flush();
+    QList<qint64> odd;
+    for (int i = 1; i <= 100'000; i += 2)
+        odd.append(i);
+    m_model->removeSeqs(odd);
+    QCOMPARE(m_model->rowCount(), 50'000);
+    QCOMPARE(m_model->summaryAt(0).seq, 2);
+    QCOMPARE(m_model->summaryAt(49'999).seq, 100'000);
 }
 
 void TestEventTableModel::updateSummaryChangesOneRow()

@@ -1,5 +1,6 @@
 #include "store/sessionstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void summariesStreamInOrder();
     void reopenKeepsEventsAndSequence();
     void removeAndClear();
+    void removeHalfOfAHundredThousand();
     void refusesAFileThatIsNotASession();
 
 private:
@@ -141,6 +143,29 @@ void TestSessionStore::removeAndClear()
     QVERIFY(!store.load(1));
     QVERIFY(store.clear());
     QCOMPARE(store.count(), 0);
+}
+
+void TestSessionStore::removeHalfOfAHundredThousand()
+{
+    SessionStore store;
+    QCOMPARE(store.open(path(u"large.hookscope"_s)), std::nullopt);
+    QList<Event> events;
+    QList<EventAnalysis> analyses;
+    for (int i = 1; i <= 100'000; ++i) {
+        events.append(sampleEvent(i));
+        analyses.append(sampleAnalysis());
+    }
+    QVERIFY(store.append(events, analyses));
+    QList<qint64> odd;
+    for (int i = 1; i <= 100'000; i += 2)
+        odd.append(i);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(store.remove(odd));
+    qInfo("removed 50,000 of 100,000 events in %lld ms", timer.elapsed());
+    QCOMPARE(store.count(), 50'000);
+    QVERIFY(!store.load(99'999));
+    QVERIFY(store.load(100'000));
 }
 
 void TestSessionStore::refusesAFileThatIsNotASession()
