@@ -33,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -50,6 +51,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     , m_sessions(new SessionController(capture, this))
     , m_loader(new PayloadLoader(this))
     , m_cancelLoad(new QPushButton(u"Cancel Loading"_s, this))
+    , m_loadProgress(new QProgressBar(this))
     , m_deliveries(new DeliveryController(capture, &m_reader, this))
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterModel(this))
@@ -130,7 +132,9 @@ void MainWindow::connectParts()
     connect(m_sessions, &SessionController::sessionChanged, this, &MainWindow::sessionChanged);
     connect(m_loader, &PayloadLoader::eventsLoaded, m_capture, &CaptureService::addLoaded);
     connect(m_loader, &PayloadLoader::progress, this, [this](int done, int total) {
-        statusBar()->showMessage(u"Loading files: %1 of %2"_s.arg(done).arg(total));
+        m_loadProgress->setRange(0, total);
+        m_loadProgress->setValue(done);
+        m_loadProgress->setFormat(u"Loading %v of %m files"_s);
     });
     connect(m_loader, &PayloadLoader::finished, this, &MainWindow::loadFinished);
     connect(m_cancelLoad, &QPushButton::clicked, m_loader, &PayloadLoader::cancel);
@@ -368,6 +372,8 @@ void MainWindow::openPayloads()
 
 void MainWindow::loadFiles(const QStringList &paths)
 {
+    m_loadProgress->setRange(0, 0); // busy until the files are counted
+    m_loadProgress->show();
     m_cancelLoad->show();
     m_loader->load(paths);
 }
@@ -375,6 +381,7 @@ void MainWindow::loadFiles(const QStringList &paths)
 void MainWindow::loadFinished(int events, const QList<ImportError> &errors, bool cancelled)
 {
     m_cancelLoad->hide();
+    m_loadProgress->hide();
     statusBar()->showMessage(
         u"Loaded %1 events%2%3"_s.arg(events).arg(
             errors.isEmpty() ? QString() : u", %1 problems"_s.arg(errors.size()),
@@ -459,7 +466,10 @@ void MainWindow::createStatusBar()
 {
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_listening, 1);
+    statusBar()->addPermanentWidget(m_loadProgress);
     statusBar()->addPermanentWidget(m_cancelLoad);
+    m_loadProgress->setMaximumWidth(260);
+    m_loadProgress->hide();
     m_cancelLoad->hide();
     statusBar()->addPermanentWidget(m_count);
     statusBar()->addPermanentWidget(m_rate);

@@ -17,6 +17,7 @@ class CopyActions;
 class DeliveryController;
 class EmptyState;
 class PayloadLoader;
+class QProgressBar;
 class QPushButton;
 class QSplitter;
 class SessionController;
@@ -103,6 +104,7 @@ private:
     DeliveryController *m_deliveries;
     QAction *m_forwardAction = nullptr;
     QPushButton *m_cancelLoad;
+    QProgressBar *m_loadProgress;
     SessionStore m_reader; // the GUI thread's read-only connection to the session
     EventTableModel *m_model; // owned through QObject parenting
     EventFilterModel *m_proxy;
