@@ -1,5 +1,7 @@
 #include "diffmodel.h"
 
+#include "event/jsontype.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -242,8 +244,7 @@ QString DiffModel::changeText(const DiffTree::Node &node) const
     }
     if (node.isDifference && node.kind == DiffKind::TypeChanged
         && node.type == DiffTree::NodeType::Json)
-        return u"type changed: %1 → %2"_s.arg(JsonDiff::typeName(node.left),
-                                              JsonDiff::typeName(node.right));
+        return u"type changed: %1 → %2"_s.arg(jsonTypeName(node.left), jsonTypeName(node.right));
     if (node.isDifference || node.inherited)
         return diffKindName(node.kind);
     if (count > 0)

@@ -1,5 +1,7 @@
 #include "jsondiff.h"
 
+#include "event/jsontype.h"
+
 #include <QCborArray>
 #include <QCborMap>
 #include <QJsonArray>
@@ -247,27 +249,6 @@ QString escapeToken(const QString &key)
         return key;
     QString token = key;
     return token.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
-}
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"boolean"_s;
-    case QJsonValue::Double:
-        return value.toVariant().typeId() == QMetaType::LongLong ? u"integer"_s : u"number"_s;
-    case QJsonValue::String:
-        return u"string"_s;
-    case QJsonValue::Array:
-        return u"array"_s;
-    case QJsonValue::Object:
-        return u"object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return {};
 }
 
 } // namespace JsonDiff

@@ -43,6 +43,4 @@ namespace JsonDiff {
 QStringList unionKeys(const QJsonObject &left, const QJsonObject &right);
 // RFC 6901 reference token: '~' becomes "~0" and '/' becomes "~1".
 QString escapeToken(const QString &key);
-// "null", "boolean", "integer", "number", "string", "array", "object"; empty for Undefined.
-QString typeName(const QJsonValue &value);
 } // namespace JsonDiff

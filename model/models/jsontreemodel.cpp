@@ -1,5 +1,6 @@
 #include "jsontreemodel.h"
 
+#include "event/jsontype.h"
 #include "modelroles.h"
 
 #include <QJsonArray>
@@ -79,27 +80,6 @@ Qt::ItemFlags JsonTreeModel::flags(const QModelIndex &index) const
     return flags;
 }
 
-QString JsonTreeModel::typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"boolean"_s;
-    case QJsonValue::Double:
-        return value.toVariant().typeId() == QMetaType::LongLong ? u"integer"_s : u"number"_s;
-    case QJsonValue::String:
-        return u"string"_s;
-    case QJsonValue::Array:
-        return u"array"_s;
-    case QJsonValue::Object:
-        return u"object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return {};
-}
-
 QString JsonTreeModel::valueText(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -159,7 +139,7 @@ QVariant JsonTreeModel::displayData(const JsonTree::Node &node, int column) cons
     case TypeColumn:
         if (node.kind == JsonTree::Kind::Missing)
             return u"missing"_s;
-        return node.kind == JsonTree::Kind::Range ? u"range"_s : typeName(node.value);
+        return node.kind == JsonTree::Kind::Range ? u"range"_s : jsonTypeName(node.value);
     case MessageColumn:
         return messagesAt(node);
     }

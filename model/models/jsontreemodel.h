@@ -31,7 +31,6 @@ public:
     // The index of the node at a JSON Pointer, opening parents as needed; invalid if absent.
     QModelIndex indexOfPointer(const QString &pointer) const;
 
-    static QString typeName(const QJsonValue &value);
     static QString valueText(const QJsonValue &value);
 
 private:
