@@ -21,6 +21,7 @@ FilterBar::FilterBar(QWidget *parent)
     , m_historyButton(new QToolButton(this))
     , m_message(new QLabel(this))
     , m_progress(new QLabel(this))
+    , m_cancel(new QToolButton(this))
     , m_completer(new QCompleter(this))
     , m_completions(new QStringListModel(this))
 {
@@ -33,6 +34,14 @@ FilterBar::FilterBar(QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->hide();
     m_progress->hide();
+    m_cancel->setText(u"Stop"_s);
+    m_cancel->setToolTip(u"Stop filtering and show every event"_s);
+    m_cancel->hide();
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        Q_EMIT cancelRequested();
+        m_edit->clear();
+        compileNow();
+    });
     m_basePalette = m_edit->palette();
     m_completer->setModel(m_completions);
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
@@ -41,6 +50,7 @@ FilterBar::FilterBar(QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_edit, 1);
     row->addWidget(m_progress);
+    row->addWidget(m_cancel);
     row->addWidget(m_historyButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -123,6 +133,7 @@ void FilterBar::setProgress(int percent)
 {
     m_progress->setText(u"filtering %1%"_s.arg(percent));
     m_progress->setVisible(percent >= 0 && percent < 100);
+    m_cancel->setVisible(m_progress->isVisible());
 }
 
 void FilterBar::remember(const QString &expression)
@@ -151,16 +162,27 @@ void FilterBar::updateCompletions()
     FilterCompletion completion = filterCompletionsAt(text, cursor);
     static const QRegularExpression afterEvent(uR"(\bevent\s*(==|!=|contains)\s*"?[^"\s]*$)"_s);
     const QRegularExpressionMatch match = afterEvent.match(text.left(cursor));
+    static const QRegularExpression inHeader(uR"(\bheader\[\s*"?([^\]"]*)$)"_s);
+    const QRegularExpressionMatch header = inHeader.match(text.left(cursor));
+    if (completion.candidates.isEmpty() && header.hasMatch()) {
+        completion.replaceFrom = header.capturedStart(0);
+        for (const QString &name : std::as_const(m_headerNames))
+            completion.candidates.append(u"header[\"%1\"]"_s.arg(name));
+    }
     if (completion.candidates.isEmpty() && match.hasMatch()) {
         completion.replaceFrom = match.capturedEnd(1);
         for (const QString &type : std::as_const(m_eventTypes))
             completion.candidates.append(u" "_s + filterQuote(type));
     }
-    QStringList full;
+    // Quotes are optional in what is typed (header[x-id] or header["x-id"]), so they do not count.
+    const auto unquoted = [](QString text) {
+        return text.remove(u'"').trimmed();
+    };
     const QString typed =
-        text.mid(completion.replaceFrom, cursor - completion.replaceFrom).trimmed();
+        unquoted(text.mid(completion.replaceFrom, cursor - completion.replaceFrom));
+    QStringList full;
     for (const QString &candidate : std::as_const(completion.candidates)) {
-        if (candidate.trimmed().startsWith(typed, Qt::CaseInsensitive) || typed.isEmpty())
+        if (typed.isEmpty() || unquoted(candidate).startsWith(typed, Qt::CaseInsensitive))
             full.append(text.left(completion.replaceFrom) + candidate + text.mid(cursor));
     }
     m_completions->setStringList(full.mid(0, 50));
@@ -168,4 +190,9 @@ void FilterBar::updateCompletions()
         m_completer->popup()->hide();
     else
         m_completer->complete();
+}
+
+QStringList FilterBar::completions() const
+{
+    return m_completions->stringList();
 }

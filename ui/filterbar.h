@@ -23,8 +23,10 @@ public:
     QLineEdit *lineEdit() const { return m_edit; }
     QString errorText() const;
     QStringList history() const { return m_history; }
+    QStringList completions() const; // what the completion popup offers now
     void setHistory(const QStringList &history);
     void setEventTypes(const QStringList &types) { m_eventTypes = types; }
+    void setHeaderNames(const QStringList &names) { m_headerNames = names; }
     // Replaces the text and applies it at once ("Apply as filter").
     void apply(const QString &expression);
     // Replaces the text and leaves it for the user to finish ("Prepare as filter").
@@ -35,6 +37,7 @@ public:
 
 Q_SIGNALS:
     void filterChanged(const Filter &filter);
+    void cancelRequested(); // the user stopped a filter that scans the session
 
 private:
     void compileNow();
@@ -46,11 +49,18 @@ private:
     QToolButton *m_historyButton; // owned through QObject parenting
     QLabel *m_message; // owned through QObject parenting
     QLabel *m_progress; // owned through QObject parenting
+    QToolButton *m_cancel; // owned through QObject parenting
+
+public:
+    QToolButton *stopButton() const { return m_cancel; }
+
+private:
     QCompleter *m_completer; // owned through QObject parenting
     QStringListModel *m_completions; // owned through QObject parenting
     QTimer m_debounce;
     QStringList m_history;
     QStringList m_eventTypes;
+    QStringList m_headerNames;
     QString m_applied;
     QPalette m_basePalette;
 };

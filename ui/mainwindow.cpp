@@ -122,6 +122,7 @@ void MainWindow::connectParts()
     connect(m_model, &EventTableModel::rowsAppended, this, &MainWindow::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &EventFilterModel::setFilter);
+    connect(m_filterBar, &FilterBar::cancelRequested, m_proxy, &EventFilterModel::cancelScan);
     connect(m_proxy, &EventFilterModel::scanProgress, m_filterBar, &FilterBar::setProgress);
     connect(m_proxy, &EventFilterModel::scanFinished, m_filterBar,
             [this] { m_filterBar->setProgress(-1); });
@@ -140,6 +141,7 @@ void MainWindow::connectParts()
     connect(m_cancelLoad, &QPushButton::clicked, m_loader, &PayloadLoader::cancel);
     connect(m_deliveries, &DeliveryController::delivered, this, &MainWindow::deliveryArrived);
     connect(m_sessions, &SessionController::sessionCleared, this, [this] {
+        m_recentEvents.clear();
         m_model->clear();
         m_detail->clear();
     });
@@ -149,6 +151,7 @@ void MainWindow::sessionChanged(const QString &path)
 {
     setWindowTitle(u"Hookscope — %1"_s.arg(QFileInfo(path).fileName()));
     m_reader.open(path);
+    m_recentEvents.clear(); // sequence numbers start again in another session
     m_proxy->setSessionPath(path);
     m_model->clear();
     m_detail->clear();
@@ -440,6 +443,8 @@ void MainWindow::deleteSelected()
         return;
     m_capture->remove(seqs);
     m_model->removeSeqs(seqs);
+    for (qint64 seq : seqs)
+        m_recentEvents.remove(seq);
     updateStatus();
 }
 
@@ -513,6 +518,7 @@ void MainWindow::addBatch(const CapturedBatch &batch)
         m_proxy->noteEvent(batch.events.at(i), summary);
         summaries.append(summary);
         m_recentArrivals.push_back(now);
+        noteHeaderNames(batch.events.at(i).headers);
         if (!summary.eventType.isEmpty() && !m_seenTypes.contains(summary.eventType))
             noteEventTypes({ summary.eventType });
     }
@@ -527,6 +533,23 @@ void MainWindow::noteEventTypes(const QStringList &types)
     QStringList sorted = m_seenTypes.values();
     sorted.sort();
     m_filterBar->setEventTypes(sorted);
+}
+
+void MainWindow::noteHeaderNames(const HeaderList &headers)
+{
+    bool added = false;
+    for (const auto &header : headers) {
+        const QString name = QString::fromLatin1(header.first);
+        if (m_seenHeaders.size() < 500 && !m_seenHeaders.contains(name)) {
+            m_seenHeaders.insert(name);
+            added = true;
+        }
+    }
+    if (!added)
+        return;
+    QStringList sorted = m_seenHeaders.values();
+    sorted.sort(Qt::CaseInsensitive);
+    m_filterBar->setHeaderNames(sorted);
 }
 
 void MainWindow::updateStatus()
@@ -547,9 +570,13 @@ void MainWindow::showSelected()
     if (!current.isValid())
         return m_detail->clear();
     const qint64 seq = current.data(ModelRoles::SeqRole).toLongLong();
-    const std::optional<Event> event = m_reader.load(seq);
-    if (!event)
-        return m_detail->clear();
+    if (!m_recentEvents.contains(seq)) {
+        std::optional<Event> loaded = m_reader.load(seq);
+        if (!loaded)
+            return m_detail->clear();
+        m_recentEvents.insert(seq, new Event(std::move(*loaded)));
+    }
+    const Event *event = m_recentEvents.object(seq);
     // One event is cheap to analyse again, and this gives the full violation list, which the
     // table does not keep.
     m_detail->showEvent(*event, m_capture->analyzer()->analyze(*event));

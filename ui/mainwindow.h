@@ -5,6 +5,7 @@
 #include "signature/secretset.h"
 #include "store/sessionstore.h"
 
+#include <QCache>
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QSet>
@@ -87,6 +88,7 @@ private:
     void showSelected();
     void updateStatus();
     void noteEventTypes(const QStringList &types);
+    void noteHeaderNames(const HeaderList &headers);
     void openPayloads();
     void replaySelected();
     void toggleForwarding(bool on);
@@ -117,6 +119,8 @@ private:
     QLabel *m_count;
     QLabel *m_rate;
     QSet<QString> m_seenTypes;
+    QSet<QString> m_seenHeaders;
+    QCache<qint64, Event> m_recentEvents { 64 }; // the last events shown: j/k back and forth
     SecretSet m_savedSecrets;
     SecretSet m_commandLineSecrets;
     std::deque<qint64> m_recentArrivals; // ms timestamps of the last minute's events, for the rate

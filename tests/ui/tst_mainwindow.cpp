@@ -31,6 +31,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void newSecretRechecksSignatures();
     void loadPayloadsThenCopyAndExport();
     void replayIsKeptWithTheEvent();
+    void completesHeaderNamesAndStopsAScan();
     void reopenedSessionShowsItsEvents();
     void typingAFilter();
 
@@ -416,6 +418,33 @@ void TestMainWindow::replayIsKeptWithTheEvent()
                               10'000);
     QVERIFY(received.startsWith("POST /hooks/replay HTTP/1.1\r\n"));
     QCOMPARE(window.detailView()->deliveriesView()->topLevelItem(0)->text(3), u"201 Created"_s);
+}
+
+void TestMainWindow::completesHeaderNamesAndStopsAScan()
+{
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"complete.hookscope"_s);
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    post(capture.listenUrl() + u"/hooks/a"_s, R"({"a":1})"); // sends Solaris-Webhook-Event-Type
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+    QLineEdit *edit = window.filterBar()->lineEdit();
+    edit->setFocus();
+    QTest::keyClicks(edit, u"header[Sol"_s);
+    QVERIFY2(
+        window.filterBar()->completions().contains(u"header[\"Solaris-Webhook-Event-Type\"]"_s),
+        qPrintable(window.filterBar()->completions().join(u" | "_s)));
+
+    // A filter that reads bodies, stopped by the user: every event shows again.
+    window.filterBar()->apply(u"body contains \"a\""_s);
+    window.filterBar()->setProgress(10);
+    QVERIFY(window.filterBar()->stopButton()->isVisible());
+    QTest::mouseClick(window.filterBar()->stopButton(), Qt::LeftButton);
+    QCOMPARE(edit->text(), QString());
+    QTRY_COMPARE(window.tableView()->model()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)
