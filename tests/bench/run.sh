@@ -29,7 +29,7 @@ echo "== building (Release) in $build"
 cmake -S "$source_dir" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DHOOKSCOPE_BENCHMARKS=ON >"$work/configure.log" || { cat "$work/configure.log"; exit 1; }
 cmake --build "$build" -j2 --target hookscope bench_bareserver bench_pipelineserver \
-    bench_makesession bench_loadsession bench_validate >"$work/build.log" || { tail -40 "$work/build.log"; exit 1; }
+    bench_makesession bench_loadsession bench_validate bench_bodyfilter >"$work/build.log" || { tail -40 "$work/build.log"; exit 1; }
 bin=$build/tests/bench
 
 echo "== machine"
@@ -124,6 +124,11 @@ awk -v bm="$(field baseline_matches "$r")" -v bloop="$(field baseline_loop_ms "$
     printf "filter on summary fields: event == \"IDENTIFICATION\" && invalid\n"
     printf "  Filter library:  Filter::matches loop %.1f ms, %d matches; EventFilterModel::setFilter %.1f ms, %d rows\n", floop, fm, fproxy, frows
     printf "  baseline (hand-written predicate, errorCount > 0): loop %.1f ms, %d matches; QSortFilterProxyModel %.1f ms\n", bloop, bm, bproxy }'
+
+echo "filter reading bodies (EventFilterModel scanning the session on a worker thread):"
+echo "\$ bench_bodyfilter $session 'json.status == \"failed\"'"
+"$bin/bench_bodyfilter" "$session" 'json.status == "failed"' | sed 's/^RESULT /  /'
+echo "  (target: <= 2000 ms with the window responsive; longest_loop_gap_ms is the window thread's longest stall)"
 
 echo
 echo "== validation"
