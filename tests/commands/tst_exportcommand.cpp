@@ -1,6 +1,7 @@
 #include "commandrun.h"
 #include "commands/exportcommand.h"
 #include "commands/importcommand.h"
+#include "sessioncontents.h"
 #include "store/sessionstore.h"
 
 #include <QBuffer>
@@ -22,19 +23,6 @@ const QString kMixed = kData + u"/commands/mixed"_s;
 CommandRun exportSession(const QStringList &args)
 {
     return runCommand(runExport, args);
-}
-
-QList<Event> events(const QString &session)
-{
-    SessionStore store;
-    QList<Event> all;
-    if (store.open(session))
-        return all;
-    store.forEachEvent([&all](Event &&e) {
-        all.append(std::move(e));
-        return true;
-    });
-    return all;
 }
 
 QByteArray readAll(const QString &path)

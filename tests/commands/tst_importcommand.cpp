@@ -1,5 +1,6 @@
 #include "commandrun.h"
 #include "commands/importcommand.h"
+#include "sessioncontents.h"
 #include "store/sessionstore.h"
 
 #include <QDir>
@@ -18,31 +19,6 @@ CommandRun import(const QStringList &args)
     return runCommand(runImport, args);
 }
 
-QList<EventSummary> summaries(const QString &session)
-{
-    SessionStore store;
-    QList<EventSummary> all;
-    if (store.open(session))
-        return all;
-    store.forEachSummary([&all](EventSummary &&s) {
-        all.append(std::move(s));
-        return true;
-    });
-    return all;
-}
-
-QList<Event> events(const QString &session)
-{
-    SessionStore store;
-    QList<Event> all;
-    if (store.open(session))
-        return all;
-    store.forEachEvent([&all](Event &&e) {
-        all.append(std::move(e));
-        return true;
-    });
-    return all;
-}
 } // namespace
 
 class tst_ImportCommand : public QObject
