@@ -13,15 +13,6 @@ Violation rootError(const QString &keyword, const QString &message)
     return { QString(), keyword, Severity::Error, message };
 }
 
-QJsonValue rootOf(const QJsonDocument &json)
-{
-    if (json.isObject())
-        return json.object();
-    if (json.isArray())
-        return json.array();
-    return QJsonValue(QJsonValue::Undefined);
-}
-
 bool hasError(const Violations &violations)
 {
     return std::any_of(violations.cbegin(), violations.cend(),
@@ -62,7 +53,7 @@ PayloadVerdict PayloadValidator::forced(const Event &event) const
     PayloadVerdict verdict { m_forcedType, u"forced"_s, {}, false };
     verdict.violations = bodyProblems(body.kind, body.parseError, body.parseErrorOffset);
     if (verdict.violations.isEmpty())
-        verdict.violations = m_analyzer.schemas().validate(m_forcedType, rootOf(body.json));
+        verdict.violations = m_analyzer.schemas().validate(m_forcedType, body.root());
     return verdict;
 }
 

@@ -2,8 +2,6 @@
 
 #include "event/bodyinspector.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 
 Analyzer::Analyzer(SchemaRegistry schemas, SignatureVerifier verifier)
     : m_schemas(std::move(schemas))
@@ -27,17 +25,6 @@ std::shared_ptr<const Analyzer> Analyzer::withSchemas(SchemaRegistry schemas) co
     return std::make_shared<Analyzer>(std::move(schemas), m_verifier);
 }
 
-namespace {
-QJsonValue rootOf(const QJsonDocument &json)
-{
-    if (json.isObject())
-        return json.object();
-    if (json.isArray())
-        return json.array();
-    return QJsonValue(QJsonValue::Undefined);
-}
-} // namespace
-
 EventAnalysis Analyzer::analyze(const Event &event) const
 {
     EventAnalysis analysis;
@@ -45,7 +32,7 @@ EventAnalysis Analyzer::analyze(const Event &event) const
     analysis.bodyKind = body.kind;
     analysis.parseError = body.parseError;
     analysis.parseErrorOffset = body.parseErrorOffset;
-    const QJsonValue json = rootOf(body.json);
+    const QJsonValue json = body.root();
     const Classification classification = m_classifier.classify(event, json);
     analysis.eventType = classification.eventType;
     analysis.classifiedBy = classification.by;

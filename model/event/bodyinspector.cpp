@@ -1,5 +1,8 @@
 #include "bodyinspector.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
@@ -50,4 +53,13 @@ BodyInspection BodyInspector::inspect(const QByteArray &body)
     result.parseErrorOffset = error.offset;
     result.json = {};
     return result;
+}
+
+QJsonValue BodyInspection::root() const
+{
+    if (json.isObject())
+        return json.object();
+    if (json.isArray())
+        return json.array();
+    return QJsonValue(QJsonValue::Undefined);
 }

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QJsonValue>
 
 // Says what a body is: empty, JSON (parsed), text or binary, and where JSON breaks.
 struct BodyInspection
@@ -12,6 +13,9 @@ struct BodyInspection
     QJsonDocument json; // set when kind == Json
     QString parseError; // when the body looks like JSON but does not parse
     qint64 parseErrorOffset = -1;
+
+    // The parsed body as one value (object or array), or Undefined when it is not JSON.
+    QJsonValue root() const;
 };
 
 namespace BodyInspector {
