@@ -2,7 +2,6 @@
 
 #include "event/bodyinspector.h"
 
-
 Analyzer::Analyzer(SchemaRegistry schemas, SignatureVerifier verifier)
     : m_schemas(std::move(schemas))
     , m_classifier(m_schemas)
