@@ -23,7 +23,6 @@ public:
     EventAnalysis analyze(const Event &event) const;
 
     const SchemaRegistry &schemas() const { return m_schemas; }
-    const SignatureVerifier &verifier() const { return m_verifier; }
     std::shared_ptr<const Analyzer> withVerifier(SignatureVerifier verifier) const;
     std::shared_ptr<const Analyzer> withSchemas(SchemaRegistry schemas) const;
 

@@ -9,7 +9,6 @@ class StringPool
 {
 public:
     QString intern(const QString &text);
-    qsizetype size() const { return m_strings.size(); }
 
 private:
     QSet<QString> m_strings;

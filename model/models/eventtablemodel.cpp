@@ -241,12 +241,3 @@ void EventTableModel::updateSummaries(const QList<EventSummary> &summaries)
     if (last >= 0)
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
-
-void EventTableModel::updateSummary(const EventSummary &summary)
-{
-    const int row = rowOfSeq(summary.seq);
-    if (row < 0)
-        return;
-    m_rows[size_t(row)] = interned(summary);
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}

@@ -44,7 +44,6 @@ public:
     void replaceAll(std::vector<EventSummary> summaries); // a reopened session: one reset
     void clear();
     void removeSeqs(const QList<qint64> &seqs);
-    void updateSummary(const EventSummary &summary);
     // Many rows at once (a re-checked session): one dataChanged over the rows they span.
     void updateSummaries(const QList<EventSummary> &summaries);
 

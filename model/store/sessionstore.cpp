@@ -203,11 +203,6 @@ bool SessionStore::append(const QList<Event> &events, const QList<EventAnalysis>
     return db.commit() || fail(u"commit"_s, db.lastError().text());
 }
 
-bool SessionStore::updateAnalysis(qint64 seq, const EventAnalysis &analysis)
-{
-    return updateAnalyses({ { seq, analysis } });
-}
-
 bool SessionStore::updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);

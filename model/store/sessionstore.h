@@ -35,8 +35,8 @@ public:
 
     // Writes events with their analysis in one transaction; durable when it returns true.
     bool append(const QList<Event> &events, const QList<EventAnalysis> &analyses);
-    bool updateAnalysis(qint64 seq, const EventAnalysis &analysis);
-    // Many at once, in one transaction (re-checking a session after secrets or schemas change).
+    // Stored analyses replaced in one transaction (re-checking a session after secrets or
+    // schemas change).
     bool updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses);
     bool remove(const QList<qint64> &seqs);
     // What replaying or forwarding an event brought back, kept with the event.

@@ -140,7 +140,7 @@ void TestEventTableModel::updateSummaryChangesOneRow()
     m_model->enqueue({ summary(1), summary(2) });
     m_model->flush();
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
-    m_model->updateSummary(summary(2, u"IDENTIFICATION"_s, 3));
+    m_model->updateSummaries({ summary(2, u"IDENTIFICATION"_s, 3) });
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
     QCOMPARE(m_model->index(1, EventTableModel::ValidityColumn).data().toString(), u"3 errors"_s);
