@@ -1,21 +1,26 @@
 #include "event.h"
 
+HeaderList::const_iterator findHeader(const HeaderList &headers, QByteArrayView name)
+{
+    return std::find_if(headers.cbegin(), headers.cend(), [name](const auto &header) {
+        return name.compare(header.first, Qt::CaseInsensitive) == 0;
+    });
+}
+
+QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
+{
+    const auto found = findHeader(headers, name);
+    return found == headers.cend() ? QByteArray() : found->second;
+}
+
 QByteArray Event::headerValue(QByteArrayView name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (name.compare(key, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return ::headerValue(headers, name);
 }
 
 bool Event::hasHeader(QByteArrayView name) const
 {
-    for (const auto &header : headers) {
-        if (name.compare(header.first, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return findHeader(headers, name) != headers.cend();
 }
 
 QByteArray Event::path() const

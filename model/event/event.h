@@ -9,6 +9,12 @@
 // Header lines exactly as received: order, case and duplicates preserved.
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
+// The first header named NAME (case-insensitive), or end(): one lookup for requests, responses
+// and rules.
+HeaderList::const_iterator findHeader(const HeaderList &headers, QByteArrayView name);
+// Its value, or a null QByteArray when there is no such header.
+QByteArray headerValue(const HeaderList &headers, QByteArrayView name);
+
 // The answer Hookscope gave (or will give) to a request.
 struct Response
 {

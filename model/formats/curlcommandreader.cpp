@@ -204,7 +204,7 @@ QByteArray authorityOf(const QByteArray &url)
 bool removedOrSet(const CurlRequest &request, QByteArrayView name)
 {
     return request.removed.contains(name.toByteArray().toLower())
-        || !HttpText::headerValue(request.headers, name).isNull();
+        || !headerValue(request.headers, name).isNull();
 }
 
 // The request as curl puts it on the wire: Host first, then the headers curl derives from
@@ -220,7 +220,7 @@ Event toEvent(const CurlRequest &request)
                                              : "GET"_ba;
     const QByteArray url = request.url.contains("://") ? request.url : "http://" + request.url;
     event.target = Har::targetOf(QString::fromUtf8(url));
-    const QByteArray host = HttpText::headerValue(request.headers, "host");
+    const QByteArray host = headerValue(request.headers, "host");
     if (!request.removed.contains("host"))
         event.headers.append({ "Host"_ba, host.isNull() ? authorityOf(url) : host });
     const QList<QPair<QByteArrayView, QByteArray>> derived { { "Authorization", request.auth },

@@ -92,7 +92,7 @@ QJsonArray cookiesJson(const HeaderList &headers, bool setCookie, bool redact)
 
 QString mimeType(const HeaderList &headers)
 {
-    return QString::fromUtf8(HttpText::headerValue(headers, "content-type"));
+    return QString::fromUtf8(headerValue(headers, "content-type"));
 }
 
 QJsonObject requestJson(const Event &event, bool redact)

@@ -22,13 +22,4 @@ QByteArray lineSafe(QByteArray bytes)
     return bytes;
 }
 
-QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
-{
-    for (const auto &[key, value] : headers) {
-        if (name.compare(key, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 } // namespace HttpText

@@ -11,7 +11,5 @@ bool isToken(QByteArrayView text);
 // CR, LF and NUL cannot be part of a request or header line; they become spaces, the way
 // RFC 9112 section 5.2 has recipients replace obsolete line folding.
 QByteArray lineSafe(QByteArray bytes);
-// First value of header NAME (case-insensitive), or a null QByteArray.
-QByteArray headerValue(const HeaderList &headers, QByteArrayView name);
 
 } // namespace HttpText

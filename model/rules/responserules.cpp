@@ -49,13 +49,6 @@ QByteArray bodyFrom(const QJsonValue &value)
     return QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
 }
 
-bool hasHeader(const HeaderList &headers, QByteArrayView name)
-{
-    return std::any_of(headers.cbegin(), headers.cend(), [name](const auto &header) {
-        return name.compare(header.first, Qt::CaseInsensitive) == 0;
-    });
-}
-
 std::variant<ResponseRule, QString> ruleFrom(const QJsonValue &value, const QString &where)
 {
     if (!value.isObject())
@@ -80,7 +73,8 @@ std::variant<ResponseRule, QString> ruleFrom(const QJsonValue &value, const QStr
     rule.response.headers = std::get<HeaderList>(headers);
     const QJsonValue body = object.value(u"body"_s);
     rule.response.body = bodyFrom(body);
-    if (!hasHeader(rule.response.headers, "Content-Type") && !rule.response.body.isEmpty()) {
+    if (findHeader(rule.response.headers, "Content-Type") == rule.response.headers.cend()
+        && !rule.response.body.isEmpty()) {
         const bool json = !body.isString() || !QJsonDocument::fromJson(rule.response.body).isNull();
         rule.response.headers.prepend(
             { "Content-Type", json ? "application/json" : "text/plain; charset=utf-8" });
