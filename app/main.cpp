@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <functional>
+
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -83,7 +85,9 @@ std::optional<QString> startCapture(CaptureService &capture, AppOptions &options
     return std::nullopt;
 }
 
-int runHeadless(AppOptions &options)
+// Starts capture and runs a mode (headless output or the window) until the event loop ends; then
+// what is pending is answered and stored before the process ends.
+int runWithCapture(AppOptions &options, const std::function<int(CaptureService &)> &mode)
 {
     CaptureService capture;
     ShutdownSignals signals;
@@ -92,6 +96,13 @@ int runHeadless(AppOptions &options)
         printTo(stderr, u"hookscope: %1\n"_s.arg(*error));
         return 1;
     }
+    const int code = mode(capture);
+    capture.stop();
+    return code;
+}
+
+int runHeadless(AppOptions &options, CaptureService &capture)
+{
     if (!options.files.isEmpty())
         printTo(
             stderr,
@@ -100,6 +111,7 @@ int runHeadless(AppOptions &options)
     out.open(STDOUT_FILENO,
              QIODevice::WriteOnly | QIODevice::Unbuffered); // a line as soon as it is stored
     HeadlessRunner runner(options.json, options.filter, &out);
+    QObject::connect(&capture, &CaptureService::stored, &runner, &HeadlessRunner::print);
     SessionStore deliveryLog; // this thread's connection, for what forwarding brings back
     deliveryLog.open(capture.sessionPath());
     DeliveryController deliveries(&capture, &deliveryLog);
@@ -111,22 +123,14 @@ int runHeadless(AppOptions &options)
                     printTo(stderr, u"forward #%1: %2\n"_s.arg(result.seq).arg(result.error));
             });
     }
-    QObject::connect(&capture, &CaptureService::stored, &runner, &HeadlessRunner::print);
     const int code = QCoreApplication::exec();
-    capture.stop(); // answers and stores what is pending before the process ends
-    QCoreApplication::processEvents(); // delivers the last batches to the runner
+    capture.stop(); // the last batches reach the runner while it still exists
+    QCoreApplication::processEvents();
     return code;
 }
 
-int runWindow(AppOptions &options)
+int runWindow(AppOptions &options, CaptureService &capture)
 {
-    CaptureService capture;
-    ShutdownSignals signals;
-    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, qApp, &QCoreApplication::quit);
-    if (auto error = startCapture(capture, options)) {
-        printTo(stderr, u"hookscope: %1\n"_s.arg(*error));
-        return 1;
-    }
     MainWindow window(&capture);
     if (!options.rulesGiven)
         window.applySavedRules();
@@ -136,9 +140,7 @@ int runWindow(AppOptions &options)
     if (options.forward.isValid())
         window.startForwarding(options.forward);
     window.show();
-    const int code = QApplication::exec();
-    capture.stop();
-    return code;
+    return QApplication::exec();
 }
 // `hookscope validate|import|export ...`: no window, no capture; stdout and stderr as devices.
 std::optional<int> runSubcommand(int argc, char **argv)
@@ -182,8 +184,10 @@ int main(int argc, char **argv)
     }
     if (options.mode == AppOptions::Mode::Headless) {
         QCoreApplication app(argc, argv);
-        return runHeadless(options);
+        return runWithCapture(
+            options, [&options](CaptureService &capture) { return runHeadless(options, capture); });
     }
     QApplication app(argc, argv);
-    return runWindow(options);
+    return runWithCapture(
+        options, [&options](CaptureService &capture) { return runWindow(options, capture); });
 }

@@ -54,10 +54,24 @@ private Q_SLOTS:
     void typingAFilter();
 
 private:
+    enum class WithCatalog { No, Yes };
+    // Capture on a free loopback port into a session file of this test's folder.
+    CaptureOptions optionsFor(const QString &sessionName,
+                              WithCatalog catalog = WithCatalog::No) const;
     void post(const QString &url, const QByteArray &body);
     QTemporaryDir m_dir;
     QNetworkAccessManager m_network;
 };
+
+CaptureOptions TestMainWindow::optionsFor(const QString &sessionName, WithCatalog catalog) const
+{
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(sessionName);
+    if (catalog == WithCatalog::Yes)
+        options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
+    return options;
+}
 
 void TestMainWindow::post(const QString &url, const QByteArray &body)
 {
@@ -72,9 +86,7 @@ void TestMainWindow::post(const QString &url, const QByteArray &body)
 void TestMainWindow::requestAppearsAndShowsItsFields()
 {
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"window.hookscope"_s);
+    const CaptureOptions options = optionsFor(u"window.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     QAbstractItemModelTester tester(window.tableView()->model(),
@@ -114,10 +126,7 @@ void TestMainWindow::requestAppearsAndShowsItsFields()
 
 void TestMainWindow::reopenedSessionShowsItsEvents()
 {
-    const QString session = m_dir.filePath(u"reopen.hookscope"_s);
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = session;
+    const CaptureOptions options = optionsFor(u"reopen.hookscope"_s);
     {
         CaptureService capture;
         QCOMPARE(capture.start(options), std::nullopt);
@@ -137,9 +146,7 @@ void TestMainWindow::reopenedSessionShowsItsEvents()
 void TestMainWindow::typingAFilter()
 {
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"filter.hookscope"_s);
+    const CaptureOptions options = optionsFor(u"filter.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     window.show();
@@ -175,9 +182,7 @@ void TestMainWindow::typingAFilter()
 void TestMainWindow::emptyStateKeyboardAndDelete()
 {
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"keys.hookscope"_s);
+    const CaptureOptions options = optionsFor(u"keys.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     window.show();
@@ -218,9 +223,7 @@ void TestMainWindow::emptyStateKeyboardAndDelete()
 void TestMainWindow::switchingSessions()
 {
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"first.hookscope"_s);
+    const CaptureOptions options = optionsFor(u"first.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     post(capture.listenUrl() + u"/hooks/first"_s, R"({"a":1})");
@@ -244,10 +247,7 @@ void TestMainWindow::switchingSessions()
 void TestMainWindow::violationsShowAndImportsRecheck()
 {
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"schemas.hookscope"_s);
-    options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
+    const CaptureOptions options = optionsFor(u"schemas.hookscope"_s, WithCatalog::Yes);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     window.show();
@@ -285,9 +285,7 @@ void TestMainWindow::violationsShowAndImportsRecheck()
 void TestMainWindow::newSecretRechecksSignatures()
 {
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"secrets.hookscope"_s);
+    const CaptureOptions options = optionsFor(u"secrets.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     const QByteArray body = R"({"id":"x"})";
@@ -320,10 +318,7 @@ void TestMainWindow::newSecretRechecksSignatures()
 void TestMainWindow::loadPayloadsThenCopyAndExport()
 {
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"load.hookscope"_s);
-    options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
+    const CaptureOptions options = optionsFor(u"load.hookscope"_s, WithCatalog::Yes);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     const QString folder = m_dir.filePath(u"payloads"_s);
@@ -404,9 +399,7 @@ void TestMainWindow::replayIsKeptWithTheEvent()
         });
     });
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"replay.hookscope"_s);
+    const CaptureOptions options = optionsFor(u"replay.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     post(capture.listenUrl() + u"/hooks/replay"_s, R"({"note":"replay me"})");
@@ -423,9 +416,7 @@ void TestMainWindow::replayIsKeptWithTheEvent()
 void TestMainWindow::completesHeaderNamesAndStopsAScan()
 {
     CaptureService capture;
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(u"complete.hookscope"_s);
+    const CaptureOptions options = optionsFor(u"complete.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     window.show();
