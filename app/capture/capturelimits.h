@@ -9,4 +9,6 @@ struct CaptureLimits
     int maxHeaderCount = 100; // more header lines get 431
     qint64 maxHeadBytes = 64 * 1024; // a longer request line + headers gets 431
     int idleTimeoutMs = 30'000; // a silent connection is closed after this
+
+    friend bool operator==(const CaptureLimits &, const CaptureLimits &) = default;
 };
