@@ -7,10 +7,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
+#include <QProgressDialog>
 #include <QSettings>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -75,7 +77,7 @@ void CopyActions::populate(QMenu *file, QMenu *edit)
 
 QByteArray CopyActions::copyText(ExportFormat format) const
 {
-    const ExportOptions options { m_capture->listenUrl(), redact() };
+    const ExportOptions options = exportOptions();
     QByteArrayList parts;
     for (qint64 seq : m_selected()) {
         const std::optional<Event> event = m_reader->load(seq);
@@ -96,33 +98,59 @@ void CopyActions::copy(ExportFormat format)
 QString CopyActions::exportTo(const QString &path, ExportFormat format,
                               const QList<qint64> &seqs) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return u"%1: %2"_s.arg(path, file.errorString());
-    ExportWriter writer(&file, format, { m_capture->listenUrl(), redact() });
-    for (qint64 seq : seqs) {
-        const std::optional<Event> event = m_reader->load(seq);
-        if (event && !writer.add(*event, m_capture->analyzer()->analyze(*event)))
-            return u"%1: %2"_s.arg(path, file.errorString());
-    }
-    if (!writer.finish() || !file.commit())
-        return u"%1: %2"_s.arg(path, file.errorString());
-    return {};
+    return exportSelection(*m_reader, *m_capture->analyzer(), seqs,
+                           { format, exportOptions(), path, false })
+        .value(0);
 }
 
 QStringList CopyActions::saveFixtures(const QString &folder, const QList<qint64> &seqs) const
 {
-    QStringList errors;
-    FixtureFolderWriter writer(folder, redact());
-    for (qint64 seq : seqs) {
-        const std::optional<Event> event = m_reader->load(seq);
-        if (!event)
-            continue;
-        const auto result = writer.write(*event, m_capture->analyzer()->analyze(*event).eventType);
-        if (!result.error.isEmpty())
-            errors.append(result.error);
-    }
-    return errors;
+    return exportSelection(*m_reader, *m_capture->analyzer(), seqs,
+                           { ExportFormat::Fixtures, exportOptions(), folder, true });
+}
+
+ExportOptions CopyActions::exportOptions() const
+{
+    return { m_capture->listenUrl(), redact() };
+}
+
+// A large export takes seconds: it runs on a worker thread with its own connection to the
+// session file, behind a progress dialog whose Cancel leaves no file behind.
+void CopyActions::exportInBackground(const QList<qint64> &seqs, const SelectionExport &what)
+{
+    const QString session = m_reader->path();
+    const auto analyzer = m_capture->analyzer();
+    const QFuture<QStringList> future = QtConcurrent::run([session, analyzer, seqs,
+                                                           what](QPromise<QStringList> &promise) {
+        SessionStore store;
+        if (const auto error = store.open(session)) {
+            promise.addResult(QStringList { *error });
+            return;
+        }
+        promise.setProgressRange(0, int(seqs.size()));
+        promise.addResult(exportSelection(store, *analyzer, seqs, what, [&promise](qint64 done) {
+            promise.setProgressValue(int(done));
+            return !promise.isCanceled();
+        }));
+    });
+    auto *progress =
+        new QProgressDialog(u"Writing %1 events to %2…"_s.arg(seqs.size()).arg(what.target),
+                            u"Cancel"_s, 0, int(seqs.size()), m_window);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    auto *watcher = new QFutureWatcher<QStringList>(progress);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
+            &QProgressDialog::setValue);
+    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
+        const QStringList errors = watcher->isCanceled() || watcher->future().resultCount() == 0
+            ? QStringList()
+            : watcher->result();
+        progress->deleteLater();
+        if (!errors.isEmpty())
+            QMessageBox::warning(m_window, u"Export"_s, errors.join(u'\n'));
+    });
+    watcher->setFuture(future);
 }
 
 void CopyActions::saveFixturesDialog()
@@ -133,9 +161,7 @@ void CopyActions::saveFixturesDialog()
     const QString folder = QFileDialog::getExistingDirectory(m_window, u"Save Fixtures Into"_s);
     if (folder.isEmpty())
         return;
-    const QStringList errors = saveFixtures(folder, seqs);
-    if (!errors.isEmpty())
-        QMessageBox::warning(m_window, u"Save Fixtures"_s, errors.join(u'\n'));
+    exportInBackground(seqs, { ExportFormat::Fixtures, exportOptions(), folder, true });
 }
 
 void CopyActions::exportDialog(bool filteredOnly)
@@ -148,7 +174,6 @@ void CopyActions::exportDialog(bool filteredOnly)
         return;
     const ExportFormat format =
         chosen.startsWith(u"NDJSON"_s) ? ExportFormat::Ndjson : ExportFormat::Har;
-    const QString error = exportTo(path, format, filteredOnly ? m_visible() : m_all());
-    if (!error.isEmpty())
-        QMessageBox::warning(m_window, u"Export"_s, error);
+    exportInBackground(filteredOnly ? m_visible() : m_all(),
+                       { format, exportOptions(), path, false });
 }

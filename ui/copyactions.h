@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exporting/selectionexport.h"
 #include "formats/exporters.h"
 
 #include <QObject>
@@ -29,12 +30,15 @@ public:
     // The clipboard text for the selected events in one format (several: separated by blank lines).
     QByteArray copyText(ExportFormat format) const;
     void copy(ExportFormat format);
-    // Writes events to a file in one format; an error message naming the file, or {}.
+    // Write events now, on this thread (the menu's dialogs do it in the background): one file in
+    // one format (an error message naming the file, or {}), or fixture files into a folder.
     QString exportTo(const QString &path, ExportFormat format, const QList<qint64> &seqs) const;
-    QStringList saveFixtures(const QString &folder, const QList<qint64> &seqs) const; // errors
+    QStringList saveFixtures(const QString &folder, const QList<qint64> &seqs) const;
     bool redact() const;
 
 private:
+    ExportOptions exportOptions() const;
+    void exportInBackground(const QList<qint64> &seqs, const SelectionExport &what);
     void exportDialog(bool filteredOnly);
     void saveFixturesDialog();
 
