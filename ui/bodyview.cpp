@@ -47,8 +47,14 @@ QString BodyView::shownText() const
 
 void BodyView::setBody(const QByteArray &body, const QString &note)
 {
+    setBody(body, BodyInspector::inspect(body), note);
+}
+
+void BodyView::setBody(const QByteArray &body, const BodyInspection &inspection,
+                       const QString &note)
+{
     m_body = body;
-    const BodyInspection inspection = BodyInspector::inspect(body);
+    m_json = inspection.json;
     const Mode best = inspection.kind == BodyKind::Json ? Mode::PrettyJson
         : inspection.kind == BodyKind::Binary           ? Mode::Hex
                                                         : Mode::Text;
@@ -87,9 +93,8 @@ void BodyView::render()
                       .arg(m_body.size());
             break;
         }
-        const QJsonDocument json = QJsonDocument::fromJson(m_body);
-        text = json.isNull() ? QString::fromUtf8(m_body.left(kTextLimit))
-                             : QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+        text = m_json.isNull() ? QString::fromUtf8(m_body.left(kTextLimit))
+                               : QString::fromUtf8(m_json.toJson(QJsonDocument::Indented));
         break;
     }
     case Mode::Hex:

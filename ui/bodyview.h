@@ -1,5 +1,8 @@
 #pragma once
 
+#include "event/bodyinspector.h"
+
+#include <QJsonDocument>
 #include <QWidget>
 
 class QComboBox;
@@ -16,6 +19,8 @@ public:
 
     explicit BodyView(QWidget *parent = nullptr);
     void setBody(const QByteArray &body, const QString &note = {});
+    // The same for a body already inspected, so a large JSON body is not parsed again.
+    void setBody(const QByteArray &body, const BodyInspection &inspection, const QString &note);
     Mode mode() const;
     QString shownText() const;
 
@@ -27,6 +32,7 @@ private:
     void render();
 
     QByteArray m_body;
+    QJsonDocument m_json; // the parsed body, when it is JSON
     QComboBox *m_mode; // owned through QObject parenting
     QLabel *m_note; // owned through QObject parenting
     QPlainTextEdit *m_text; // owned through QObject parenting

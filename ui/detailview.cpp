@@ -153,8 +153,13 @@ void DetailView::showHeaders(const HeaderList &headers)
 
 void DetailView::showEvent(const Event &event, const EventAnalysis &analysis)
 {
+    showEvent(event, analysis, BodyInspector::inspect(event.body));
+}
+
+void DetailView::showEvent(const Event &event, const EventAnalysis &analysis,
+                           const BodyInspection &body)
+{
     m_summary->setText(summaryText(event, analysis));
-    const BodyInspection body = BodyInspector::inspect(event.body);
     m_fieldsModel->setDocument(body.json, analysis.violations);
     QString note;
     if (!analysis.parseError.isEmpty())
@@ -172,7 +177,7 @@ void DetailView::showEvent(const Event &event, const EventAnalysis &analysis)
     m_fieldsNote->setVisible(!note.isEmpty());
     expandTopLevel();
     showHeaders(event.headers);
-    m_raw->setBody(event.body,
+    m_raw->setBody(event.body, body,
                    analysis.parseError.isEmpty()
                        ? QString()
                        : u"Parse error at byte %1: %2"_s.arg(analysis.parseErrorOffset)

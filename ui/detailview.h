@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event/bodyinspector.h"
 #include "event/deliveryresult.h"
 #include "event/event.h"
 #include "event/eventanalysis.h"
@@ -23,6 +24,8 @@ public:
     explicit DetailView(QWidget *parent = nullptr);
 
     void showEvent(const Event &event, const EventAnalysis &analysis);
+    // The same for a body already inspected: a large body is parsed once, not once per tab.
+    void showEvent(const Event &event, const EventAnalysis &analysis, const BodyInspection &body);
     void showDeliveries(const QList<DeliveryResult> &deliveries);
     QTreeWidget *deliveriesView() const { return m_deliveries; }
     void clear();

@@ -26,8 +26,12 @@ std::shared_ptr<const Analyzer> Analyzer::withSchemas(SchemaRegistry schemas) co
 
 EventAnalysis Analyzer::analyze(const Event &event) const
 {
+    return analyze(event, BodyInspector::inspect(event.body));
+}
+
+EventAnalysis Analyzer::analyze(const Event &event, const BodyInspection &body) const
+{
     EventAnalysis analysis;
-    const BodyInspection body = BodyInspector::inspect(event.body);
     analysis.bodyKind = body.kind;
     analysis.parseError = body.parseError;
     analysis.parseErrorOffset = body.parseErrorOffset;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event/bodyinspector.h"
 #include "event/event.h"
 #include "event/eventanalysis.h"
 #include "schema/eventclassifier.h"
@@ -21,6 +22,8 @@ public:
     Analyzer &operator=(const Analyzer &) = delete;
 
     EventAnalysis analyze(const Event &event) const;
+    // The same for a body already inspected (the window parses a selected body once).
+    EventAnalysis analyze(const Event &event, const BodyInspection &body) const;
 
     const SchemaRegistry &schemas() const { return m_schemas; }
     std::shared_ptr<const Analyzer> withVerifier(SignatureVerifier verifier) const;
