@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "settings/limitfields.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -12,8 +14,11 @@ Hookscope captures webhooks sent to it and shows them checked and field by field
   hookscope [options] [FILE...]               the window
   hookscope --headless [options] [--json]     no window; one line per event on stdout
 
-Webhooks are captured at http://127.0.0.1:8080/ (any method, any path) unless --bind/--port
-say otherwise. Every event is stored in a session file before it is answered.)"_s;
+Webhooks are captured at http://%1:%2/ (any method, any path) unless --bind/--port
+say otherwise. Every event is stored in a session file before it is answered.
+
+Defaults come from the saved settings (shown below); an option overrides them for this run.
+Limits take sizes as 65536, 512K or 10M and durations as 30, 1.5s or 500ms.)"_s;
 
 std::variant<quint16, UsageError> parsePort(const QString &text)
 {
@@ -23,21 +28,74 @@ std::variant<quint16, UsageError> parsePort(const QString &text)
         return UsageError { u"--port: \"%1\" is not a port number (0-65535)"_s.arg(text) };
     return quint16(port);
 }
+
+// Qt names the program after argv[0] (or "<executable_name>" before the application object
+// exists); the help names the command a user types.
+QString usage(QString help)
+{
+    const qsizetype nameEnd = help.startsWith(u"Usage: "_s) ? help.indexOf(u' ', 7) : -1;
+    return nameEnd < 0 ? help : help.replace(7, nameEnd - 7, u"hookscope"_s);
+}
+
+QList<QCommandLineOption> limitOptions(const CaptureLimits &defaults)
+{
+    QList<QCommandLineOption> options;
+    for (const LimitField &field : limitFields())
+        options.append(QCommandLineOption(
+            field.option,
+            u"%1 Default %2."_s.arg(field.description, field.format(field.get(defaults))),
+            field.valueName()));
+    return options;
+}
+
+// The limits: the defaults, each overridden by its option when given.
+std::variant<CaptureLimits, UsageError> parseLimits(const QCommandLineParser &parser,
+                                                    const CaptureLimits &defaults)
+{
+    CaptureLimits limits = defaults;
+    for (const LimitField &field : limitFields()) {
+        if (!parser.isSet(field.option))
+            continue;
+        const auto value = field.parse(parser.value(field.option));
+        if (const auto *error = std::get_if<QString>(&value))
+            return UsageError { *error };
+        field.set(limits, std::get<qint64>(value));
+    }
+    if (limits.maxTargetBytes > limits.maxHeadBytes)
+        limits.maxTargetBytes = limits.maxHeadBytes; // the target is part of the head
+    return limits;
+}
 } // namespace
 
-std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QStringList &arguments)
+std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QStringList &arguments,
+                                                                   const CaptureSettings &defaults)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(kSynopsis);
+    const QString host = defaults.address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u"[%1]"_s.arg(defaults.address.toString())
+        : defaults.address.toString();
+    parser.setApplicationDescription(kSynopsis.arg(host, QString::number(defaults.port)));
     const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const QCommandLineOption version(u"version"_s, u"Show the version."_s);
     const QCommandLineOption port(
-        u"port"_s, u"Port to listen on (default 8080; 0 picks a free one)."_s, u"N"_s, u"8080"_s);
-    const QCommandLineOption bind(u"bind"_s, u"Address to listen on (default 127.0.0.1)."_s,
-                                  u"ADDR"_s, u"127.0.0.1"_s);
+        u"port"_s, u"Port to listen on (0 picks a free one). Default %1."_s.arg(defaults.port),
+        u"N"_s, QString::number(defaults.port));
+    const QCommandLineOption bind(
+        u"bind"_s,
+        u"Address to listen on; anything but loopback is reachable from other machines. Default %1."_s
+            .arg(defaults.address.toString()),
+        u"ADDR"_s, defaults.address.toString());
     const QCommandLineOption session(
         u"session"_s, u"Session file to write (created if missing; reopened if it exists)."_s,
         u"FILE"_s);
+    const QString defaultFolder = defaults.sessionDirectory.isEmpty()
+        ? u"~/.local/share/hookscope/sessions"_s
+        : defaults.sessionDirectory;
+    const QCommandLineOption sessionDirectory(
+        u"session-dir"_s,
+        u"Folder for a new session file when --session is not given. Default %1."_s.arg(
+            defaultFolder),
+        u"DIR"_s, defaults.sessionDirectory);
     const QCommandLineOption headless(u"headless"_s, u"No window: print one line per event."_s);
     const QCommandLineOption json(u"json"_s, u"With --headless: one JSON object per line."_s);
     const QCommandLineOption secret(
@@ -58,14 +116,15 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
         u"FILE"_s);
     const QCommandLineOption forward(
         u"forward"_s, u"Send every captured event on to URL (live forward)."_s, u"URL"_s);
-    parser.addOptions({ help, version, port, bind, session, headless, json, secret, filter, rules,
-                        schema, forward });
+    parser.addOptions({ help, version, port, bind, session, sessionDirectory, headless, json,
+                        secret, filter, rules, schema, forward });
+    parser.addOptions(limitOptions(defaults.limits));
     parser.addPositionalArgument(
         u"FILE"_s, u"Payload files to load, as if dropped on the window."_s, u"[FILE...]"_s);
     if (!parser.parse(arguments))
         return UsageError { parser.errorText() };
     if (parser.isSet(help))
-        return InfoRequest { parser.helpText() };
+        return InfoRequest { usage(parser.helpText()) };
     if (parser.isSet(version))
         return InfoRequest { u"hookscope %1\n"_s.arg(QCoreApplication::applicationVersion()) };
 
@@ -80,6 +139,11 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
     options.capture.port = std::get<quint16>(portValue);
     if (!options.capture.address.setAddress(parser.value(bind)))
         return UsageError { u"--bind: \"%1\" is not an IP address"_s.arg(parser.value(bind)) };
+    auto limits = parseLimits(parser, defaults.limits);
+    if (const auto *error = std::get_if<UsageError>(&limits))
+        return *error;
+    options.capture.limits = std::get<CaptureLimits>(limits);
+    options.sessionDirectory = parser.value(sessionDirectory);
     options.sessionGiven = parser.isSet(session);
     options.capture.sessionPath = parser.value(session);
     options.files = parser.positionalArguments();

@@ -2,6 +2,7 @@
 
 #include "capture/captureservice.h"
 #include "filter/filter.h"
+#include "settings/capturesettings.h"
 #include "signature/secretset.h"
 
 #include <QStringList>
@@ -16,6 +17,7 @@ struct AppOptions
     Mode mode = Mode::Window;
     CaptureOptions capture;
     bool sessionGiven = false;
+    QString sessionDirectory; // where a new session goes without --session; empty: the default
     bool rulesGiven = false; // --rules FILE (else the window's saved rules apply)
     SecretSet secrets; // --secret SPEC...
     QStringList schemaFiles; // --schema FILE...
@@ -35,4 +37,7 @@ struct InfoRequest // --help or --version: print and exit 0
     QString text;
 };
 
-std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QStringList &arguments);
+// DEFAULTS are the saved settings (AppSettings::loadCapture()): the address, port, session folder
+// and limits used when the command line does not say; --help shows them.
+std::variant<AppOptions, UsageError, InfoRequest>
+parseCommandLine(const QStringList &arguments, const CaptureSettings &defaults = {});

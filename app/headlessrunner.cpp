@@ -23,12 +23,29 @@ QByteArray HeadlessRunner::textLine(const Event &event, const EventAnalysis &ana
         verdict =
             u"not JSON: %1 at byte %2"_s.arg(analysis.parseError).arg(analysis.parseErrorOffset);
     const QString type = analysis.eventType.isEmpty() ? u"-"_s : analysis.eventType;
-    return u"#%1 %2 %3 %4 %5 %6 %7 bytes, %8"_s.arg(event.seq)
-        .arg(time, QString::fromLatin1(event.method), QString::fromUtf8(event.target), type)
-        .arg(event.response.status)
-        .arg(event.body.size())
-        .arg(verdict)
+    // One arg() call, so a "%2" in the target (percent-encoding) is never taken for a
+    // placeholder, as it would be by a later arg() in a chain.
+    return terminalSafe(u"#%1 %2 %3 %4 %5 %6 %7 bytes, %8"_s.arg(
+                            QString::number(event.seq), time, QString::fromLatin1(event.method),
+                            QString::fromUtf8(event.target), type,
+                            QString::number(event.response.status),
+                            QString::number(event.body.size()), verdict))
         .toUtf8();
+}
+
+QString HeadlessRunner::terminalSafe(QString text)
+{
+    // An event type from a header could hold ESC sequences that retitle, recolour or rewrite
+    // the user's terminal: C0, DEL and C1 controls are shown as \xHH instead.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            const QString escaped = u"\\x"_s + QString::number(c, 16).rightJustified(2, u'0');
+            text.replace(i, 1, escaped);
+            i += escaped.size() - 1;
+        }
+    }
+    return text;
 }
 
 void HeadlessRunner::print(const CapturedBatch &batch)

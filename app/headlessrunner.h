@@ -17,6 +17,8 @@ public:
 
     void print(const CapturedBatch &batch);
     static QByteArray textLine(const Event &event, const EventAnalysis &analysis);
+    // TEXT with control characters (C0, DEL, C1) written as \xHH: safe to print on a terminal.
+    static QString terminalSafe(QString text);
 
 private:
     bool m_json;

@@ -7,10 +7,13 @@
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "replay/deliverycontroller.h"
+#include "settings/appsettings.h"
 #include "shutdownsignals.h"
 #include "store/sessionstore.h"
 
 #include <QApplication>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QTextStream>
 
@@ -64,6 +67,18 @@ SecretSet savedSecrets()
     return saved;
 }
 
+// A new session file in FOLDER (the saved setting or --session-dir), else in the default one.
+QString newSessionPath(const QString &folder)
+{
+    if (folder.isEmpty())
+        return SessionStore::newDefaultSessionPath();
+    if (!QDir(folder).exists() && QDir().mkpath(folder))
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss-zzz"_s);
+    return QDir(folder).filePath(u"session-%1.hookscope"_s.arg(stamp));
+}
+
 std::optional<QString> startCapture(CaptureService &capture, AppOptions &options)
 {
     SecretSet secrets = savedSecrets();
@@ -71,17 +86,16 @@ std::optional<QString> startCapture(CaptureService &capture, AppOptions &options
     options.capture.analyzer =
         std::make_shared<Analyzer>(loadSchemas(options.schemaFiles), SignatureVerifier(secrets));
     if (!options.sessionGiven)
-        options.capture.sessionPath = SessionStore::newDefaultSessionPath();
+        options.capture.sessionPath = newSessionPath(options.sessionDirectory);
     if (auto error = capture.start(options.capture))
         return error;
     printTo(stderr,
             u"Hookscope listening on %1/ (session %2)\n"_s.arg(capture.listenUrl(),
                                                                capture.sessionPath()));
-    if (options.capture.address != QHostAddress::LocalHost
-        && options.capture.address != QHostAddress::LocalHostIPv6)
+    if (!options.capture.address.isLoopback())
         printTo(stderr,
-                u"Warning: listening on %1, reachable from other machines.\n"_s.arg(
-                    options.capture.address.toString()));
+                u"Warning: listening on %1, reachable from other machines (--bind 127.0.0.1 "
+                "keeps capture on this one).\n"_s.arg(options.capture.address.toString()));
     return std::nullopt;
 }
 
@@ -101,6 +115,32 @@ int runWithCapture(AppOptions &options, const std::function<int(CaptureService &
     return code;
 }
 
+// Headless live forward: each event not delivered gets a line on stderr, and the totals are
+// printed at exit, so a slow target's drops are never silent.
+struct ForwardTally
+{
+    qint64 delivered = 0;
+    qint64 failed = 0;
+    qint64 dropped = 0;
+
+    void count(const DeliveryResult &result)
+    {
+        if (result.ok())
+            return void(++delivered);
+        ++failed;
+        dropped += result.error == Forwarder::droppedError;
+        printTo(stderr,
+                u"forward #%1: %2\n"_s.arg(QString::number(result.seq),
+                                           HeadlessRunner::terminalSafe(result.error)));
+    }
+    QString summary() const
+    {
+        return u"forward: %1 delivered, %2 not forwarded (%3 dropped because the target was too "
+               "slow)\n"_s.arg(QString::number(delivered), QString::number(failed),
+                               QString::number(dropped));
+    }
+};
+
 int runHeadless(AppOptions &options, CaptureService &capture)
 {
     if (!options.files.isEmpty())
@@ -115,17 +155,19 @@ int runHeadless(AppOptions &options, CaptureService &capture)
     SessionStore deliveryLog; // this thread's connection, for what forwarding brings back
     deliveryLog.open(capture.sessionPath());
     DeliveryController deliveries(&capture, &deliveryLog);
+    ForwardTally tally;
     if (options.forward.isValid()) {
         deliveries.startForwarding(options.forward);
-        QObject::connect(
-            &deliveries, &DeliveryController::delivered, [](const DeliveryResult &result) {
-                if (!result.ok())
-                    printTo(stderr, u"forward #%1: %2\n"_s.arg(result.seq).arg(result.error));
-            });
+        QObject::connect(&deliveries, &DeliveryController::delivered,
+                         [&tally](const DeliveryResult &result) { tally.count(result); });
     }
     const int code = QCoreApplication::exec();
     capture.stop(); // the last batches reach the runner while it still exists
     QCoreApplication::processEvents();
+    if (options.forward.isValid()) {
+        deliveries.stopForwarding(); // what is still queued or in flight is reported, not lost
+        printTo(stderr, tally.summary());
+    }
     return code;
 }
 
@@ -168,7 +210,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(HOOKSCOPE_VERSION));
     if (const auto code = runSubcommand(argc, argv))
         return *code;
-    auto parsed = parseCommandLine(argumentsOf(argc, argv));
+    auto parsed = parseCommandLine(argumentsOf(argc, argv), AppSettings::loadCapture());
     if (const auto *info = std::get_if<InfoRequest>(&parsed)) {
         printTo(stdout, info->text);
         return 0;
@@ -178,6 +220,7 @@ int main(int argc, char **argv)
         return 2;
     }
     AppOptions options = std::get<AppOptions>(parsed);
+    AppSettings::makePrivate(); // before the window or anything else writes to it
     if (options.mode == AppOptions::Mode::Window && !hasDisplay()) {
         printTo(stderr, u"No display found: running headless (Ctrl-C to stop).\n"_s);
         options.mode = AppOptions::Mode::Headless;

@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 // Gives every accepted socket a ConnectionTap before QtHttpServer connects its own readyRead
-// slot, so the tap always sees the bytes first.
+// slot, so the tap always sees the bytes first, and keeps the connection cap: connections over
+// it are answered 503 by their tap and never reach Qt.
 class TappedTcpServer : public QTcpServer
 {
 public:
@@ -30,13 +31,22 @@ protected:
             return;
         }
         auto *tap = new ConnectionTap(socket, m_limits);
+        if (m_open >= m_limits.maxConnections) {
+            tap->refuseConnection();
+            m_server->noteRefusedConnection();
+            return;
+        }
+        ++m_open;
+        QObject::connect(socket, &QObject::destroyed, this, [this] { --m_open; });
         QObject::connect(tap, &ConnectionTap::rejected, m_server, &CaptureServer::rejected);
-        addPendingConnection(socket);
+        addPendingConnection(socket); // QtHttpServer connects its readyRead slot in here
+        tap->followQt();
     }
 
 private:
     CaptureLimits m_limits;
     CaptureServer *m_server; // not owned
+    int m_open = 0;
 };
 
 QByteArray methodName(QHttpServerRequest::Method method)
@@ -77,6 +87,18 @@ bool CaptureServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     if (m_sink)
         m_sink(eventFrom(request, socket), makeResponder(request, socket));
     return true;
+}
+
+void CaptureServer::noteRefusedConnection()
+{
+    ++m_refusedConnections;
+    // Said at most every ten seconds: a flood of refusals must not flood the terminal too.
+    if (m_lastRefusalWarning.isValid() && m_lastRefusalWarning.elapsed() < 10'000)
+        return;
+    m_lastRefusalWarning.start();
+    qWarning("hookscope: %d connections are open (--max-connections): new ones are answered 503 "
+             "(%lld so far)",
+             m_limits.maxConnections, m_refusedConnections);
 }
 
 void CaptureServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)

@@ -4,6 +4,7 @@
 #include "event/event.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QHttpServerResponder>
 
@@ -24,9 +25,13 @@ public:
     // Returns an error a person can act on, or nothing when listening.
     std::optional<QString> listen(const QHostAddress &address, quint16 port);
     quint16 port() const { return m_port; }
+    // Connections answered 503 because maxConnections were open.
+    qint64 refusedConnections() const { return m_refusedConnections; }
+    void noteRefusedConnection();
 
 Q_SIGNALS:
-    void rejected(const Event &event); // refused before reading (413, 431): already answered
+    // Refused by its connection's tap (400, 408, 413, 414, 431, 505): already answered.
+    void rejected(const Event &event);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -38,4 +43,6 @@ private:
     CaptureLimits m_limits;
     Sink m_sink;
     quint16 m_port = 0;
+    qint64 m_refusedConnections = 0;
+    QElapsedTimer m_lastRefusalWarning;
 };

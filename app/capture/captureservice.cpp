@@ -59,6 +59,19 @@ std::optional<QString> CaptureService::switchSession(const QString &path)
     return start(options);
 }
 
+std::optional<QString> CaptureService::applyLimits(const CaptureLimits &limits)
+{
+    CaptureOptions options = m_options;
+    options.limits = limits;
+    if (!isRunning()) {
+        m_options = options;
+        return std::nullopt;
+    }
+    if (m_port != 0)
+        options.port = m_port;
+    return start(options);
+}
+
 void CaptureService::remove(const QList<qint64> &seqs)
 {
     if (m_worker)

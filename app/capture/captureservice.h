@@ -41,6 +41,10 @@ public:
     void stop();
     // Stops, then starts again with the same options on another session file.
     std::optional<QString> switchSession(const QString &path);
+    // Stops (answering and storing what is pending), then starts again on the same address,
+    // port and session with new limits: for a settings change while capturing.
+    std::optional<QString> applyLimits(const CaptureLimits &limits);
+    CaptureLimits limits() const { return m_options.limits; }
     // Deletes events from the session file, on the capture thread (the caller does not wait).
     void remove(const QList<qint64> &seqs);
     void clear();

@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "limitfields.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -11,10 +13,6 @@ namespace {
 const auto kBind = u"capture/bind"_s;
 const auto kPort = u"capture/port"_s;
 const auto kSessionDirectory = u"capture/sessionDirectory"_s;
-const auto kMaxBody = u"limits/maxBodyBytes"_s;
-const auto kMaxHeaders = u"limits/maxHeaderCount"_s;
-const auto kMaxHead = u"limits/maxHeadBytes"_s;
-const auto kIdleTimeout = u"limits/idleTimeoutMs"_s;
 
 // A stored number, or the default when it is missing, not a number or out of range.
 template<typename T>
@@ -35,15 +33,10 @@ CaptureSettings AppSettings::loadCapture()
         loaded.address = address;
     loaded.port = boundedValue<quint16>(settings, kPort, loaded.port, 0, 65535);
     loaded.sessionDirectory = settings.value(kSessionDirectory).toString();
-    CaptureLimits &limits = loaded.limits;
-    limits.maxBodyBytes =
-        boundedValue<qint64>(settings, kMaxBody, limits.maxBodyBytes, 0, qint64(1) << 40);
-    limits.maxHeaderCount =
-        boundedValue<int>(settings, kMaxHeaders, limits.maxHeaderCount, 1, 100'000);
-    limits.maxHeadBytes =
-        boundedValue<qint64>(settings, kMaxHead, limits.maxHeadBytes, 256, qint64(1) << 30);
-    limits.idleTimeoutMs =
-        boundedValue<int>(settings, kIdleTimeout, limits.idleTimeoutMs, 100, 24 * 3600 * 1000);
+    for (const LimitField &field : limitFields())
+        field.set(loaded.limits,
+                  boundedValue<qint64>(settings, field.key, field.get(loaded.limits), field.minimum,
+                                       field.maximum));
     return loaded;
 }
 
@@ -54,10 +47,8 @@ void AppSettings::saveCapture(const CaptureSettings &capture)
     settings.setValue(kBind, capture.address.toString());
     settings.setValue(kPort, capture.port);
     settings.setValue(kSessionDirectory, capture.sessionDirectory);
-    settings.setValue(kMaxBody, capture.limits.maxBodyBytes);
-    settings.setValue(kMaxHeaders, capture.limits.maxHeaderCount);
-    settings.setValue(kMaxHead, capture.limits.maxHeadBytes);
-    settings.setValue(kIdleTimeout, capture.limits.idleTimeoutMs);
+    for (const LimitField &field : limitFields())
+        settings.setValue(field.key, field.get(capture.limits));
 }
 
 void AppSettings::makePrivate()

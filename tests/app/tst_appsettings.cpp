@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "limitfields.h"
 
 #include <QFile>
 #include <QSettings>
@@ -35,6 +36,11 @@ private Q_SLOTS:
         chosen.limits.maxHeaderCount = 7;
         chosen.limits.maxHeadBytes = 4096;
         chosen.limits.idleTimeoutMs = 500;
+        chosen.limits.maxTargetBytes = 2048;
+        chosen.limits.maxConnections = 16;
+        chosen.limits.headTimeoutMs = 1500;
+        chosen.limits.bodyTimeoutMs = 2500;
+        chosen.limits.minBodyBytesPerSecond = 0;
         AppSettings::saveCapture(chosen);
         QSettings().sync();
         QCOMPARE(AppSettings::loadCapture(), chosen);
@@ -61,8 +67,35 @@ private Q_SLOTS:
         settings.setValue(u"capture/bind"_s, u"not an address"_s);
         settings.setValue(u"limits/maxBodyBytes"_s, u"lots"_s);
         settings.setValue(u"limits/maxHeaderCount"_s, 0);
+        settings.setValue(u"limits/maxConnections"_s, -5);
+        settings.setValue(u"limits/headTimeoutMs"_s, 10); // below the 100 ms minimum
+        settings.setValue(u"limits/minBodyBytesPerSecond"_s, u"fast"_s);
         settings.sync();
         QCOMPARE(AppSettings::loadCapture(), CaptureSettings {});
+    }
+
+    // The settings file and the command line share one table: its defaults are the built-in
+    // limits, and every default is within its own range.
+    void limitFieldsCoverEveryLimit()
+    {
+        const CaptureLimits defaults;
+        CaptureLimits changed;
+        for (const LimitField &field : limitFields()) {
+            const qint64 value = field.get(defaults);
+            QVERIFY2(value >= field.minimum && value <= field.maximum, qPrintable(field.option));
+            QVERIFY(field.key.startsWith(u"limits/"_s));
+            field.set(changed, field.minimum == value ? field.maximum : field.minimum);
+        }
+        // Every member was reached through the table: nothing equals its default any more.
+        QVERIFY(changed.maxBodyBytes != defaults.maxBodyBytes);
+        QVERIFY(changed.maxHeaderCount != defaults.maxHeaderCount);
+        QVERIFY(changed.maxHeadBytes != defaults.maxHeadBytes);
+        QVERIFY(changed.maxTargetBytes != defaults.maxTargetBytes);
+        QVERIFY(changed.maxConnections != defaults.maxConnections);
+        QVERIFY(changed.idleTimeoutMs != defaults.idleTimeoutMs);
+        QVERIFY(changed.headTimeoutMs != defaults.headTimeoutMs);
+        QVERIFY(changed.bodyTimeoutMs != defaults.bodyTimeoutMs);
+        QVERIFY(changed.minBodyBytesPerSecond != defaults.minBodyBytesPerSecond);
     }
 };
 

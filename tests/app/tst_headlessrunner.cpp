@@ -1,0 +1,81 @@
+#include "headlessrunner.h"
+
+#include <QBuffer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The text line headless mode prints for each event: whatever the request held, it is one line
+// that a terminal shows as text.
+class TestHeadlessRunner : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void percentEncodingIsNotAPlaceholder();
+    void controlCharactersAreEscaped_data();
+    void controlCharactersAreEscaped();
+    void printWritesOneLinePerEvent();
+};
+
+namespace {
+Event makeEvent(const QByteArray &target)
+{
+    Event e;
+    e.seq = 7;
+    e.method = "POST";
+    e.target = target;
+    e.body = "{}";
+    e.response.status = 200;
+    return e;
+}
+} // namespace
+
+void TestHeadlessRunner::percentEncodingIsNotAPlaceholder()
+{
+    EventAnalysis analysis;
+    analysis.eventType = u"BOOKING"_s;
+    const QByteArray line = HeadlessRunner::textLine(makeEvent("/hooks%2Fa%1b?q=%3"), analysis);
+    QVERIFY2(line.startsWith("#7 "), line.constData());
+    QVERIFY2(line.contains(" POST /hooks%2Fa%1b?q=%3 BOOKING 200 2 bytes, valid"),
+             line.constData());
+}
+
+void TestHeadlessRunner::controlCharactersAreEscaped_data()
+{
+    QTest::addColumn<QString>("eventType");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("title escape") << u"\x1b]0;pwned\x07"_s << u"\\x1b]0;pwned\\x07"_s;
+    QTest::newRow("newline") << u"A\nB"_s << u"A\\x0aB"_s;
+    QTest::newRow("C1 CSI") << QString(QChar(0x9b)) + u"2J"_s << u"\\x9b2J"_s;
+    QTest::newRow("plain unicode") << u"ZAHLUNG_ÄÖÜ"_s << u"ZAHLUNG_ÄÖÜ"_s;
+}
+
+void TestHeadlessRunner::controlCharactersAreEscaped()
+{
+    QFETCH(QString, eventType);
+    QFETCH(QString, shown);
+    EventAnalysis analysis;
+    analysis.eventType = eventType;
+    const QString line = QString::fromUtf8(HeadlessRunner::textLine(makeEvent("/x"), analysis));
+    QVERIFY2(line.contains(u" /x "_s + shown + u" 200"_s), qPrintable(line));
+    QVERIFY(std::none_of(line.cbegin(), line.cend(), [](QChar c) {
+        return c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f);
+    }));
+}
+
+void TestHeadlessRunner::printWritesOneLinePerEvent()
+{
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    HeadlessRunner runner(false, Filter(), &out);
+    CapturedBatch batch;
+    batch.events = { makeEvent("/a"), makeEvent("/b\x1b[2J") };
+    batch.analyses = { EventAnalysis(), EventAnalysis() };
+    runner.print(batch);
+    const QList<QByteArray> lines = out.data().split('\n');
+    QCOMPARE(lines.size(), 3); // two lines and the empty rest after the last newline
+    QVERIFY(lines.at(1).contains("/b\\x1b[2J"));
+}
+
+QTEST_GUILESS_MAIN(TestHeadlessRunner)
+#include "tst_headlessrunner.moc"
