@@ -12,6 +12,11 @@ HookscopeProcess::HookscopeProcess()
 {
     // Discarding the event lines keeps the pipe from filling up and stalling the process.
     m_process.setStandardOutputFile(QProcess::nullDevice());
+    QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
+                     [this] { m_stderr += m_process.readAllStandardError(); });
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_config.path());
+    m_process.setProcessEnvironment(environment);
 }
 
 HookscopeProcess::~HookscopeProcess()
@@ -20,10 +25,12 @@ HookscopeProcess::~HookscopeProcess()
         kill();
 }
 
-std::optional<QString> HookscopeProcess::start(const QString &sessionPath)
+std::optional<QString> HookscopeProcess::start(const QString &sessionPath, const QStringList &extra)
 {
     m_process.start(QStringLiteral(HOOKSCOPE_EXECUTABLE),
-                    { u"--headless"_s, u"--port"_s, u"0"_s, u"--session"_s, sessionPath });
+                    QStringList { u"--headless"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                                  u"--session"_s, sessionPath }
+                        + extra);
     const QRegularExpression listening(u"listening on http://127\\.0\\.0\\.1:(\\d+)/"_s);
     const QDeadlineTimer deadline(10'000);
     while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
