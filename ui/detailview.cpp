@@ -163,8 +163,8 @@ void DetailView::showEvent(const Event &event, const EventAnalysis &analysis,
     m_fieldsModel->setDocument(body.json, analysis.violations);
     QString note;
     if (!analysis.parseError.isEmpty())
-        note =
-            u"Not JSON: %1 at byte %2."_s.arg(analysis.parseError).arg(analysis.parseErrorOffset);
+        note = u"Not JSON: %1 at byte %2."_s.arg(analysis.parseError,
+                                                 QString::number(analysis.parseErrorOffset));
     else if (body.kind != BodyKind::Json)
         note = body.kind == BodyKind::Empty
             ? u"The body is empty."_s

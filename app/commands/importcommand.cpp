@@ -19,7 +19,8 @@ const QString kSynopsis =
 
 QString errorLine(const ImportError &error)
 {
-    const QString where = error.line > 0 ? u"%1:%2"_s.arg(error.file).arg(error.line) : error.file;
+    const QString where =
+        error.line > 0 ? u"%1:%2"_s.arg(error.file, QString::number(error.line)) : error.file;
     return u"hookscope import: %1: %2\n"_s.arg(where, error.reason);
 }
 

@@ -66,7 +66,8 @@ int validateFile(const QString &file, const PayloadValidator &validator, const O
 {
     const ImportBatch batch = PayloadImporter::importFile(file);
     for (const ImportError &error : batch.errors) {
-        const QString where = error.line > 0 ? u"%1:%2"_s.arg(file).arg(error.line) : file;
+        const QString where =
+            error.line > 0 ? u"%1:%2"_s.arg(file, QString::number(error.line)) : file;
         write(err, u"hookscope validate: %1: %2\n"_s.arg(where, error.reason));
     }
     bool allValid = true;
@@ -77,7 +78,9 @@ int validateFile(const QString &file, const PayloadValidator &validator, const O
             out.write(jsonReport(file, int(i + 1), verdict));
         else
             write(out,
-                  textReport(batch.events.size() == 1 ? file : u"%1 #%2"_s.arg(file).arg(i + 1),
+                  textReport(batch.events.size() == 1
+                                 ? file
+                                 : u"%1 #%2"_s.arg(file, QString::number(i + 1)),
                              verdict));
     }
     if (!batch.errors.isEmpty())

@@ -30,7 +30,7 @@ std::variant<HeaderList, QString> headersFrom(const QJsonValue &value, const QSt
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonArray pair = array.at(i).toArray();
         if (pair.size() != 2 || !pair.at(0).isString() || !pair.at(1).isString())
-            return u"%1/%2: expected [name, value]"_s.arg(where).arg(i);
+            return u"%1/%2: expected [name, value]"_s.arg(where, QString::number(i));
         headers.append({ pair.at(0).toString().toUtf8(), pair.at(1).toString().toUtf8() });
     }
     return headers;
@@ -62,11 +62,12 @@ std::variant<ResponseRule, QString> ruleFrom(const QJsonValue &value, const QStr
     rule.filter = std::get<Filter>(filter);
     rule.response.status = object.value(u"status"_s).toInt(200);
     if (rule.response.status < 100 || rule.response.status > 599)
-        return u"%1/status: %2 is not an HTTP status (100-599)"_s.arg(where).arg(
-            rule.response.status);
+        return u"%1/status: %2 is not an HTTP status (100-599)"_s.arg(
+            where, QString::number(rule.response.status));
     rule.response.delayMs = object.value(u"delayMs"_s).toInt(0);
     if (rule.response.delayMs < 0 || rule.response.delayMs > ResponseRules::kMaxDelayMs)
-        return u"%1/delayMs: must be 0 to %2"_s.arg(where).arg(ResponseRules::kMaxDelayMs);
+        return u"%1/delayMs: must be 0 to %2"_s.arg(where,
+                                                    QString::number(ResponseRules::kMaxDelayMs));
     auto headers = headersFrom(object.value(u"headers"_s), where + u"/headers"_s);
     if (const auto *error = std::get_if<QString>(&headers))
         return *error;
@@ -95,7 +96,7 @@ std::variant<ResponseRules, QString> ResponseRules::fromJson(const QByteArray &j
     ResponseRules rules;
     const QJsonArray array = document.array();
     for (qsizetype i = 0; i < array.size(); ++i) {
-        auto rule = ruleFrom(array.at(i), u"%1: /%2"_s.arg(source).arg(i));
+        auto rule = ruleFrom(array.at(i), u"%1: /%2"_s.arg(source, QString::number(i)));
         if (const auto *message = std::get_if<QString>(&rule))
             return *message;
         rules.m_rules.append(std::get<ResponseRule>(rule));
