@@ -10,11 +10,13 @@
 #include "settings/appsettings.h"
 #include "shutdownsignals.h"
 #include "store/sessionstore.h"
+#include "tints.h"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QIcon>
 #include <QTextStream>
 
 #include <functional>
@@ -24,6 +26,15 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+// The window icon in every size drawn for it (resources/icons), so small sizes stay crisp.
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48, 64, 128, 256 })
+        icon.addFile(u":/icons/hookscope-%1.png"_s.arg(size), QSize(size, size));
+    return icon;
+}
+
 bool hasDisplay()
 {
     return !qEnvironmentVariableIsEmpty("DISPLAY")
@@ -231,6 +242,13 @@ int main(int argc, char **argv)
             options, [&options](CaptureService &capture) { return runHeadless(options, capture); });
     }
     QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(u"hookscope"_s); // resources/hookscope.desktop
+    QApplication::setWindowIcon(applicationIcon());
+    // HOOKSCOPE_PALETTE=light|dark: a fixed palette (screenshots, or a desktop that gives none).
+    if (const auto palette = Tints::paletteNamed(qEnvironmentVariable("HOOKSCOPE_PALETTE"))) {
+        QApplication::setStyle(u"Fusion"_s);
+        QApplication::setPalette(*palette);
+    }
     return runWithCapture(
         options, [&options](CaptureService &capture) { return runWindow(options, capture); });
 }
