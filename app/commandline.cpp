@@ -13,6 +13,12 @@ Hookscope captures webhooks sent to it and shows them checked and field by field
 
   hookscope [options] [FILE...]               the window
   hookscope --headless [options] [--json]     no window; one line per event on stdout
+  hookscope validate [--schema FILE]... [--event TYPE] [--json] FILE...
+                                              check payload files against the schemas
+  hookscope import --session FILE PATH...     add payload files and folders to a session
+  hookscope export --session FILE --format har|ndjson|fixtures|curl|httpie|raw --out PATH
+                                              write a session's events (--filter EXPR)
+  (each subcommand has its own --help)
 
 Webhooks are captured at http://%1:%2/ (any method, any path) unless --bind/--port
 say otherwise. Every event is stored in a session file before it is answered.

@@ -227,6 +227,9 @@ void TestCommandLine::helpListsLimitsWithTheirDefaults()
     QVERIFY(text.contains(u"Default 9999."_s)); // the saved --port
     QVERIFY(text.contains(u"captured at http://0.0.0.0:9999/"_s));
     QVERIFY(text.startsWith(u"Usage: hookscope [options]"_s));
+    for (const QString &subcommand :
+         { u"hookscope validate"_s, u"hookscope import"_s, u"hookscope export"_s })
+        QVERIFY2(text.contains(subcommand), qPrintable(subcommand));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
