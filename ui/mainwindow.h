@@ -18,6 +18,7 @@ class CopyActions;
 class DeliveryController;
 class EmptyState;
 class PayloadLoader;
+class QDockWidget;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
@@ -27,6 +28,10 @@ class QLabel;
 class EventFilterModel;
 class FilterBar;
 class QTableView;
+class QTimer;
+class TimelineWidget;
+class TypeCountsModel;
+class TypeCountsPanel;
 struct CapturedBatch;
 
 // The window: the event table above, the selected event's detail below, and a status bar with
@@ -82,6 +87,15 @@ public:
     PayloadLoader *loader() const { return m_loader; }
     QList<qint64> selectedSeqs() const;
 
+    // Compares the two selected events in a DiffDialog (Edit ▸ Compare Two Events, Ctrl+D).
+    void compareSelected();
+    QAction *compareAction() const { return m_compareAction; }
+    TimelineWidget *timelineWidget() const { return m_timeline; }
+    TypeCountsPanel *typeCountsPanel() const { return m_typesPanel; }
+    TypeCountsModel *typeCountsModel() const { return m_typeCounts; }
+    QDockWidget *timelineDock() const { return m_timelineDock; }
+    QDockWidget *typesDock() const { return m_typesDock; }
+
 private:
     void createStatusBar();
     void addBatch(const CapturedBatch &batch);
@@ -96,6 +110,14 @@ private:
     void loadFinished(int events, const QList<ImportError> &errors, bool cancelled);
     QList<qint64> visibleSeqs() const;
     QList<qint64> allSeqs() const;
+    void createDocks();
+    void addStatsMenuActions(QMenu *view);
+    void appendStats(int first, int last);
+    void rebuildStats();
+    void applyTimeRange(qint64 fromMs, qint64 toMs);
+    void applyEventType(const QString &eventType);
+    void forgetStaleTerms();
+    int selectedRowCount() const;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -124,4 +146,13 @@ private:
     SecretSet m_savedSecrets;
     SecretSet m_commandLineSecrets;
     std::deque<qint64> m_recentArrivals; // ms timestamps of the last minute's events, for the rate
+    QAction *m_compareAction = nullptr;
+    TimelineWidget *m_timeline; // owned through QObject parenting
+    QDockWidget *m_timelineDock;
+    TypeCountsModel *m_typeCounts;
+    TypeCountsPanel *m_typesPanel;
+    QDockWidget *m_typesDock;
+    QTimer *m_statsRebuild; // coalesces recounts after resets, deletions and re-checks
+    QString m_timeTerm; // the filter terms the timeline and the type panel wrote last
+    QString m_typeTerm;
 };

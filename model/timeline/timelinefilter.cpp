@@ -1,0 +1,69 @@
+#include "timelinefilter.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString isoTime(qint64 ms)
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms);
+    const QDateTime fixed = local.toOffsetFromUtc(local.offsetFromUtc());
+    const bool wholeSecond = ms % 1000 == 0;
+    return fixed.toString(wholeSecond ? Qt::ISODate : Qt::ISODateWithMs);
+}
+
+QString quoted(const QString &text)
+{
+    QString out = text;
+    out.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+    return u'"' + out + u'"';
+}
+
+bool hasOr(const QString &text)
+{
+    static const QRegularExpression orWord(u"\\|\\||\\bor\\b"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    return text.contains(orWord);
+}
+} // namespace
+
+QString TimelineFilter::timeRange(qint64 fromMs, qint64 toMs)
+{
+    return u"time >= \"%1\" && time < \"%2\""_s.arg(isoTime(fromMs), isoTime(toMs));
+}
+
+QString TimelineFilter::eventType(const QString &type)
+{
+    return type.isEmpty() ? u"!event"_s : u"event == "_s + quoted(type);
+}
+
+QString TimelineFilter::combine(const QString &text, const QString &previous, const QString &term)
+{
+    const QString current = text.trimmed();
+    if (current.isEmpty() || current == previous)
+        return term;
+    if (!previous.isEmpty() && current.contains(previous)) {
+        QString replaced = current;
+        return replaced.replace(previous, term);
+    }
+    return (hasOr(current) ? u'(' + current + u')' : current) + u" && "_s + term;
+}
+
+QString TimelineFilter::without(const QString &text, const QString &term)
+{
+    const QString current = text.trimmed();
+    if (term.isEmpty() || !current.contains(term))
+        return text;
+    if (current == term)
+        return {};
+    QString rest = current;
+    const QString joinedBefore = u" && "_s + term;
+    const QString joinedAfter = term + u" && "_s;
+    if (rest.contains(joinedBefore))
+        return rest.remove(joinedBefore).trimmed();
+    if (rest.contains(joinedAfter))
+        return rest.remove(joinedAfter).trimmed();
+    return rest.remove(term).trimmed();
+}

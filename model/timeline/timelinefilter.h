@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+// The filter expressions the timeline and the per-type panel write into the filter bar, where
+// the user sees and can edit them (grammar: README "Filter language").
+namespace TimelineFilter {
+// `time >= "…" && time < "…"` for [fromMs, toMs), written in local time with its UTC offset
+// ("2026-11-22T10:00:05+01:00"), so it reads like the table and is exact across DST changes.
+// Whole seconds are written without milliseconds.
+QString timeRange(qint64 fromMs, qint64 toMs);
+// `event == "TYPE"`, or `!event` for events of unknown type ("").
+QString eventType(const QString &type);
+// The text with `term` in it: replaces `previous` (the term this source wrote last) where the
+// text still holds it, else joins it to what the user has with `&&` (parenthesised when the
+// text has an `||`), else the term alone.
+QString combine(const QString &text, const QString &previous, const QString &term);
+// The text without `term` and the `&&` that joined it; unchanged when the term is not there.
+QString without(const QString &text, const QString &term);
+} // namespace TimelineFilter

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "event/eventsummary.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// Tallies per event type: how many events, how many of them failed their schema, and how many
+// errors and warnings they had in all. A plain value, filled from summaries and handed to
+// TypeCountsModel, so a batch of a thousand events is one model update.
+class TypeCounts
+{
+public:
+    struct Tally
+    {
+        QString eventType; // "" for events whose type is unknown
+        qint64 events = 0;
+        qint64 invalid = 0; // events with at least one schema error
+        qint64 errors = 0;
+        qint64 warnings = 0;
+
+        bool operator==(const Tally &) const = default;
+    };
+
+    void add(const EventSummary &summary);
+    void add(const Tally &tally); // merges by eventType
+    void clear();
+    void removeAt(qsizetype index);
+    bool isEmpty() const { return m_tallies.isEmpty(); }
+
+    // In order of first appearance.
+    const QList<Tally> &tallies() const { return m_tallies; }
+    // Index in tallies(), or -1.
+    qsizetype indexOf(const QString &eventType) const;
+
+private:
+    Tally &tallyFor(const QString &eventType);
+
+    QList<Tally> m_tallies;
+    QHash<QString, qsizetype> m_index; // eventType → index in m_tallies
+};

@@ -1,0 +1,296 @@
+// Comparing two events as a user does: select two rows, press Ctrl+D, walk the differences.
+#include "capture/captureservice.h"
+#include "diffdialog.h"
+#include "mainwindow.h"
+#include "models/modelroles.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Event makeEvent(qint64 seq, const QByteArray &body, const QByteArray &target = "/hooks/a"_ba)
+{
+    Event event;
+    event.seq = seq;
+    event.method = "POST"_ba;
+    event.target = target;
+    event.headers = { { "Content-Type"_ba, "application/json"_ba } };
+    event.body = body;
+    return event;
+}
+
+QByteArray bigBody(int size, int changedAt = -1, int changedAgainAt = -1)
+{
+    QJsonArray items;
+    for (int i = 0; i < size; ++i) {
+        const bool changed = i == changedAt || i == changedAgainAt;
+        items.append(QJsonObject { { u"id"_s, i }, { u"amount"_s, changed ? -1 : i * 10 } });
+    }
+    return QJsonDocument(QJsonObject { { u"items"_s, items } }).toJson(QJsonDocument::Compact);
+}
+
+// WCAG 2 contrast ratio of two opaque colours.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+            + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a) + 0.05;
+    const double lb = luminance(b) + 0.05;
+    return std::max(la, lb) / std::min(la, lb);
+}
+
+QColor over(const QColor &top, const QColor &base)
+{
+    const double alpha = top.alphaF();
+    return QColor::fromRgbF(float(top.redF() * alpha + base.redF() * (1 - alpha)),
+                            float(top.greenF() * alpha + base.greenF() * (1 - alpha)),
+                            float(top.blueF() * alpha + base.blueF() * (1 - alpha)));
+}
+
+QString currentPointer(DiffDialog &dialog)
+{
+    auto *view = qobject_cast<QTreeView *>(dialog.tabs()->currentWidget());
+    return view ? view->currentIndex().data(DiffModel::PointerRole).toString() : QString();
+}
+} // namespace
+
+class TestDiffDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void compareTwoSelectedRowsWithCtrlD();
+    void largeBodiesNavigateIntoRangeGroups();
+    void identicalEventsSayNoDifferences();
+    void swapSidesTurnsAddedIntoRemoved();
+    void tintsReadOnLightAndDarkPalettes_data();
+    void tintsReadOnLightAndDarkPalettes();
+
+private:
+    void post(const QString &url, const QByteArray &body);
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_network;
+};
+
+void TestDiffDialog::post(const QString &url, const QByteArray &body)
+{
+    QNetworkRequest request { QUrl(url) };
+    request.setRawHeader("Solaris-Webhook-Event-Type", "IDENTIFICATION");
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkReply *reply = m_network.post(request, body);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    reply->deleteLater();
+}
+
+void TestDiffDialog::compareTwoSelectedRowsWithCtrlD()
+{
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = m_dir.filePath(u"diff.hookscope"_s);
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    post(capture.listenUrl() + u"/hooks/identification"_s,
+         R"({"id":"idt-1","status":"successful","amount":1})");
+    post(capture.listenUrl() + u"/hooks/identification"_s,
+         R"({"id":"idt-1","status":"failed","extra":true,"reason":"expired"})");
+    post(capture.listenUrl() + u"/hooks/other"_s, R"({"id":"idt-3"})");
+    QTableView *table = window.tableView();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10'000);
+
+    QAction *compare = window.compareAction();
+    QVERIFY(!compare->isEnabled());
+    QVERIFY(table->actions().contains(compare)); // in the table's context menu
+    const auto cell = [table](int row) {
+        return table->visualRect(table->model()->index(row, 3)).center();
+    };
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell(0));
+    QVERIFY(!compare->isEnabled());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, cell(1));
+    QVERIFY(compare->isEnabled());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, cell(2));
+    QVERIFY(!compare->isEnabled());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, cell(2));
+    QVERIFY(compare->isEnabled());
+
+    QTest::keyClick(table, Qt::Key_D, Qt::ControlModifier);
+    auto *dialog = window.findChild<DiffDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isComparing(), 10'000);
+    DiffModel *model = dialog->model();
+    QCOMPARE(model->diff().leftSeq,
+             table->model()->index(0, 0).data(ModelRoles::SeqRole).toLongLong());
+    QCOMPARE(model->diff().rightSeq,
+             table->model()->index(1, 0).data(ModelRoles::SeqRole).toLongLong());
+
+    // amount removed, extra and reason added, status changed; Content-Length differs too.
+    const QModelIndex body = model->sectionIndex(DiffModel::BodySection);
+    QCOMPARE(body.data(DiffModel::DifferenceCountRole).toInt(), 4);
+    const int headers =
+        model->sectionIndex(DiffModel::HeadersSection).data(DiffModel::DifferenceCountRole).toInt();
+    QVERIFY(headers >= 1);
+    const int total = model->differenceCount();
+    QCOMPARE(total, headers + 4);
+    QCOMPARE(dialog->tabs()->currentWidget(), dialog->view(DiffModel::BodySection));
+    QCOMPARE(dialog->tabs()->tabText(0), u"Body (4)"_s);
+    // It opens at the body's first difference, in key order.
+    QCOMPARE(currentPointer(*dialog), u"/amount"_s);
+    QCOMPARE(dialog->positionLabel()->text(), u"Difference %1 of %2"_s.arg(headers + 1).arg(total));
+    const QModelIndex amount = dialog->view(DiffModel::BodySection)->currentIndex();
+    QCOMPARE(amount.siblingAtColumn(DiffModel::LeftColumn).data().toString(), u"1"_s);
+    QCOMPARE(amount.siblingAtColumn(DiffModel::RightColumn).data().toString(), QString());
+    QCOMPARE(amount.siblingAtColumn(DiffModel::ChangeColumn).data().toString(), u"removed"_s);
+
+    QTest::keyClick(dialog, Qt::Key_F7);
+    QCOMPARE(currentPointer(*dialog), u"/extra"_s);
+    QCOMPARE(dialog->positionLabel()->text(), u"Difference %1 of %2"_s.arg(headers + 2).arg(total));
+    QTest::mouseClick(dialog->nextButton(), Qt::LeftButton);
+    QCOMPARE(currentPointer(*dialog), u"/reason"_s);
+    QTest::keyClick(dialog, Qt::Key_F7, Qt::ShiftModifier);
+    QTest::keyClick(dialog, Qt::Key_F7, Qt::ShiftModifier);
+    QCOMPARE(currentPointer(*dialog), u"/amount"_s);
+    // Before the body's first difference come the headers': the Headers tab opens.
+    QTest::mouseClick(dialog->previousButton(), Qt::LeftButton);
+    QCOMPARE(dialog->tabs()->currentWidget(), dialog->view(DiffModel::HeadersSection));
+    QCOMPARE(dialog->currentDifference(), headers - 1);
+    QCOMPARE(dialog->positionLabel()->text(), u"Difference %1 of %2"_s.arg(headers).arg(total));
+
+    // The menu action does the same as the key.
+    dialog->close();
+    QTRY_VERIFY(!window.findChild<DiffDialog *>()); // deleted on close
+    compare->trigger();
+    QTRY_VERIFY(window.findChild<DiffDialog *>());
+}
+
+void TestDiffDialog::largeBodiesNavigateIntoRangeGroups()
+{
+    DiffDialog dialog;
+    QAbstractItemModelTester tester(dialog.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy compared(&dialog, &DiffDialog::compared);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    // About 2 MB each: two differences, in the first and the fifth range group of 1000.
+    dialog.compare(makeEvent(1, bigBody(60'000, 10, 4500)), makeEvent(2, bigBody(60'000)));
+    QVERIFY(dialog.isComparing());
+    QCOMPARE(dialog.positionLabel()->text(), u"Comparing…"_s);
+    QVERIFY(!dialog.nextButton()->isEnabled());
+    QVERIFY(compared.wait(30'000));
+    QCOMPARE(dialog.model()->differenceCount(), 2);
+    QCOMPARE(currentPointer(dialog), u"/items/10/amount"_s);
+    QCOMPARE(dialog.positionLabel()->text(), u"Difference 1 of 2"_s);
+    QTest::keyClick(&dialog, Qt::Key_F7);
+    QCOMPARE(currentPointer(dialog), u"/items/4500/amount"_s);
+    QTreeView *view = dialog.view(DiffModel::BodySection);
+    QVERIFY(view->isExpanded(view->currentIndex().parent()));
+    QVERIFY(view->isExpanded(view->currentIndex().parent().parent())); // the range group
+    QVERIFY(view->visualRect(view->currentIndex()).isValid()); // scrolled into view
+    QTest::keyClick(&dialog, Qt::Key_F7); // wraps around
+    QCOMPARE(dialog.positionLabel()->text(), u"Difference 1 of 2"_s);
+}
+
+void TestDiffDialog::identicalEventsSayNoDifferences()
+{
+    DiffDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QSignalSpy compared(&dialog, &DiffDialog::compared);
+    dialog.compare(makeEvent(1, R"({"a":1})"), makeEvent(2, R"({"a":1})"));
+    QVERIFY(compared.wait(10'000));
+    QCOMPARE(dialog.positionLabel()->text(), u"No differences"_s);
+    QVERIFY(!dialog.nextButton()->isEnabled());
+    QVERIFY(!dialog.previousButton()->isEnabled());
+    QTest::keyClick(&dialog, Qt::Key_F7);
+    QCOMPARE(dialog.currentDifference(), -1);
+}
+
+void TestDiffDialog::swapSidesTurnsAddedIntoRemoved()
+{
+    DiffDialog dialog;
+    QSignalSpy compared(&dialog, &DiffDialog::compared);
+    dialog.compare(makeEvent(4, R"({"a":1})"), makeEvent(9, R"({"a":1,"b":2})"));
+    QVERIFY(compared.wait(10'000));
+    QModelIndex current = dialog.view(DiffModel::BodySection)->currentIndex();
+    QCOMPARE(DiffKind(current.data(DiffModel::DiffKindRole).toInt()), DiffKind::Added);
+    dialog.swapSides();
+    QVERIFY(compared.wait(10'000));
+    QCOMPARE(dialog.model()->diff().leftSeq, 9);
+    QCOMPARE(dialog.model()->headerData(DiffModel::LeftColumn, Qt::Horizontal, Qt::DisplayRole),
+             u"Left (#9)"_s);
+    current = dialog.view(DiffModel::BodySection)->currentIndex();
+    QCOMPARE(current.data(DiffModel::PointerRole).toString(), u"/b"_s);
+    QCOMPARE(DiffKind(current.data(DiffModel::DiffKindRole).toInt()), DiffKind::Removed);
+    if (qEnvironmentVariableIsSet("HOOKSCOPE_SHOT_DIR")) {
+        QPalette dark = dialog.palette();
+        dark.setColor(QPalette::Base, QColor(42, 42, 42));
+        dark.setColor(QPalette::Window, QColor(53, 53, 53));
+        dark.setColor(QPalette::Text, Qt::white);
+        dark.setColor(QPalette::WindowText, Qt::white);
+        dark.setColor(QPalette::ButtonText, Qt::white);
+        dark.setColor(QPalette::Button, QColor(53, 53, 53));
+        dialog.setPalette(dark);
+        dialog.compare(makeEvent(4, R"({"a":1,"b":[1,2],"c":"x","d":{"e":true}})"),
+                       makeEvent(9, R"({"a":2,"b":{"n":1},"d":{"e":true,"f":null}})"));
+        QVERIFY(compared.wait(10'000));
+        dialog.view(DiffModel::BodySection)->expandAll();
+        dialog.grab().save(qEnvironmentVariable("HOOKSCOPE_SHOT_DIR") + u"/diff-dark.png"_s);
+    }
+}
+
+void TestDiffDialog::tintsReadOnLightAndDarkPalettes_data()
+{
+    QTest::addColumn<QColor>("base");
+    QTest::addColumn<QColor>("text");
+    QTest::newRow("light") << QColor(255, 255, 255) << QColor(0, 0, 0);
+    QTest::newRow("Fusion dark") << QColor(42, 42, 42) << QColor(255, 255, 255);
+    QTest::newRow("Breeze dark") << QColor(35, 38, 41) << QColor(252, 252, 252);
+}
+
+void TestDiffDialog::tintsReadOnLightAndDarkPalettes()
+{
+    QFETCH(QColor, base);
+    QFETCH(QColor, text);
+    QPalette palette;
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::Text, text);
+    QCOMPARE(DiffDialog::tint(DiffKind::Same, palette).alpha(), 0);
+    QList<QColor> seen;
+    for (const DiffKind kind :
+         { DiffKind::Added, DiffKind::Removed, DiffKind::Changed, DiffKind::TypeChanged }) {
+        const QColor background = over(DiffDialog::tint(kind, palette), base);
+        QVERIFY2(contrast(text, background) >= 4.5,
+                 qPrintable(u"%1 on %2: %3"_s.arg(diffKindName(kind), background.name())
+                                .arg(contrast(text, background))));
+        QVERIFY(contrast(background, base) > 1.1); // visibly tinted
+        QVERIFY(!seen.contains(background));
+        seen.append(background);
+    }
+}
+
+QTEST_MAIN(TestDiffDialog)
+#include "tst_diffdialog.moc"

@@ -1,0 +1,83 @@
+#include "typecountspanel.h"
+
+#include "severitydelegate.h"
+#include "timeline/typecountsmodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+TypeCountsPanel::TypeCountsPanel(TypeCountsModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_totals(new QLabel(this))
+{
+    m_sorted->setSourceModel(model);
+    m_sorted->setSortRole(TypeCountsModel::SortRole);
+    m_sorted->setDynamicSortFilter(true);
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(TypeCountsModel::EventsColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle); // IDENTIFICATION_… types differ at their ends
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setSectionResizeMode(TypeCountsModel::TypeColumn,
+                                                     QHeaderView::Stretch);
+    for (int column = TypeCountsModel::EventsColumn; column < TypeCountsModel::ColumnCount;
+         ++column)
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    auto *tint = new SeverityDelegate(m_view);
+    m_view->setItemDelegateForColumn(TypeCountsModel::InvalidColumn, tint);
+    m_view->setItemDelegateForColumn(TypeCountsModel::ErrorsColumn, tint);
+    m_view->setToolTip(u"Click a type to filter the table to it."_s);
+    connect(m_view, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        Q_EMIT typeActivated(index.data(TypeCountsModel::EventTypeRole).toString());
+    });
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT typeActivated(index.data(TypeCountsModel::EventTypeRole).toString());
+    });
+    for (const auto signal :
+         { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(model, signal, this, &TypeCountsPanel::updateTotals);
+    connect(model, &QAbstractItemModel::dataChanged, this, &TypeCountsPanel::updateTotals);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_totals);
+    updateTotals();
+}
+
+int TypeCountsPanel::viewRowOfType(const QString &eventType) const
+{
+    const int row = m_model->rowOfType(eventType);
+    return row < 0 ? -1 : m_sorted->mapFromSource(m_model->index(row, 0)).row();
+}
+
+// Wide enough for a long Solaris type name (BATCH_TRANSFER_STATUS_CHANGED) and three counts.
+QSize TypeCountsPanel::sizeHint() const
+{
+    return { fontMetrics().horizontalAdvance(u"BATCH_TRANSFER_STATUS_CHANGED"_s) + 200, 300 };
+}
+
+void TypeCountsPanel::updateTotals()
+{
+    qint64 events = 0;
+    qint64 invalid = 0;
+    for (const TypeCounts::Tally &tally : m_model->counts().tallies()) {
+        events += tally.events;
+        invalid += tally.invalid;
+    }
+    m_totals->setText(
+        u"%1 types, %2 events, %3 invalid"_s.arg(m_model->rowCount()).arg(events).arg(invalid));
+}
