@@ -2,6 +2,8 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/reanalysis.h"
+#include "appsettings.h"
+#include "bindwarning.h"
 #include "capture/captureservice.h"
 #include "copyactions.h"
 #include "detailview.h"
@@ -18,7 +20,9 @@
 #include "schemasdialog.h"
 #include "secretsdialog.h"
 #include "sessioncontroller.h"
+#include "settingsdialog.h"
 #include "severitydelegate.h"
+#include "shortcutsdialog.h"
 #include "timeline/timelinefilter.h"
 #include "timeline/typecountsmodel.h"
 #include "timelinewidget.h"
@@ -66,6 +70,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     , m_emptyState(new EmptyState(this))
     , m_detail(new DetailView(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_bindWarning(new BindWarning(this))
     , m_listening(new QLabel(this))
     , m_count(new QLabel(this))
     , m_rate(new QLabel(this))
@@ -83,6 +88,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->setSpacing(0);
+    topLayout->addWidget(m_bindWarning);
     topLayout->addWidget(m_filterBar);
     topLayout->addWidget(m_table, 1);
     topLayout->addWidget(m_emptyState, 1);
@@ -109,6 +115,7 @@ MainWindow::~MainWindow()
 void MainWindow::setUpTable()
 {
     m_table->setModel(m_proxy);
+    m_table->setAccessibleName(u"event table"_s); // Help ▸ Keyboard Shortcuts names it
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EventTableModel::SeqColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -172,6 +179,7 @@ void MainWindow::connectParts()
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_compareAction->setEnabled(selectedRowCount() == 2); });
     connect(m_sessions, &SessionController::sessionCleared, this, [this] {
+        m_loadedFromFileUpTo = 0;
         m_recentEvents.clear();
         m_model->clear();
         m_detail->clear();
@@ -188,6 +196,7 @@ void MainWindow::sessionChanged(const QString &path)
     m_detail->clear();
     m_listening->setText(u"Listening on %1/"_s.arg(m_capture->listenUrl()));
     m_emptyState->setListenUrl(m_capture->listenUrl());
+    m_bindWarning->setListenAddress(m_capture->address(), m_capture->port());
     loadExistingEvents();
 }
 
@@ -219,6 +228,9 @@ void MainWindow::createMenus()
     capture->addSeparator();
     capture->addAction(u"&Response Rules…"_s, this, &MainWindow::editRules);
     capture->addAction(u"&Signature Secrets…"_s, this, &MainWindow::editSecrets);
+    capture->addSeparator();
+    capture->addAction(u"Se&ttings…"_s, QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                       &MainWindow::editSettings);
     QMenu *schemas = menuBar()->addMenu(u"&Schemas"_s);
     schemas->addAction(u"&Load Schema or OpenAPI File…"_s, this, &MainWindow::loadSchema);
     schemas->addAction(u"&Known Events…"_s, this, &MainWindow::showSchemas);
@@ -249,6 +261,25 @@ void MainWindow::createMenus()
     m_compareAction->setToolTip(u"Select exactly two events to compare them side by side"_s);
     m_table->addAction(m_compareAction);
     addStatsMenuActions(view);
+
+    QMenu *help = menuBar()->addMenu(u"&Help"_s);
+    help->addAction(u"&Keyboard Shortcuts"_s, QKeySequence::HelpContents, this,
+                    &MainWindow::showShortcuts);
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog(ShortcutsDialog::menuActions(menuBar()), this).exec();
+}
+
+void MainWindow::editSettings()
+{
+    SettingsDialog dialog(AppSettings::loadCapture(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    AppSettings::saveCapture(dialog.settings());
+    statusBar()->showMessage(u"Settings saved: they take effect the next time Hookscope starts."_s,
+                             10'000);
 }
 
 void MainWindow::applySavedRules()
@@ -531,6 +562,7 @@ void MainWindow::createStatusBar()
 void MainWindow::loadExistingEvents()
 {
     const QString path = m_capture->sessionPath();
+    m_loadedFromFileUpTo = 0;
     auto load = [path] {
         std::vector<EventSummary> summaries;
         SessionStore store;
@@ -548,6 +580,8 @@ void MainWindow::loadExistingEvents()
             if (older.empty() || m_model->summaryAt(row).seq > older.back().seq)
                 older.push_back(m_model->summaryAt(row));
         }
+        // Batches stored while the file was read may still be queued to addBatch().
+        m_loadedFromFileUpTo = older.empty() ? 0 : older.back().seq;
         m_model->replaceAll(std::move(older));
         updateStatus();
     });
@@ -558,6 +592,8 @@ void MainWindow::addBatch(const CapturedBatch &batch)
     QList<EventSummary> summaries;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
+        if (batch.events.at(i).seq <= m_loadedFromFileUpTo)
+            continue; // already shown: read from the file by loadExistingEvents()
         const EventSummary summary = EventSummary::from(batch.events.at(i), batch.analyses.at(i));
         m_proxy->noteEvent(batch.events.at(i), summary);
         summaries.append(summary);
@@ -622,8 +658,9 @@ void MainWindow::showSelected()
     }
     const Event *event = m_recentEvents.object(seq);
     // One event is cheap to analyse again, and this gives the full violation list, which the
-    // table does not keep.
-    m_detail->showEvent(*event, m_capture->analyzer()->analyze(*event));
+    // table does not keep. The body is parsed once for the analysis and every tab.
+    const BodyInspection body = BodyInspector::inspect(event->body);
+    m_detail->showEvent(*event, m_capture->analyzer()->analyze(*event, body), body);
     m_detail->showDeliveries(m_reader.deliveries(seq));
 }
 

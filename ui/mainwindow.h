@@ -12,6 +12,7 @@
 
 #include <deque>
 
+class BindWarning;
 class CaptureService;
 class DetailView;
 class CopyActions;
@@ -73,6 +74,8 @@ private:
     void editSecrets();
     void loadSchema();
     void showSchemas();
+    void showShortcuts();
+    void editSettings();
 
 public:
     // Imports a schema or OpenAPI file into the running analyzer and re-checks the session;
@@ -137,11 +140,13 @@ private:
     EmptyState *m_emptyState;
     DetailView *m_detail;
     QSplitter *m_splitter;
+    BindWarning *m_bindWarning; // above the filter bar while capture listens beyond loopback
     QLabel *m_listening;
     QLabel *m_count;
     QLabel *m_rate;
     QSet<QString> m_seenTypes;
     QSet<QString> m_seenHeaders;
+    qint64 m_loadedFromFileUpTo = 0; // the newest event the last session read showed
     QCache<qint64, Event> m_recentEvents { 64 }; // the last events shown: j/k back and forth
     SecretSet m_savedSecrets;
     SecretSet m_commandLineSecrets;

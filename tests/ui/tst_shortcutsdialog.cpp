@@ -170,6 +170,9 @@ void TestShortcutsDialog::mainWindowHasEveryRequiredShortcut()
         QKeySequence(Qt::Key_Return),
         QKeySequence(Qt::CTRL | Qt::Key_R),
         QKeySequence(Qt::Key_Delete),
+        QKeySequence(Qt::CTRL | Qt::Key_D), // compare two events
+        QKeySequence(Qt::Key_F1), // this list
+        QKeySequence(Qt::CTRL | Qt::Key_Comma), // settings
     };
     for (const QKeySequence &keys : required) {
         const bool onAnAction = std::any_of(actions.cbegin(), actions.cend(), [&](QAction *a) {
