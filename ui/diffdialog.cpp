@@ -1,5 +1,7 @@
 #include "diffdialog.h"
 
+#include "tints.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -309,24 +311,17 @@ void DiffDialog::showContextMenu(QTreeView *view, const QPoint &position)
 
 QColor DiffDialog::tint(DiffKind kind, const QPalette &palette)
 {
-    QColor color;
     switch (kind) {
     case DiffKind::Same:
         return Qt::transparent;
     case DiffKind::Added:
-        color = QColor(46, 160, 67);
-        break;
+        return Tints::background(Tints::Kind::Added, palette);
     case DiffKind::Removed:
-        color = QColor(220, 50, 47);
-        break;
+        return Tints::background(Tints::Kind::Removed, palette);
     case DiffKind::Changed:
-        color = QColor(230, 160, 0);
-        break;
+        return Tints::background(Tints::Kind::Changed, palette);
     case DiffKind::TypeChanged:
-        color = QColor(150, 90, 210);
-        break;
+        return Tints::background(Tints::Kind::TypeChanged, palette);
     }
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    color.setAlpha(dark ? 100 : 70);
-    return color;
+    return Qt::transparent;
 }

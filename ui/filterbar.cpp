@@ -1,6 +1,7 @@
 #include "filterbar.h"
 
 #include "filter/filtercompletion.h"
+#include "tints.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -87,11 +88,10 @@ QString FilterBar::errorText() const
 void FilterBar::setValidity(bool valid, bool empty)
 {
     QPalette palette = m_basePalette;
-    if (!empty) {
-        const bool dark = palette.color(QPalette::Base).lightness() < 128;
-        const QColor tint = valid ? QColor(40, 160, 60) : QColor(220, 50, 47);
-        palette.setColor(QPalette::Base, dark ? tint.darker(250) : tint.lighter(190));
-    }
+    if (!empty)
+        palette.setColor(
+            QPalette::Base,
+            Tints::background(valid ? Tints::Kind::Valid : Tints::Kind::Error, m_basePalette));
     m_edit->setPalette(palette);
 }
 
