@@ -128,7 +128,8 @@ void MainWindow::setUpTable()
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    const QList<int> widths { 60, 100, 70, 320, 240, 80, 60, 130, 90 };
+    // Narrow enough that Validity and Signature show beside the Event Types dock at 1280 px.
+    const QList<int> widths { 50, 95, 65, 210, 210, 75, 50, 110, 80 };
     for (int column = 0; column < widths.size(); ++column)
         m_table->setColumnWidth(column, widths.at(column));
 }
