@@ -8,7 +8,8 @@
 #   --row N               the row to select, 0-based (default 10: IDENTIFICATION, whose own
 #                         example breaks its schema); the same as the ROW argument
 #   --keys "K1 K2 ..."    xdotool key names pressed after the selection, in order, e.g.
-#                         "Return" (focus the detail) or "shift+Down ctrl+d" (select two, diff)
+#                         "Return" (focus the detail) or "ctrl+End ctrl+space ctrl+d" (add
+#                         the last row, a failed IDENTIFICATION, to the selection and compare)
 #   --wait SECONDS        extra time before the grab (default 0.7)
 #   --size WxH            the window size (default 1280x860)
 #   --click-y FRACTION    where in the window's height a click lands in the table (default 0.45)
@@ -67,6 +68,11 @@ for file in "$root"/tests/data/seeds/*.json; do
         --data-binary @"$file" "$url/hooks/$(echo "$type" | tr 'A-Z' 'a-z')"
 done
 curl -s -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary '{"broken": ' "$url/hooks/unknown"
+# A second IDENTIFICATION, now failed and with a reason, to compare with the first (the last row).
+sed -e 's/"successful"/"failed"/' -e 's/"status"/"reason": "document expired",\n  "status"/' \
+    "$root/tests/data/seeds/IDENTIFICATION.json" |
+    curl -s -o /dev/null -H 'Solaris-Webhook-Event-Type: IDENTIFICATION' \
+        -H 'Content-Type: application/json' --data-binary @- "$url/hooks/identification"
 sleep 1
 window=$(DISPLAY=$display xdotool search --sync --onlyvisible --name Hookscope | head -1)
 DISPLAY=$display xdotool windowsize "$window" "$width" "$height" windowmove "$window" 0 0
