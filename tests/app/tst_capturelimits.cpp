@@ -2,6 +2,8 @@
 // the client gets, what is recorded, and that requests within the limits are still captured.
 #include "capture/captureservice.h"
 
+#include "storedevents.h"
+
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -117,7 +119,6 @@ private Q_SLOTS:
 
 private:
     void start(const CaptureLimits &limits);
-    QList<Event> storedEvents(int expected);
 
     QTemporaryDir m_dir;
     std::unique_ptr<CaptureService> m_capture;
@@ -142,20 +143,6 @@ void TestCaptureLimits::cleanup()
     m_capture.reset();
 }
 
-QList<Event> TestCaptureLimits::storedEvents(int expected)
-{
-    QList<Event> events;
-    (void)QTest::qWaitFor(
-        [&] {
-            events.clear();
-            for (const QList<QVariant> &arguments : std::as_const(*m_stored))
-                events += arguments.at(0).value<CapturedBatch>().events;
-            return events.size() >= expected;
-        },
-        10'000);
-    return events;
-}
-
 void TestCaptureLimits::declaredBodyOverTheCapIs413BeforeReading()
 {
     CaptureLimits limits;
@@ -167,7 +154,7 @@ void TestCaptureLimits::declaredBodyOverTheCapIs413BeforeReading()
     const QByteArray answer = client.response();
     QCOMPARE(statusOf(answer), "413"_ba);
     QVERIFY2(answer.contains("--max-body"), answer.constData());
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).response.status, 413);
     QCOMPARE(events.at(0).target, "/big"_ba);
@@ -183,7 +170,7 @@ void TestCaptureLimits::expectContinueOverTheCapGets413Not100()
     client.send("POST /e HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5000\r\n\r\n");
     const QByteArray answer = client.untilClosed();
     QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData()); // no "100 Continue" first
-    QCOMPARE(storedEvents(1).value(0).response.status, 413);
+    QCOMPARE(storedEvents(*m_stored, 1).value(0).response.status, 413);
 }
 
 // The answer is sent before the body is read: a client still busy sending megabytes of it gets
@@ -212,7 +199,7 @@ void TestCaptureLimits::chunkedBodyWithinTheCapIsCaptured()
                    "5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\n\r\n",
                    16, 20);
     QCOMPARE(statusOf(client.response()), "200"_ba);
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).body, "hello world"_ba);
     QCOMPARE(events.at(0).target, "/chunked"_ba);
@@ -234,7 +221,7 @@ void TestCaptureLimits::chunkedBodyOverTheCapIs413AsItArrives()
     client.send(chunk); // the client is still sending: it must still get the answer
     const QByteArray answer = client.untilClosed();
     QCOMPARE(statusOf(answer), "413"_ba);
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).response.status, 413);
     QCOMPARE(events.at(0).headerValue("X-Id"), "9"_ba);
@@ -249,7 +236,7 @@ void TestCaptureLimits::headArrivingInPiecesIsCapturedExactly()
                    "Content-Length: 4\r\n\r\nbody",
                    3, 5);
     QCOMPARE(statusOf(client.response()), "200"_ba);
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).method, "PROPFIND"_ba);
     QCOMPARE(events.at(0).target, "/a%20b/c?x=1&y=%2F"_ba);
@@ -269,7 +256,7 @@ void TestCaptureLimits::headOverTheCapInPiecesIs431()
     const QByteArray answer = client.untilClosed();
     QCOMPARE(statusOf(answer), "431"_ba);
     QVERIFY2(answer.contains("--max-head"), answer.constData());
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).response.status, 431);
     QCOMPARE(events.at(0).target, "/h"_ba);
@@ -288,7 +275,7 @@ void TestCaptureLimits::tooManyHeadersInPiecesIs431()
     const QByteArray answer = client.untilClosed();
     QCOMPARE(statusOf(answer), "431"_ba);
     QVERIFY2(answer.contains("--max-headers"), answer.constData());
-    QCOMPARE(storedEvents(1).value(0).response.status, 431);
+    QCOMPARE(storedEvents(*m_stored, 1).value(0).response.status, 431);
 
     RawClient within(m_capture->port()); // five are fine
     within.send("POST /n HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nContent-Length: 0\r\n\r\n");
@@ -314,7 +301,7 @@ void TestCaptureLimits::longTargetIs414()
     const QByteArray answer = client.untilClosed();
     QCOMPARE(statusOf(answer), "414"_ba);
     QVERIFY2(answer.contains("--max-target"), answer.constData());
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).response.status, 414);
     QCOMPARE(events.at(0).method, "GET"_ba);
@@ -363,7 +350,7 @@ void TestCaptureLimits::malformedRequestsAre400()
     RawClient next(m_capture->port()); // capture goes on
     next.send("POST /next HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
     QCOMPARE(statusOf(next.response()), "200"_ba);
-    const QList<Event> events = storedEvents(recorded ? 2 : 1);
+    const QList<Event> events = storedEvents(*m_stored, recorded ? 2 : 1);
     QCOMPARE(events.size(), recorded ? 2 : 1);
     QCOMPARE(events.last().target, "/next"_ba);
     if (!recorded)
@@ -381,7 +368,7 @@ void TestCaptureLimits::otherHttpVersionIs505()
     RawClient client(m_capture->port());
     client.send("GET / HTTP/2.0\r\nHost: h\r\n\r\n");
     QCOMPARE(statusOf(client.untilClosed()), "505"_ba);
-    QCOMPARE(storedEvents(1).value(0).response.status, 505);
+    QCOMPARE(storedEvents(*m_stored, 1).value(0).response.status, 505);
 }
 
 void TestCaptureLimits::connectionsOverTheCapGet503()
@@ -408,7 +395,7 @@ void TestCaptureLimits::connectionsOverTheCapGet503()
         status = statusOf(later.response());
     }
     QCOMPARE(status, "200"_ba);
-    const QList<Event> events = storedEvents(2);
+    const QList<Event> events = storedEvents(*m_stored, 2);
     QCOMPARE(events.size(), 2); // the refused connection sent nothing that was read
     QCOMPARE(events.at(1).target, "/later"_ba);
 }
@@ -424,7 +411,7 @@ void TestCaptureLimits::idleConnectionIsClosed()
     afterRequest.send("POST /x HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
     QCOMPARE(statusOf(afterRequest.response()), "200"_ba);
     QVERIFY(afterRequest.closedWithin(10'000));
-    QCOMPARE(storedEvents(1).size(), 1); // closing an idle connection records nothing
+    QCOMPARE(storedEvents(*m_stored, 1).size(), 1); // closing an idle connection records nothing
 }
 
 void TestCaptureLimits::slowHeadIs408()
@@ -438,7 +425,7 @@ void TestCaptureLimits::slowHeadIs408()
     const QByteArray answer = client.untilClosed();
     QCOMPARE(statusOf(answer), "408"_ba);
     QVERIFY2(answer.contains("--head-timeout"), answer.constData());
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).response.status, 408);
     QCOMPARE(events.at(0).target, "/slow"_ba);
@@ -456,7 +443,7 @@ void TestCaptureLimits::slowBodyIs408()
     const QByteArray answer = client.untilClosed();
     QCOMPARE(statusOf(answer), "408"_ba);
     QVERIFY2(answer.contains("--body-timeout"), answer.constData());
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).response.status, 408);
     QCOMPARE(events.at(0).headerValue("X-Id"), "3"_ba);
@@ -492,7 +479,7 @@ void TestCaptureLimits::limitsChangeWhileCapturing()
     RawClient after(port);
     after.send(request);
     QCOMPARE(statusOf(after.untilClosed()), "413"_ba);
-    const QList<Event> events = storedEvents(2);
+    const QList<Event> events = storedEvents(*m_stored, 2);
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(1).seq, events.at(0).seq + 1); // the same session, numbering goes on
 }

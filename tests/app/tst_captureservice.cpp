@@ -1,6 +1,8 @@
 #include "capture/captureservice.h"
 #include "store/sessionstore.h"
 
+#include "storedevents.h"
+
 #include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -61,7 +63,6 @@ private Q_SLOTS:
     void rulesAnswerAndDelaysDoNotBlockOthers();
 
 private:
-    QList<Event> storedEvents(int expected);
     QTemporaryDir m_dir;
     CaptureService *m_capture = nullptr;
     QSignalSpy *m_stored = nullptr;
@@ -89,20 +90,6 @@ void TestCaptureService::cleanup()
     delete m_capture;
 }
 
-QList<Event> TestCaptureService::storedEvents(int expected)
-{
-    QList<Event> events;
-    QTest::qWaitFor(
-        [&] {
-            events.clear();
-            for (const QList<QVariant> &arguments : std::as_const(*m_stored))
-                events += arguments.at(0).value<CapturedBatch>().events;
-            return events.size() >= expected;
-        },
-        10'000);
-    return events;
-}
-
 void TestCaptureService::everyMethodIsCaptured_data()
 {
     QTest::addColumn<QByteArray>("method");
@@ -119,7 +106,7 @@ void TestCaptureService::everyMethodIsCaptured()
                                            + " /any/path?q=%20x HTTP/1.1\r\nHost: h\r\n"
                                              "Content-Length: 2\r\n\r\nhi");
     QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).method, method);
     QCOMPARE(events.at(0).target, "/any/path?q=%20x"_ba);
@@ -134,7 +121,7 @@ void TestCaptureService::binaryBodyIsByteExact()
     exchange(m_capture->port(),
              "POST /bin HTTP/1.1\r\nHost: h\r\nContent-Length: "_ba
                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).body, body);
     SessionStore reader;
@@ -147,7 +134,7 @@ void TestCaptureService::headersKeepOrderCaseAndDuplicates()
     exchange(m_capture->port(),
              "POST /h HTTP/1.1\r\nHost: h\r\nzeta: 1\r\nX-Dup: a\r\nAlpha: 2\r\n"
              "X-Dup: b\r\nContent-Length: 0\r\n\r\n");
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     const HeaderList expected { { "Host", "h" },  { "zeta", "1" },  { "X-Dup", "a" },
                                 { "Alpha", "2" }, { "X-Dup", "b" }, { "Content-Length", "0" } };
@@ -161,7 +148,7 @@ void TestCaptureService::defaultAnswerIsEmptyJsonObject()
     QVERIFY(answer.startsWith("HTTP/1.1 200 OK\r\n"));
     QVERIFY(answer.contains("Content-Type: application/json\r\n"));
     QVERIFY(answer.endsWith("\r\n\r\n{}"));
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.at(0).response.status, 200);
     QCOMPARE(events.at(0).response.body, "{}"_ba);
 }
@@ -182,7 +169,7 @@ void TestCaptureService::thousandRequestsAllCapturedAndOnDisk()
         });
     }
     QTRY_COMPARE_WITH_TIMEOUT(answered, 1000, 60'000);
-    QCOMPARE(storedEvents(1000).size(), 1000);
+    QCOMPARE(storedEvents(*m_stored, 1000).size(), 1000);
     SessionStore reader;
     QCOMPARE(reader.open(m_session), std::nullopt);
     QCOMPARE(reader.count(), 1000);
@@ -200,7 +187,7 @@ void TestCaptureService::oversizedBodyIsRefusedBeforeReading()
                                        "POST /big HTTP/1.1\r\nHost: h\r\nX-Id: 7\r\n"
                                        "Content-Length: 999999999\r\n\r\nabc");
     QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).response.status, 413);
     QCOMPARE(events.at(0).headerValue("X-Id"), "7"_ba);
@@ -222,7 +209,7 @@ void TestCaptureService::portInUseIsAClearError()
 void TestCaptureService::reopenedSessionContinuesTheSequence()
 {
     exchange(m_capture->port(), "POST /1 HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
-    QCOMPARE(storedEvents(1).size(), 1);
+    QCOMPARE(storedEvents(*m_stored, 1).size(), 1);
     m_capture->stop();
     CaptureOptions options;
     options.port = 0;
@@ -230,7 +217,7 @@ void TestCaptureService::reopenedSessionContinuesTheSequence()
     QCOMPARE(m_capture->start(options), std::nullopt);
     m_stored->clear();
     exchange(m_capture->port(), "POST /2 HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
-    const QList<Event> events = storedEvents(1);
+    const QList<Event> events = storedEvents(*m_stored, 1);
     QCOMPARE(events.at(0).seq, 2);
 }
 
@@ -293,7 +280,7 @@ void TestCaptureService::rulesAnswerAndDelaysDoNotBlockOthers()
     QTRY_VERIFY_WITH_TIMEOUT(slow.waitForReadyRead(50) || slow.bytesAvailable(), 5000);
     QVERIFY(timer.elapsed() >= 1400);
     QVERIFY(slow.readAll().startsWith("HTTP/1.1 503"));
-    const QList<Event> events = storedEvents(2);
+    const QList<Event> events = storedEvents(*m_stored, 2);
     QCOMPARE(events.size(), 2);
     QList<int> statuses { events.at(0).response.status, events.at(1).response.status };
     std::sort(statuses.begin(), statuses.end());

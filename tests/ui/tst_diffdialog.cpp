@@ -4,6 +4,8 @@
 #include "mainwindow.h"
 #include "models/modelroles.h"
 
+#include "webhookclient.h"
+
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QItemSelectionModel>
@@ -11,8 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -89,20 +89,9 @@ private Q_SLOTS:
     void tintsReadOnLightAndDarkPalettes();
 
 private:
-    void post(const QString &url, const QByteArray &body);
     QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
+    WebhookClient m_webhooks;
 };
-
-void TestDiffDialog::post(const QString &url, const QByteArray &body)
-{
-    QNetworkRequest request { QUrl(url) };
-    request.setRawHeader("Solaris-Webhook-Event-Type", "IDENTIFICATION");
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    QNetworkReply *reply = m_network.post(request, body);
-    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
-    reply->deleteLater();
-}
 
 void TestDiffDialog::compareTwoSelectedRowsWithCtrlD()
 {
@@ -114,11 +103,11 @@ void TestDiffDialog::compareTwoSelectedRowsWithCtrlD()
     MainWindow window(&capture);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    post(capture.listenUrl() + u"/hooks/identification"_s,
-         R"({"id":"idt-1","status":"successful","amount":1})");
-    post(capture.listenUrl() + u"/hooks/identification"_s,
-         R"({"id":"idt-1","status":"failed","extra":true,"reason":"expired"})");
-    post(capture.listenUrl() + u"/hooks/other"_s, R"({"id":"idt-3"})");
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification"_s,
+                            R"({"id":"idt-1","status":"successful","amount":1})"));
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification"_s,
+                            R"({"id":"idt-1","status":"failed","extra":true,"reason":"expired"})"));
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/other"_s, R"({"id":"idt-3"})"));
     QTableView *table = window.tableView();
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10'000);
 

@@ -13,6 +13,8 @@
 #include "replay/deliverycontroller.h"
 #include "sessioncontroller.h"
 #include "store/sessionstore.h"
+#include "webhookclient.h"
+
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
@@ -21,8 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageAuthenticationCode>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -58,9 +58,8 @@ private:
     // Capture on a free loopback port into a session file of this test's folder.
     CaptureOptions optionsFor(const QString &sessionName,
                               WithCatalog catalog = WithCatalog::No) const;
-    void post(const QString &url, const QByteArray &body);
     QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
+    WebhookClient m_webhooks;
 };
 
 CaptureOptions TestMainWindow::optionsFor(const QString &sessionName, WithCatalog catalog) const
@@ -71,16 +70,6 @@ CaptureOptions TestMainWindow::optionsFor(const QString &sessionName, WithCatalo
     if (catalog == WithCatalog::Yes)
         options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
     return options;
-}
-
-void TestMainWindow::post(const QString &url, const QByteArray &body)
-{
-    QNetworkRequest request { QUrl(url) };
-    request.setRawHeader("Solaris-Webhook-Event-Type", "IDENTIFICATION");
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    QNetworkReply *reply = m_network.post(request, body);
-    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
-    reply->deleteLater();
 }
 
 void TestMainWindow::requestAppearsAndShowsItsFields()
@@ -94,9 +83,9 @@ void TestMainWindow::requestAppearsAndShowsItsFields()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    post(
+    QVERIFY(m_webhooks.post(
         capture.listenUrl() + u"/hooks/identification"_s,
-        R"({"id":"9dfe2f4edaa67138be0c0c1cd3a7d849cidt","status":"successful","metadata":{"iban":"DE1"}})");
+        R"({"id":"9dfe2f4edaa67138be0c0c1cd3a7d849cidt","status":"successful","metadata":{"iban":"DE1"}})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
     const QModelIndex row = window.tableView()->model()->index(0, EventTableModel::EventTypeColumn);
     QCOMPARE(row.data().toString(), u"IDENTIFICATION"_s);
@@ -131,13 +120,13 @@ void TestMainWindow::reopenedSessionShowsItsEvents()
         CaptureService capture;
         QCOMPARE(capture.start(options), std::nullopt);
         for (int i = 0; i < 3; ++i)
-            post(capture.listenUrl() + u"/hooks/%1"_s.arg(i), R"({"a":1})");
+            QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/%1"_s.arg(i), R"({"a":1})"));
     }
     CaptureService capture;
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 3, 10'000);
-    post(capture.listenUrl() + u"/hooks/new"_s, R"({"a":2})");
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/new"_s, R"({"a":2})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 4, 10'000);
     const QModelIndex last = window.tableView()->model()->index(3, EventTableModel::SeqColumn);
     QCOMPARE(last.data().toLongLong(), 4);
@@ -151,8 +140,8 @@ void TestMainWindow::typingAFilter()
     MainWindow window(&capture);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    post(capture.listenUrl() + u"/hooks/a"_s, R"({"status":"failed"})");
-    post(capture.listenUrl() + u"/hooks/b"_s, R"({"status":"ok"})");
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/a"_s, R"({"status":"failed"})"));
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/b"_s, R"({"status":"ok"})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 2, 10'000);
 
     QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
@@ -190,7 +179,7 @@ void TestMainWindow::emptyStateKeyboardAndDelete()
     QVERIFY(window.emptyState()->isVisible());
     QVERIFY(window.emptyState()->curlExample().contains(capture.listenUrl()));
     for (int i = 0; i < 3; ++i)
-        post(capture.listenUrl() + u"/hooks/%1"_s.arg(i), R"({"a":1})");
+        QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/%1"_s.arg(i), R"({"a":1})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 3, 10'000);
     QTRY_VERIFY(!window.emptyState()->isVisible());
 
@@ -226,7 +215,7 @@ void TestMainWindow::switchingSessions()
     const CaptureOptions options = optionsFor(u"first.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
-    post(capture.listenUrl() + u"/hooks/first"_s, R"({"a":1})");
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/first"_s, R"({"a":1})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
     const QString port = capture.listenUrl();
 
@@ -234,7 +223,7 @@ void TestMainWindow::switchingSessions()
     QCOMPARE(capture.listenUrl(), port); // senders keep their address
     QTRY_COMPARE(window.tableView()->model()->rowCount(), 0);
     QVERIFY(window.windowTitle().contains(u"second.hookscope"_s));
-    post(capture.listenUrl() + u"/hooks/second"_s, R"({"a":2})");
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/second"_s, R"({"a":2})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
 
     QVERIFY(window.sessions()->switchTo(options.sessionPath));
@@ -253,7 +242,7 @@ void TestMainWindow::violationsShowAndImportsRecheck()
     window.show();
     QFile seed(QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/IDENTIFICATION.json"));
     QVERIFY(seed.open(QIODevice::ReadOnly));
-    post(capture.listenUrl() + u"/hooks/identification"_s, seed.readAll());
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification"_s, seed.readAll()));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
     const QModelIndex validity =
         window.tableView()->model()->index(0, EventTableModel::ValidityColumn);
@@ -289,13 +278,10 @@ void TestMainWindow::newSecretRechecksSignatures()
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     const QByteArray body = R"({"id":"x"})";
-    QNetworkRequest request { QUrl(capture.listenUrl() + u"/hooks/booking"_s) };
-    request.setRawHeader(
-        "Solaris-Webhook-Signature",
-        "sha256="
-            + QMessageAuthenticationCode::hash(body, "s3cret", QCryptographicHash::Sha256).toHex());
-    QNetworkReply *reply = m_network.post(request, body);
-    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    const QByteArray signatureHeader = "sha256="
+        + QMessageAuthenticationCode::hash(body, "s3cret", QCryptographicHash::Sha256).toHex();
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/booking"_s, body, {},
+                            { { "Solaris-Webhook-Signature", signatureHeader } }));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
     const QModelIndex signature =
         window.tableView()->model()->index(0, EventTableModel::SignatureColumn);
@@ -402,7 +388,7 @@ void TestMainWindow::replayIsKeptWithTheEvent()
     const CaptureOptions options = optionsFor(u"replay.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
-    post(capture.listenUrl() + u"/hooks/replay"_s, R"({"note":"replay me"})");
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/replay"_s, R"({"note":"replay me"})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
     window.tableView()->selectRow(0);
     window.deliveries()->replay(window.selectedSeqs(),
@@ -420,7 +406,8 @@ void TestMainWindow::completesHeaderNamesAndStopsAScan()
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
     window.show();
-    post(capture.listenUrl() + u"/hooks/a"_s, R"({"a":1})"); // sends Solaris-Webhook-Event-Type
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/a"_s,
+                            R"({"a":1})")); // sends Solaris-Webhook-Event-Type
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
     QLineEdit *edit = window.filterBar()->lineEdit();
     edit->setFocus();

@@ -7,14 +7,13 @@
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
 #include "tints.h"
+#include "webhookclient.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QIcon>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -65,7 +64,7 @@ private Q_SLOTS:
 private:
     void postSeeds(const QString &url);
     QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
+    WebhookClient m_webhooks;
     int m_seedCount = 0;
 };
 
@@ -84,12 +83,8 @@ void TestScreenshot::postSeeds(const QString &url)
         QFile file(seeds.filePath(name));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString type = name.chopped(5);
-        QNetworkRequest request { QUrl(url + u"/hooks/"_s + type.toLower()) };
-        request.setRawHeader("Solaris-Webhook-Event-Type", type.toLatin1());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        QNetworkReply *reply = m_network.post(request, file.readAll());
-        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
-        reply->deleteLater();
+        QVERIFY(
+            m_webhooks.post(url + u"/hooks/"_s + type.toLower(), file.readAll(), type.toLatin1()));
         ++m_seedCount;
     }
     QVERIFY(m_seedCount >= 3);

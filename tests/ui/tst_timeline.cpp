@@ -9,6 +9,7 @@
 #include "timeline/typecountsmodel.h"
 #include "timelinewidget.h"
 #include "typecountspanel.h"
+#include "webhookclient.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -18,8 +19,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -116,7 +115,7 @@ private Q_SLOTS:
 private:
     CaptureOptions optionsFor(const QString &name) const;
     QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
+    WebhookClient m_webhooks;
 };
 
 CaptureOptions TestTimeline::optionsFor(const QString &name) const
@@ -234,11 +233,8 @@ void TestTimeline::followsLiveCaptureAndDeletions()
     QVERIFY(timeline->timeline().isEmpty());
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     for (int i = 0; i < 3; ++i) {
-        QNetworkRequest request { QUrl(capture.listenUrl() + u"/hooks/live"_s) };
-        request.setRawHeader("Solaris-Webhook-Event-Type", i == 2 ? "OTHER" : "LIVE");
-        QNetworkReply *reply = m_network.post(request, R"({"n":1})"_ba);
-        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
-        reply->deleteLater();
+        QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/live"_s, R"({"n":1})"_ba,
+                                i == 2 ? "OTHER" : "LIVE"));
     }
     QTRY_COMPARE_WITH_TIMEOUT(timeline->timeline().eventCount(), qint64(3), 10'000);
     QVERIFY(timeline->timeline().firstMs() >= before);
