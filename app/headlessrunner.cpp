@@ -18,10 +18,11 @@ QByteArray HeadlessRunner::textLine(const Event &event, const EventAnalysis &ana
 {
     const QString time =
         QDateTime::fromMSecsSinceEpoch(event.receivedAtMs).toString(u"HH:mm:ss.zzz"_s);
-    QString verdict = analysis.isValid() ? u"valid"_s : u"%1 error(s)"_s.arg(analysis.errorCount());
+    // The table's words, so a refused or empty request is not called "valid".
+    QString verdict = EventSummary::from(event, analysis).validityText();
     if (!analysis.parseError.isEmpty())
-        verdict =
-            u"not JSON: %1 at byte %2"_s.arg(analysis.parseError).arg(analysis.parseErrorOffset);
+        verdict = u"not JSON: %1 at byte %2"_s.arg(analysis.parseError,
+                                                   QString::number(analysis.parseErrorOffset));
     const QString type = analysis.eventType.isEmpty() ? u"-"_s : analysis.eventType;
     // One arg() call, so a "%2" in the target (percent-encoding) is never taken for a
     // placeholder, as it would be by a later arg() in a chain.

@@ -1,11 +1,20 @@
 #include "eventsummary.h"
 
+#include <QStringList>
+
 #include <limits>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 quint16 clampCount(int count)
 {
     return quint16(std::min(count, int(std::numeric_limits<quint16>::max())));
+}
+
+QString countText(int count, const QString &one, const QString &many)
+{
+    return count == 1 ? one : many.arg(count);
 }
 } // namespace
 
@@ -29,4 +38,18 @@ EventSummary EventSummary::from(const Event &event, const EventAnalysis &analysi
     summary.origin = event.origin;
     summary.schemaChecked = analysis.schemaChecked;
     return summary;
+}
+
+QString EventSummary::validityText() const
+{
+    if (bodyKind != BodyKind::Json)
+        return bodyKindName(bodyKind);
+    if (errorCount == 0 && warningCount == 0)
+        return schemaChecked ? u"valid"_s : u"no schema"_s;
+    QStringList parts;
+    if (errorCount)
+        parts.append(countText(errorCount, u"1 error"_s, u"%1 errors"_s));
+    if (warningCount)
+        parts.append(countText(warningCount, u"1 warning"_s, u"%1 warnings"_s));
+    return parts.join(u", "_s);
 }

@@ -27,6 +27,9 @@ struct EventSummary
     bool schemaChecked = false;
 
     bool isValid() const { return errorCount == 0; }
+    // What the table's Validity column and headless lines say: "valid", "2 errors, 1 warning",
+    // "no schema", or what the body is when it is not JSON ("empty", "binary", "invalid JSON").
+    QString validityText() const;
 
     static EventSummary from(const Event &event, const EventAnalysis &analysis);
 };

@@ -10,25 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString countText(int count, const QString &one, const QString &many)
-{
-    return count == 1 ? one : many.arg(count);
-}
-
-QString validityText(const EventSummary &s)
-{
-    if (s.bodyKind != BodyKind::Json)
-        return s.bodyKind == BodyKind::Empty ? u"—"_s : bodyKindName(s.bodyKind);
-    if (s.errorCount == 0 && s.warningCount == 0)
-        return s.schemaChecked ? u"valid"_s : u"no schema"_s;
-    QStringList parts;
-    if (s.errorCount)
-        parts.append(countText(s.errorCount, u"1 error"_s, u"%1 errors"_s));
-    if (s.warningCount)
-        parts.append(countText(s.warningCount, u"1 warning"_s, u"%1 warnings"_s));
-    return parts.join(u", "_s);
-}
-
 int severityOf(const EventSummary &s)
 {
     if (s.errorCount || s.bodyKind == BodyKind::InvalidJson)
@@ -114,7 +95,7 @@ QVariant EventTableModel::displayData(const EventSummary &s, int column) const
             return u"loaded"_s;
         return s.status ? QVariant(s.status) : QVariant();
     case ValidityColumn:
-        return validityText(s);
+        return s.validityText();
     case SignatureColumn:
         return s.signature == SignatureState::NotChecked ? QString()
                                                          : signatureStateName(s.signature);

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void controlCharactersAreEscaped_data();
     void controlCharactersAreEscaped();
     void printWritesOneLinePerEvent();
+    void verdictSaysWhatTheBodyIs_data();
+    void verdictSaysWhatTheBodyIs();
 };
 
 namespace {
@@ -34,10 +36,40 @@ void TestHeadlessRunner::percentEncodingIsNotAPlaceholder()
 {
     EventAnalysis analysis;
     analysis.eventType = u"BOOKING"_s;
+    analysis.bodyKind = BodyKind::Json;
+    analysis.schemaChecked = true;
     const QByteArray line = HeadlessRunner::textLine(makeEvent("/hooks%2Fa%1b?q=%3"), analysis);
     QVERIFY2(line.startsWith("#7 "), line.constData());
     QVERIFY2(line.contains(" POST /hooks%2Fa%1b?q=%3 BOOKING 200 2 bytes, valid"),
              line.constData());
+}
+
+void TestHeadlessRunner::verdictSaysWhatTheBodyIs_data()
+{
+    QTest::addColumn<int>("bodyKind");
+    QTest::addColumn<bool>("schemaChecked");
+    QTest::addColumn<int>("errors");
+    QTest::addColumn<QByteArray>("verdict");
+    QTest::newRow("checked and valid") << int(BodyKind::Json) << true << 0 << "valid"_ba;
+    QTest::newRow("no schema is not valid") << int(BodyKind::Json) << false << 0 << "no schema"_ba;
+    QTest::newRow("errors") << int(BodyKind::Json) << true << 2 << "2 errors"_ba;
+    QTest::newRow("refused with 413: empty") << int(BodyKind::Empty) << false << 0 << "empty"_ba;
+    QTest::newRow("binary") << int(BodyKind::Binary) << false << 0 << "binary"_ba;
+}
+
+void TestHeadlessRunner::verdictSaysWhatTheBodyIs()
+{
+    QFETCH(int, bodyKind);
+    QFETCH(bool, schemaChecked);
+    QFETCH(int, errors);
+    QFETCH(QByteArray, verdict);
+    EventAnalysis analysis;
+    analysis.bodyKind = BodyKind(bodyKind);
+    analysis.schemaChecked = schemaChecked;
+    for (int i = 0; i < errors; ++i)
+        analysis.violations.append({ u"/a"_s, u"type"_s, Severity::Error, u"wrong"_s });
+    const QByteArray line = HeadlessRunner::textLine(makeEvent("/x"), analysis);
+    QVERIFY2(line.endsWith(QByteArray(QByteArray(" bytes, ") + verdict)), line.constData());
 }
 
 void TestHeadlessRunner::controlCharactersAreEscaped_data()
