@@ -3,24 +3,37 @@
 #include "store/sessionstore.h"
 
 #include <QtConcurrent>
+#include <QThreadPool>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
-CaptureBatcher::CaptureBatcher(SessionStore *store, const CaptureLimits &limits, QObject *parent)
+CaptureBatcher::CaptureBatcher(SessionStore *store, QThreadPool *writer,
+                               const CaptureLimits &limits, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_writer(writer)
     , m_limits(limits)
     , m_analyzer(std::make_shared<Analyzer>())
     , m_rules(std::make_shared<ResponseRules>())
 { }
 
+CaptureBatcher::~CaptureBatcher()
+{
+    flush();
+    // The writer runs batches in order: once the last one has posted its completion, no job
+    // refers to this batcher any more.
+    if (m_lastJob)
+        m_lastJob->posted.wait(false, std::memory_order_acquire);
+}
+
 void CaptureBatcher::submit(Event &&event, QHttpServerResponder &&responder)
 {
     event.seq = m_nextSeq++;
     QPointer<QTcpSocket> socket = responder.socket();
-    m_pending.push_back(
-        { std::move(event), std::make_shared<QHttpServerResponder>(std::move(responder)), socket });
+    m_pendingEvents.append(std::move(event));
+    m_pendingResponders.push_back(
+        { std::make_shared<QHttpServerResponder>(std::move(responder)), socket });
     schedule();
 }
 
@@ -28,30 +41,123 @@ void CaptureBatcher::submitAnswered(const Event &event)
 {
     Event stored = event;
     stored.seq = m_nextSeq++;
-    m_pending.push_back({ std::move(stored), nullptr, {} });
+    m_pendingEvents.append(std::move(stored));
+    m_pendingResponders.push_back({});
     schedule();
 }
 
-// Flushing on the next turn of the event loop batches whatever arrived in this one: one event
-// when idle, hundreds under load, without a timer adding latency.
+// Dispatching on the next turn of the event loop batches whatever arrived in this one: one
+// event when idle, many under load, without a timer adding latency.
 void CaptureBatcher::schedule()
 {
-    if (m_pending.size() >= size_t(kMaxBatch))
-        return flush();
+    if (m_pendingEvents.size() >= kMaxBatch)
+        return dispatch();
     if (m_flushScheduled)
         return;
     m_flushScheduled = true;
-    QTimer::singleShot(0, this, &CaptureBatcher::flush);
+    QTimer::singleShot(0, this, &CaptureBatcher::flushSoon);
 }
 
-QList<EventAnalysis> CaptureBatcher::analyze(const QList<Event> &events) const
+// While a batch is being written the next one keeps growing; its completion dispatches it.
+void CaptureBatcher::flushSoon()
 {
-    const std::shared_ptr<const Analyzer> analyzer = m_analyzer;
-    auto one = [analyzer](const Event &event) {
-        return analyzer->analyze(event);
+    m_flushScheduled = false;
+    if (m_inFlight.empty())
+        dispatch();
+}
+
+void CaptureBatcher::flush()
+{
+    dispatch();
+    while (!m_inFlight.empty())
+        completeFront();
+}
+
+// Waits for the oldest batch (the writer finishes them in order) and answers it.
+void CaptureBatcher::completeFront()
+{
+    const std::shared_ptr<Job> job = m_inFlight.front();
+    job->done.wait(false, std::memory_order_acquire);
+    m_inFlight.pop_front();
+    complete(*job);
+    // m_lastJob may keep the record a while, not its batch (the writer is done with it)
+    job->events.clear();
+    job->analyses.clear();
+    job->responders.clear();
+}
+
+void CaptureBatcher::dispatch()
+{
+    if (m_pendingEvents.isEmpty())
+        return;
+    auto job = std::make_shared<Job>();
+    job->events.swap(m_pendingEvents);
+    job->responders.swap(m_pendingResponders);
+    const Tools tools { m_analyzer, m_rules, m_limits };
+    m_inFlight.push_back(job);
+    m_lastJob = job;
+    m_writer->start([this, job, tools, store = m_store] {
+        writeJob(*job, *store, tools);
+        // On disk: the window may show the batch now. Emitted here, the copy for the window
+        // costs the writer, not the capture thread that reads and answers requests.
+        if (job->stored)
+            Q_EMIT stored({ job->events, job->analyses });
+        job->done.store(true, std::memory_order_release);
+        job->done.notify_all();
+        QMetaObject::invokeMethod(this, &CaptureBatcher::completeFinished, Qt::QueuedConnection);
+        // The destructor waits for this: `this` must outlive the post above.
+        job->posted.store(true, std::memory_order_release);
+        job->posted.notify_all();
+    });
+}
+
+// On the capture thread: answers the batches the writer finished, in order, then sends the
+// requests that arrived meanwhile.
+void CaptureBatcher::completeFinished()
+{
+    while (!m_inFlight.empty() && m_inFlight.front()->done.load(std::memory_order_acquire))
+        completeFront();
+    if (m_inFlight.empty())
+        dispatch();
+}
+
+void CaptureBatcher::complete(Job &job)
+{
+    if (!job.stored) {
+        Q_EMIT storeFailed(job.error);
+        const Response unavailable { 503,
+                                     { { "Content-Type", "application/json" } },
+                                     R"({"error":"Hookscope could not store the event"})"_ba,
+                                     0 };
+        for (const Responder &to : job.responders)
+            answer(to, unavailable);
+        return;
+    }
+    for (size_t i = 0; i < job.responders.size(); ++i)
+        answer(job.responders[i], job.events.at(qsizetype(i)).response);
+}
+
+// On the writer thread: everything that does not need the sockets.
+void CaptureBatcher::writeJob(Job &job, SessionStore &store, const Tools &tools)
+{
+    job.analyses = analyze(job.events, *tools.analyzer);
+    for (qsizetype i = 0; i < job.events.size(); ++i) {
+        if (job.responders[size_t(i)].responder) // else refused early: its answer is recorded
+            job.events[i].response = responseFor(job.events.at(i), job.analyses.at(i), tools);
+    }
+    job.stored = store.append(job.events, job.analyses);
+    if (!job.stored)
+        job.error = store.lastError();
+}
+
+QList<EventAnalysis> CaptureBatcher::analyze(const QList<Event> &events, const Analyzer &analyzer)
+{
+    auto one = [&analyzer](const Event &event) {
+        return analyzer.analyze(event);
     };
     if (events.size() < 32) {
         QList<EventAnalysis> analyses;
+        analyses.reserve(events.size());
         for (const Event &event : events)
             analyses.append(one(event));
         return analyses;
@@ -59,60 +165,26 @@ QList<EventAnalysis> CaptureBatcher::analyze(const QList<Event> &events) const
     return QtConcurrent::blockingMapped<QList<EventAnalysis>>(events, one);
 }
 
-Response CaptureBatcher::responseFor(const Event &event, const EventAnalysis &analysis) const
+Response CaptureBatcher::responseFor(const Event &event, const EventAnalysis &analysis,
+                                     const Tools &tools)
 {
-    if (event.body.size() > m_limits.maxBodyBytes)
+    if (event.body.size() > tools.limits.maxBodyBytes)
         return { 413,
                  { { "Content-Type", "application/json" } },
                  R"({"error":"Payload Too Large"})"_ba,
                  0 };
-    return m_rules->responseFor(event, analysis);
+    return tools.rules->responseFor(event, analysis);
 }
 
-void CaptureBatcher::flush()
+void CaptureBatcher::answer(const Responder &to, const Response &response)
 {
-    m_flushScheduled = false;
-    if (m_pending.empty())
-        return;
-    std::vector<Pending> batch;
-    batch.swap(m_pending);
-    CapturedBatch captured;
-    for (const Pending &pending : batch)
-        captured.events.append(pending.event);
-    captured.analyses = analyze(captured.events);
-    for (qsizetype i = 0; i < captured.events.size(); ++i) {
-        if (!batch[size_t(i)].responder)
-            continue; // refused early: its answer is already recorded
-        const Response response = responseFor(captured.events.at(i), captured.analyses.at(i));
-        captured.events[i].response = response;
-        batch[size_t(i)].event.response = response;
-    }
-    if (!m_store->append(captured.events, captured.analyses)) {
-        Q_EMIT storeFailed(m_store->lastError());
-        for (Pending &pending : batch)
-            pending.event.response = { 503,
-                                       { { "Content-Type", "application/json" } },
-                                       R"({"error":"Hookscope could not store the event"})"_ba,
-                                       0 };
-        for (Pending &pending : batch)
-            answer(pending);
-        return;
-    }
-    for (Pending &pending : batch)
-        answer(pending);
-    Q_EMIT stored(captured);
-}
-
-void CaptureBatcher::answer(const Pending &pending)
-{
-    if (!pending.responder || !pending.socket)
+    if (!to.responder || !to.socket)
         return; // refused early, or the client is gone
-    const Response &response = pending.event.response;
     if (response.delayMs <= 0)
-        return write(*pending.responder, response);
+        return write(*to.responder, response);
     // A delayed answer waits on a timer: other connections are served meanwhile.
     QTimer::singleShot(response.delayMs, this,
-                       [responder = pending.responder, socket = pending.socket, response] {
+                       [responder = to.responder, socket = to.socket, response] {
                            if (socket)
                                write(*responder, response);
                        });

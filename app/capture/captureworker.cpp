@@ -4,7 +4,27 @@
 #include "captureserver.h"
 #include "store/sessionstore.h"
 
-CaptureWorker::CaptureWorker() = default;
+#include <future>
+
+CaptureWorker::CaptureWorker()
+{
+    m_writer.setMaxThreadCount(1);
+    m_writer.setExpiryTimeout(-1);
+    m_writer.setObjectName(QStringLiteral("capture-writer"));
+}
+
+// A std::future, not a QFuture: QFuture::waitForFinished() may run a job that has not started
+// on the waiting thread, and the store's connection must stay on the writer thread.
+void CaptureWorker::onWriter(const std::function<void()> &job)
+{
+    auto finished = std::make_shared<std::promise<void>>();
+    std::future<void> done = finished->get_future();
+    m_writer.start([&job, finished] {
+        job();
+        finished->set_value();
+    });
+    done.wait();
+}
 
 CaptureWorker::~CaptureWorker()
 {
@@ -13,14 +33,22 @@ CaptureWorker::~CaptureWorker()
 
 std::optional<QString> CaptureWorker::start(const CaptureOptions &options)
 {
-    m_store = std::make_unique<SessionStore>();
-    if (auto error = m_store->open(options.sessionPath))
+    std::optional<QString> error;
+    qint64 maxSeq = 0;
+    onWriter([&] {
+        m_store = std::make_unique<SessionStore>();
+        error = m_store->open(options.sessionPath);
+        maxSeq = error ? 0 : m_store->maxSeq();
+    });
+    if (error)
         return error;
-    m_batcher = new CaptureBatcher(m_store.get(), options.limits, this);
-    m_batcher->setNextSeq(m_store->maxSeq() + 1);
+    m_batcher = new CaptureBatcher(m_store.get(), &m_writer, options.limits, this);
+    m_batcher->setNextSeq(maxSeq + 1);
     m_batcher->setAnalyzer(options.analyzer);
     m_batcher->setRules(options.rules);
-    connect(m_batcher, &CaptureBatcher::stored, this, &CaptureWorker::stored);
+    // Direct: the batcher emits on the writer thread, and the window's queued connection to
+    // CaptureWorker::stored then carries the batch there without a stop on the capture thread.
+    connect(m_batcher, &CaptureBatcher::stored, this, &CaptureWorker::stored, Qt::DirectConnection);
     connect(m_batcher, &CaptureBatcher::storeFailed, this, &CaptureWorker::storeFailed);
     m_server = new CaptureServer(options.limits, this);
     m_server->setSink([batcher = m_batcher](Event &&event, QHttpServerResponder &&responder) {
@@ -38,14 +66,20 @@ void CaptureWorker::stop()
     m_server = nullptr;
     delete m_batcher;
     m_batcher = nullptr;
-    m_store.reset();
+    if (m_store)
+        onWriter([this] { m_store.reset(); }); // the connection closes on its own thread
 }
 
 void CaptureWorker::remove(const QList<qint64> &seqs)
 {
     m_batcher->flush(); // a pending event may be among those removed
-    if (!m_store->remove(seqs))
-        Q_EMIT storeFailed(m_store->lastError());
+    std::optional<QString> error;
+    onWriter([&] {
+        if (!m_store->remove(seqs))
+            error = m_store->lastError();
+    });
+    if (error)
+        Q_EMIT storeFailed(*error);
 }
 
 void CaptureWorker::addLoaded(const QList<Event> &events)
@@ -57,8 +91,13 @@ void CaptureWorker::addLoaded(const QList<Event> &events)
 void CaptureWorker::clear()
 {
     m_batcher->flush();
-    if (!m_store->clear())
-        Q_EMIT storeFailed(m_store->lastError());
+    std::optional<QString> error;
+    onWriter([&] {
+        if (!m_store->clear())
+            error = m_store->lastError();
+    });
+    if (error)
+        Q_EMIT storeFailed(*error);
 }
 
 void CaptureWorker::setRules(std::shared_ptr<const ResponseRules> rules)

@@ -5,7 +5,9 @@
 #include "rules/responserules.h"
 
 #include <QObject>
+#include <QThreadPool>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -13,7 +15,8 @@ class CaptureBatcher;
 class CaptureServer;
 class SessionStore;
 
-// The objects that live on the capture thread, created and destroyed there.
+// The objects that live on the capture thread, created and destroyed there, and the session
+// store's writer thread: the store's connection is opened, used and closed on that one thread.
 class CaptureWorker : public QObject
 {
     Q_OBJECT
@@ -35,7 +38,11 @@ Q_SIGNALS:
     void storeFailed(const QString &error);
 
 private:
-    std::unique_ptr<SessionStore> m_store;
+    // Runs `job` on the writer thread, after every batch handed to it, and waits for it.
+    void onWriter(const std::function<void()> &job);
+
+    QThreadPool m_writer; // one thread that never expires: the store's connection's thread
+    std::unique_ptr<SessionStore> m_store; // used on m_writer only
     CaptureServer *m_server = nullptr; // owned through QObject parenting
     CaptureBatcher *m_batcher = nullptr; // owned through QObject parenting
 };

@@ -1,11 +1,15 @@
 #include "eventfiltermodel.h"
 
 #include "eventtablemodel.h"
+#include "filter/filterliterals.h"
 #include "modelroles.h"
 #include "store/sessionstore.h"
 
 #include <QPromise>
 #include <QtConcurrent>
+
+#include <atomic>
+#include <thread>
 
 EventFilterModel::EventFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -45,24 +49,70 @@ void EventFilterModel::noteEvent(const Event &event, const EventSummary &summary
 }
 
 namespace {
-// Reads every stored event once, on a worker thread with its own connection to the session.
-void scanSession(QPromise<QSet<qint64>> &promise, const QString &path, const Filter &filter)
+// One part of a scan: the events of seqs [from, to] on a connection of its own.
+struct ScanPart
+{
+    qint64 from = 0;
+    qint64 to = 0;
+    QSet<qint64> matching;
+    bool read = false;
+};
+
+// Reads only what the filter looks at (bodies, headers when it reads them), skips the bodies
+// that lack a literal the filter requires, and evaluates the rest.
+void scanPart(ScanPart &part, const QString &path, const Filter &filter,
+              const FilterLiterals &literals, const std::function<bool(qint64)> &keepGoing)
 {
     SessionStore store;
     if (store.open(path))
         return;
-    const qint64 total = std::max<qint64>(1, store.count());
-    promise.setProgressRange(0, 100);
-    QSet<qint64> matching;
-    qint64 seen = 0;
-    store.forEachEventAndSummary([&](Event &&event, EventSummary &&summary) {
+    EventScan scan;
+    scan.fromSeq = part.from;
+    scan.toSeq = part.to;
+    scan.headers = literals.readsHeaders();
+    if (!literals.isEmpty())
+        scan.admits = [&literals](QByteArrayView body) {
+            return literals.admits(body);
+        };
+    scan.keepGoing = keepGoing;
+    part.read = store.scanEvents(scan, [&](const Event &event, const EventSummary &summary) {
         if (filter.matches(summary, &event))
-            matching.insert(event.seq);
-        if (++seen % 2048 == 0)
-            promise.setProgressValue(int(seen * 100 / total));
-        return !promise.isCanceled();
+            part.matching.insert(event.seq);
+        return true;
     });
-    promise.addResult(matching);
+}
+
+// The session in two halves of its seq range, one per core: reading rows is the cost, and each
+// half reads on its own SQLite connection (WAL lets readers run side by side with capture).
+void scanSession(QPromise<QSet<qint64>> &promise, const QString &path, const Filter &filter)
+{
+    const FilterLiterals literals = FilterLiterals::requiredBy(filter.expression());
+    qint64 first = 0, last = 0;
+    {
+        SessionStore store;
+        if (store.open(path))
+            return;
+        std::tie(first, last) = store.seqRange();
+    }
+    const qint64 total = std::max<qint64>(1, last - first + 1);
+    promise.setProgressRange(0, 100);
+    std::atomic<qint64> read[2] = { 0, 0 };
+    auto keepGoing = [&promise, &read, total](int part) {
+        return [&promise, &read, total, part](qint64 rows) {
+            read[part] = rows;
+            promise.setProgressValue(int((read[0] + read[1]) * 100 / total));
+            return !promise.isCanceled();
+        };
+    };
+    const qint64 middle = first + (last - first) / 2;
+    ScanPart parts[2] = { { first, middle, {}, false }, { middle + 1, last, {}, false } };
+    std::thread second([&] { scanPart(parts[1], path, filter, literals, keepGoing(1)); });
+    scanPart(parts[0], path, filter, literals, keepGoing(0));
+    second.join();
+    if (promise.isCanceled() || !parts[0].read || !parts[1].read)
+        return;
+    parts[0].matching.unite(parts[1].matching);
+    promise.addResult(parts[0].matching);
 }
 } // namespace
 

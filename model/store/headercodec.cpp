@@ -27,11 +27,17 @@ bool readField(const QByteArray &blob, qsizetype &pos, QByteArray &field)
 QByteArray HeaderCodec::encode(const HeaderList &headers)
 {
     QByteArray out;
+    encodeInto(out, headers);
+    return out;
+}
+
+void HeaderCodec::encodeInto(QByteArray &out, const HeaderList &headers)
+{
+    out.resize(0);
     for (const auto &[name, value] : headers) {
         appendField(out, name);
         appendField(out, value);
     }
-    return out;
 }
 
 HeaderList HeaderCodec::decode(const QByteArray &blob)

@@ -6,5 +6,7 @@
 // live parser would never produce), and compact.
 namespace HeaderCodec {
 QByteArray encode(const HeaderList &headers);
+// The same into `out`, replacing its contents and keeping its capacity (no allocation per event).
+void encodeInto(QByteArray &out, const HeaderList &headers);
 HeaderList decode(const QByteArray &blob);
 } // namespace HeaderCodec

@@ -2,6 +2,7 @@
 
 #include "event/stringpool.h"
 #include "headercodec.h"
+#include "sqlitestatement.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -89,8 +90,9 @@ std::optional<QString> SessionStore::connect(const QString &path)
 
 void SessionStore::close()
 {
-    m_insertSummary.reset(); // queries must go before their connection
-    m_insertPayload.reset();
+    // statements must be finalized before their connection closes
+    for (auto *owner : { &m_begin, &m_commit, &m_rollback, &m_insertSummary, &m_insertPayload })
+        owner->reset();
     if (!QSqlDatabase::contains(m_connection))
         return;
     QSqlDatabase::database(m_connection, false).close();
@@ -160,47 +162,81 @@ bool SessionStore::createSchema()
     return query.exec() || fail(u"meta"_s, query.lastError().text());
 }
 
+bool SessionStore::prepareInserts()
+{
+    sqlite3 *db = SqliteStatement::handleOf(m_connection);
+    const std::pair<std::unique_ptr<SqliteStatement> *, const char *> statements[] = {
+        { &m_begin, "BEGIN" },
+        { &m_commit, "COMMIT" },
+        { &m_rollback, "ROLLBACK" },
+        { &m_insertSummary,
+          "INSERT OR REPLACE INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
+        { &m_insertPayload, "INSERT OR REPLACE INTO payloads VALUES(?,?,?,?,?,?)" },
+    };
+    for (const auto &[statement, sql] : statements) {
+        *statement = std::make_unique<SqliteStatement>();
+        if (!(*statement)->prepare(db, sql)) {
+            const QString why = (*statement)->errorText();
+            statement->reset();
+            return fail(QString::fromLatin1(sql), why);
+        }
+    }
+    return true;
+}
+
+// One event's two rows. The bound bytes are the event's own (or the reused header buffers):
+// nothing is copied until SQLite writes the record.
+bool SessionStore::insert(const Event &e, const EventAnalysis &a)
+{
+    SqliteStatement &summary = *m_insertSummary;
+    const QString method = QString::fromLatin1(e.method);
+    summary.bindInt(1, e.seq);
+    summary.bindInt(2, e.receivedAtMs);
+    summary.bindText(3, method);
+    summary.bindBlob(4, e.target, true);
+    summary.bindText(5, e.remote);
+    summary.bindInt(6, e.body.size());
+    summary.bindInt(7, e.response.status);
+    summary.bindText(8, a.eventType);
+    const qint64 analysis[] = { int(a.classifiedBy),    a.errorCount(),  a.warningCount(),
+                                int(a.signature.state), int(a.bodyKind), int(e.origin) };
+    for (int i = 0; i < 6; ++i)
+        summary.bindInt(9 + i, analysis[i]);
+    summary.bindText(15, e.sourceFile);
+    summary.bindInt(16, a.schemaChecked ? 1 : 0);
+    SqliteStatement &payload = *m_insertPayload;
+    HeaderCodec::encodeInto(m_headers, e.headers);
+    HeaderCodec::encodeInto(m_responseHeaders, e.response.headers);
+    payload.bindInt(1, e.seq);
+    payload.bindBlob(2, m_headers);
+    payload.bindBlob(3, e.body);
+    payload.bindBlob(4, m_responseHeaders);
+    payload.bindBlob(5, e.response.body);
+    payload.bindInt(6, e.response.delayMs);
+    return summary.run() && payload.run();
+}
+
 bool SessionStore::append(const QList<Event> &events, const QList<EventAnalysis> &analyses)
 {
     Q_ASSERT(events.size() == analyses.size());
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction())
-        return fail(u"begin"_s, db.lastError().text());
-    // Prepared once per connection: parsing the SQL again for every batch showed in profiles.
-    if (!m_insertSummary) {
-        m_insertSummary = std::make_unique<QSqlQuery>(db);
-        m_insertSummary->prepare(
-            u"INSERT OR REPLACE INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
-        m_insertPayload = std::make_unique<QSqlQuery>(db);
-        m_insertPayload->prepare(u"INSERT OR REPLACE INTO payloads VALUES(?,?,?,?,?,?)"_s);
-    }
-    QSqlQuery &summary = *m_insertSummary;
-    QSqlQuery &payload = *m_insertPayload;
+    if (!m_insertSummary && !prepareInserts())
+        return false;
+    if (!m_begin->run())
+        return fail(u"begin"_s, m_begin->errorText());
     for (qsizetype i = 0; i < events.size(); ++i) {
-        const Event &e = events.at(i);
-        const EventAnalysis &a = analyses.at(i);
-        int at = 0;
-        for (const QVariant &value :
-             { QVariant(e.seq), QVariant(e.receivedAtMs), QVariant(QString::fromLatin1(e.method)),
-               QVariant(e.target), QVariant(e.remote), QVariant(qint64(e.body.size())),
-               QVariant(e.response.status), QVariant(a.eventType), QVariant(int(a.classifiedBy)),
-               QVariant(a.errorCount()), QVariant(a.warningCount()),
-               QVariant(int(a.signature.state)), QVariant(int(a.bodyKind)), QVariant(int(e.origin)),
-               QVariant(e.sourceFile), QVariant(a.schemaChecked) })
-            summary.bindValue(at++, value);
-        payload.bindValue(0, e.seq);
-        payload.bindValue(1, HeaderCodec::encode(e.headers));
-        payload.bindValue(2, e.body.isNull() ? QByteArray("") : e.body);
-        payload.bindValue(3, HeaderCodec::encode(e.response.headers));
-        payload.bindValue(4, e.response.body.isNull() ? QByteArray("") : e.response.body);
-        payload.bindValue(5, e.response.delayMs);
-        if (!summary.exec() || !payload.exec()) {
-            const QString why = summary.lastError().text() + payload.lastError().text();
-            db.rollback();
-            return fail(u"insert event %1"_s.arg(e.seq), why);
+        if (!insert(events.at(i), analyses.at(i))) {
+            const QString why =
+                m_insertSummary->ok() ? m_insertPayload->errorText() : m_insertSummary->errorText();
+            m_rollback->run();
+            return fail(u"insert event %1"_s.arg(events.at(i).seq), why);
         }
     }
-    return db.commit() || fail(u"commit"_s, db.lastError().text());
+    // Durable on return: the commit is in the WAL before any answer is sent (see createSchema).
+    if (m_commit->run())
+        return true;
+    const QString why = m_commit->errorText();
+    m_rollback->run();
+    return fail(u"commit"_s, why);
 }
 
 bool SessionStore::updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses)
@@ -423,6 +459,94 @@ bool SessionStore::forEachEventAndSummary(
             break;
     }
     return true;
+}
+
+std::pair<qint64, qint64> SessionStore::seqRange() const
+{
+    QSqlQuery query(u"SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM events"_s,
+                    QSqlDatabase::database(m_connection, false));
+    if (!query.next())
+        return { 0, 0 };
+    return { query.value(0).toLongLong(), query.value(1).toLongLong() };
+}
+
+namespace {
+// A summary row of kSummaryColumns, read on the C API.
+EventSummary summaryFromStatement(const SqliteStatement &row, StringPool &pool)
+{
+    EventSummary s;
+    s.seq = row.columnInt(0);
+    s.receivedAtMs = row.columnInt(1);
+    s.method = pool.intern(row.columnText(2));
+    s.target = QString::fromUtf8(row.columnBytes(3));
+    s.remote = pool.intern(row.columnText(4));
+    s.bodySize = quint32(row.columnInt(5));
+    s.status = quint16(row.columnInt(6));
+    s.eventType = pool.intern(row.columnText(7));
+    s.classifiedBy = ClassifiedBy(row.columnInt(8));
+    s.errorCount = quint16(row.columnInt(9));
+    s.warningCount = quint16(row.columnInt(10));
+    s.signature = SignatureState(row.columnInt(11));
+    s.bodyKind = BodyKind(row.columnInt(12));
+    s.origin = Origin(row.columnInt(13));
+    s.schemaChecked = row.columnInt(14) != 0;
+    return s;
+}
+
+// Steps `events` (ordered by seq) up to `seq`; true when it then stands on that row.
+bool advanceTo(SqliteStatement &events, qint64 seq, bool &onRow, bool &done)
+{
+    while (!done && (!onRow || events.columnInt(0) < seq)) {
+        onRow = events.step();
+        done = !onRow;
+    }
+    return onRow && events.columnInt(0) == seq;
+}
+} // namespace
+
+// Two cursors walk payloads and events side by side in seq order (a merge join): the events
+// row is read only for bodies the scan admits, and no row is looked up by key.
+bool SessionStore::scanEvents(
+    const EventScan &scan,
+    const std::function<bool(const Event &, const EventSummary &)> &callback) const
+{
+    sqlite3 *db = SqliteStatement::handleOf(m_connection);
+    SqliteStatement payloads, events;
+    const QByteArray summarySql =
+        "SELECT "_ba + kSummaryColumns + " FROM events WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq"_ba;
+    if (!payloads.prepare(db,
+                          scan.headers ? "SELECT seq, body, headers FROM payloads WHERE seq "
+                                         "BETWEEN ?1 AND ?2 ORDER BY seq"
+                                       : "SELECT seq, body FROM payloads WHERE seq BETWEEN ?1 "
+                                         "AND ?2 ORDER BY seq")
+        || !events.prepare(db, summarySql.constData()))
+        return fail(u"read events"_s, payloads.errorText());
+    for (SqliteStatement *statement : { &payloads, &events }) {
+        statement->bindInt(1, scan.fromSeq);
+        statement->bindInt(2, scan.toSeq);
+    }
+    StringPool pool;
+    Event event;
+    bool onRow = false, done = false;
+    for (qint64 read = 1; payloads.step(); ++read) {
+        if (read % 1024 == 0 && scan.keepGoing && !scan.keepGoing(read))
+            return true;
+        const QByteArrayView body = payloads.columnBytes(1);
+        if (scan.admits && !scan.admits(body))
+            continue;
+        event.seq = payloads.columnInt(0);
+        if (!advanceTo(events, event.seq, onRow, done))
+            continue; // a payload without its summary row
+        event.body = QByteArray::fromRawData(body.data(), body.size());
+        if (scan.headers) {
+            const QByteArrayView headers = payloads.columnBytes(2);
+            event.headers =
+                HeaderCodec::decode(QByteArray::fromRawData(headers.data(), headers.size()));
+        }
+        if (!callback(event, summaryFromStatement(events, pool)))
+            return true;
+    }
+    return payloads.ok() || fail(u"read events"_s, payloads.errorText());
 }
 
 QString SessionStore::newDefaultSessionPath()

@@ -5,13 +5,28 @@
 #include "event/eventanalysis.h"
 #include "event/eventsummary.h"
 
+#include <QByteArrayView>
 #include <QString>
 
-#include <QSqlQuery>
-
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
+
+class SqliteStatement;
+
+// What SessionStore::scanEvents reads and what it may skip unread.
+struct EventScan
+{
+    qint64 fromSeq = 0;
+    qint64 toSeq = std::numeric_limits<qint64>::max();
+    bool headers = false; // decode the request headers too (filters on headers, searches)
+    // Asked with each row's raw body before anything else of the row is read: rows it refuses
+    // are skipped. Null admits every row.
+    std::function<bool(QByteArrayView body)> admits;
+    // Asked every 1024 rows with the count read so far: progress, and false stops (cancel).
+    std::function<bool(qint64 rowsRead)> keepGoing;
+};
 
 // One session file: SQLite through Qt SQL, WAL mode. The compact summary columns live in `events`
 // and the bytes in `payloads`, so reopening a large session reads only the small table.
@@ -54,6 +69,14 @@ public:
     // Streams each event with its stored summary (filters that read bodies).
     bool
     forEachEventAndSummary(const std::function<bool(Event &&, EventSummary &&)> &callback) const;
+    // The fast path for filters that read bodies: streams, in sequence order, the rows of a seq
+    // range that scan.admits lets through, each as an Event holding only seq, body and (when
+    // asked) request headers, with its stored summary. Straight from SQLite, reading no other
+    // column: the event's body points into SQLite's row and is valid only during the callback.
+    bool scanEvents(const EventScan &scan,
+                    const std::function<bool(const Event &, const EventSummary &)> &callback) const;
+    // The lowest and highest stored seq, {0, 0} when empty: for splitting a scan in ranges.
+    std::pair<qint64, qint64> seqRange() const;
 
     QString lastError() const { return m_lastError; }
 
@@ -65,10 +88,19 @@ private:
     bool exec(const QString &sql);
     bool createSchema();
     bool fail(const QString &what, const QString &why) const;
+    bool prepareInserts();
+    bool insert(const Event &event, const EventAnalysis &analysis);
 
     QString m_connection;
-    std::unique_ptr<QSqlQuery> m_insertSummary;
-    std::unique_ptr<QSqlQuery> m_insertPayload;
+    // The capture path's statements, prepared once per connection on the sqlite3 C API:
+    // binding through QSqlQuery and QVariant was the largest cost of capturing an event.
+    std::unique_ptr<SqliteStatement> m_begin;
+    std::unique_ptr<SqliteStatement> m_commit;
+    std::unique_ptr<SqliteStatement> m_rollback;
+    std::unique_ptr<SqliteStatement> m_insertSummary;
+    std::unique_ptr<SqliteStatement> m_insertPayload;
+    QByteArray m_headers; // encoding buffers reused across inserts
+    QByteArray m_responseHeaders;
     QString m_path;
     mutable QString m_lastError;
 };

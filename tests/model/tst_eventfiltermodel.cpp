@@ -60,6 +60,8 @@ private Q_SLOTS:
     void bodyFilterScansTheSessionAndMatchesLiveEvents();
     void newerFilterSupersedesAScan();
     void sortsTypedNewestFirst();
+    void scanAgreesWithMatchingEveryEvent_data();
+    void scanAgreesWithMatchingEveryEvent();
 
 private:
     void append(qint64 first, qint64 last, bool store);
@@ -151,6 +153,74 @@ void TestEventFilterModel::sortsTypedNewestFirst()
     QCOMPARE(visibleSeqs(*m_proxy).first(), 13);
     m_proxy->sort(EventTableModel::SizeColumn, Qt::AscendingOrder);
     QCOMPARE(m_proxy->rowCount(), 13);
+}
+
+void TestEventFilterModel::scanAgreesWithMatchingEveryEvent_data()
+{
+    QTest::addColumn<QString>("expression");
+    for (const char *expression :
+         { R"(json.status == "failed")", R"(json.status == failed && method == PUT)",
+           R"(json.status in {failed "pending"})", R"(json.amount == 1000)",
+           R"(json.amount == "1000")", R"(json.status == "faïled")",
+           R"(json.status == "failed" || json.amount >= 500)", R"(!(json.status == "failed"))",
+           R"(body == "failed")", R"(body contains "FAIL")", R"(header["X-Note"] == "failed")",
+           R"(failed)", R"(json.status == "failed" && header["X-Note"])" })
+        QTest::newRow(expression) << QString::fromUtf8(expression);
+}
+
+// The scan reads only some columns, splits the session in two and skips bodies that lack a
+// required literal: none of that may change which events match. Bodies spell values in
+// every way JSON allows; the brute force evaluates the filter on every fully read event.
+void TestEventFilterModel::scanAgreesWithMatchingEveryEvent()
+{
+    QFETCH(QString, expression);
+    const QList<QByteArray> bodies = {
+        R"({"status":"failed"})",
+        R"({"status":"\u0066ailed"})",
+        R"({"status":"FAILED"})",
+        R"({"status":"pending"})",
+        R"({"status":["failed"]})",
+        R"({"amount":1e3})",
+        R"({"amount":1000})",
+        R"({"amount":"1000"})",
+        R"({"status":"fa\u00efled"})",
+        R"({"status":"faïled"})",
+        "{\"status\":\"f\xff\"}",
+        "failed",
+        "\"failed\"",
+        "FAIL\0ED"_ba,
+        QByteArray(),
+        R"({"status":"successful"})",
+    };
+    QList<Event> events;
+    QList<EventAnalysis> analyses;
+    QList<EventSummary> summaries;
+    for (qint64 seq = 1; seq <= 200; ++seq) {
+        Event e = makeEvent(seq, {});
+        e.body = bodies.at(seq % bodies.size());
+        if (seq % 7 == 0)
+            e.headers.append(std::pair("X-Note"_ba, "failed"_ba));
+        events.append(e);
+        analyses.append(analysis(seq));
+        summaries.append(EventSummary::from(e, analyses.last()));
+    }
+    QVERIFY(m_store.append(events, analyses));
+    QVERIFY(m_store.remove({ 3, 100, 101 }));
+    QList<qint64> expected;
+    const Filter filter = compile(expression);
+    QVERIFY(m_store.forEachEventAndSummary([&](Event &&e, EventSummary &&summary) {
+        if (filter.matches(summary, &e))
+            expected.append(e.seq);
+        return true;
+    }));
+    QVERIFY(!expected.isEmpty());
+    m_source->enqueue(summaries);
+    m_source->flush();
+    QSignalSpy finished(m_proxy, &EventFilterModel::scanFinished);
+    m_proxy->setFilter(filter);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    QCOMPARE(visibleSeqs(*m_proxy), expected);
 }
 
 QTEST_GUILESS_MAIN(TestEventFilterModel)
