@@ -1,6 +1,6 @@
 // The baseline for capture throughput: the same QAbstractHttpServer machinery as Hookscope's
 // capture server, answering 200 "{}" to everything and doing nothing else.
-#include "shutdownsignals.h"
+#include "benchshutdown.h"
 
 #include <QAbstractHttpServer>
 #include <QCoreApplication>
@@ -33,8 +33,7 @@ private:
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    ShutdownSignals signals;
-    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &app, &QCoreApplication::quit);
+    BenchShutdown::quitOnSignals(app);
     BareServer server;
     const quint16 port = server.listen(QHostAddress::LocalHost, 0);
     QTextStream err(stderr);

@@ -1,8 +1,8 @@
 // The full capture pipeline in one process, as the window runs it: CaptureService (parse,
 // classify, verify, persist, answer) feeding an EventTableModel from its stored() signal.
+#include "benchshutdown.h"
 #include "capture/captureservice.h"
 #include "models/eventtablemodel.h"
-#include "shutdownsignals.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -17,8 +17,7 @@ int main(int argc, char **argv)
         err << "usage: bench_pipelineserver SESSION_FILE\n";
         return 2;
     }
-    ShutdownSignals signals;
-    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &app, &QCoreApplication::quit);
+    BenchShutdown::quitOnSignals(app);
     EventTableModel model;
     CaptureService capture;
     QObject::connect(&capture, &CaptureService::stored, &model, [&model](const CapturedBatch &b) {
