@@ -32,9 +32,8 @@ QString nextConnectionName()
 bool createPrivateFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return false;
-    return file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 QString synchronousMode()
