@@ -146,7 +146,16 @@ SignatureVerifier::SignatureVerifier(SecretSet secrets, qint64 toleranceSecs)
     : m_secrets(std::move(secrets))
     , m_toleranceSecs(toleranceSecs)
     , m_hmacConfigs(m_secrets.hmacConfigs() + HmacConfig::presets())
-{ }
+{
+    QStringList headers {
+        u"Solaris-Webhook-Signature"_s, u"webhook-signature"_s,   u"svix-signature"_s,
+        u"Stripe-Signature"_s,          u"X-Hub-Signature-256"_s, u"X-Hub-Signature"_s
+    };
+    for (const HmacConfig &config : m_hmacConfigs)
+        headers.append(headerText(config.header));
+    m_unsignedDetail =
+        u"No signature header of a known scheme (looked for: %1)."_s.arg(headers.join(u", "_s));
+}
 
 SignatureCheck SignatureVerifier::verify(const Event &event, const QString &eventType,
                                          qint64 nowSecs) const
@@ -366,15 +375,7 @@ SignatureCheck SignatureVerifier::unsignedCheck(const Event &event, const QStrin
                       u"Solaris subscription verification request (WEBHOOK-SUBSCRIPTION): "
                       "Solaris does not sign it, as the subscription's secret does not exist "
                       "yet."_s);
-    QStringList headers {
-        u"Solaris-Webhook-Signature"_s, u"webhook-signature"_s,   u"svix-signature"_s,
-        u"Stripe-Signature"_s,          u"X-Hub-Signature-256"_s, u"X-Hub-Signature"_s
-    };
-    for (const HmacConfig &config : m_hmacConfigs)
-        headers.append(headerText(config.header));
-    return result(
-        SignatureState::Unsigned, {}, {},
-        u"No signature header of a known scheme (looked for: %1)."_s.arg(headers.join(u", "_s)));
+    return result(SignatureState::Unsigned, {}, {}, m_unsignedDetail);
 }
 
 SignatureCheck SignatureVerifier::staleness(SignatureCheck check, qint64 timestamp,

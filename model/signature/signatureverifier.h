@@ -52,4 +52,5 @@ private:
     SecretSet m_secrets;
     qint64 m_toleranceSecs;
     QList<HmacConfig> m_hmacConfigs;
+    QString m_unsignedDetail; // the same for every unsigned event: built once, not per event
 };
