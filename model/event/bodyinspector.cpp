@@ -50,7 +50,9 @@ BodyInspection BodyInspector::inspect(const QByteArray &body)
     }
     result.kind = BodyKind::InvalidJson;
     result.parseError = error.errorString();
-    result.parseErrorOffset = error.offset;
+    // Qt 6.4 can place the error past the end (an unterminated string at the end of the body),
+    // and a user is shown this offset as a position in the body.
+    result.parseErrorOffset = qMin(qint64(error.offset), qint64(body.size()));
     result.json = {};
     return result;
 }

@@ -36,6 +36,8 @@ std::optional<QList<QByteArray>> spellings(const FilterLiteral &literal, FilterF
 
 bool contains(QByteArrayView haystack, const QByteArray &needle)
 {
+    if (haystack.isEmpty()) // memmem must not get the null pointer of an empty body
+        return needle.isEmpty();
 #if defined(__GLIBC__)
     return memmem(haystack.data(), size_t(haystack.size()), needle.constData(),
                   size_t(needle.size()))

@@ -110,8 +110,9 @@ QString CommandParser::option(const QByteArray &name, const QByteArray &value, C
         request->method = value;
     } else if (name == "-H" || name == "--header") {
         const qsizetype colon = value.indexOf(':');
+        // "Name;" sends an empty header; it counts as set (never null), so curl adds no default.
         if (colon < 0 && value.endsWith(';'))
-            request->headers.append({ value.chopped(1), {} });
+            request->headers.append({ value.chopped(1), QByteArray("", 0) });
         else if (colon <= 0)
             return u"-H %1 is not a header \"Name: value\""_s.arg(QString::fromUtf8(value));
         else if (value.mid(colon + 1).trimmed().isEmpty())

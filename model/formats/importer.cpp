@@ -64,7 +64,8 @@ struct Source
 
 QString parseErrorText(QByteArrayView text, const QJsonParseError &error, qsizetype base)
 {
-    const qsizetype offset = base + error.offset;
+    // Qt 6.4 can place the error past the end of the text (an unterminated string at its end).
+    const qsizetype offset = qMin(base + error.offset, text.size());
     return u"invalid JSON: %1 (line %2, byte offset %3)"_s.arg(error.errorString())
         .arg(JsonText::lineAt(text, offset))
         .arg(offset);
@@ -85,7 +86,8 @@ void readLine(QByteArray line, qint64 lineNumber, const Source &source)
     if (error.error != QJsonParseError::NoError) {
         source.error(
             lineNumber,
-            u"invalid JSON: %1 at column %2"_s.arg(error.errorString()).arg(error.offset + 1));
+            u"invalid JSON: %1 at column %2"_s.arg(error.errorString())
+                .arg(qMin(qsizetype(error.offset), line.size()) + 1)); // Qt may point past the end
     } else if (document.isObject() && Fixture::isFixture(document.object())) {
         source.addFixture(document.object(), lineNumber, {});
     } else {

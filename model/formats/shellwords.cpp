@@ -15,10 +15,11 @@ int hexValue(char c)
     return -1;
 }
 
-// Reads up to MAX digits of BASE at AT; returns the value and advances AT.
-int readNumber(QByteArrayView text, qsizetype *at, int base, int max)
+// Reads up to MAX digits of BASE at AT; returns the value and advances AT. 64 bits: \U takes
+// eight hex digits, which overflow an int.
+qint64 readNumber(QByteArrayView text, qsizetype *at, int base, int max)
 {
-    int value = 0;
+    qint64 value = 0;
     for (int n = 0; n < max && *at < text.size(); ++n, ++*at) {
         const int digit = hexValue(text[*at]);
         if (digit < 0 || digit >= base)

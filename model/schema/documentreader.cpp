@@ -146,9 +146,9 @@ ParsedDocument DocumentReader::readJson(const QByteArray &bytes)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError) {
-        return {
-            {}, u"invalid JSON at byte offset %1: %2"_s.arg(error.offset).arg(error.errorString())
-        };
+        // Qt 6.4 may place the error past the end (an unterminated string at the end).
+        const qsizetype offset = qMin(qsizetype(error.offset), bytes.size());
+        return { {}, u"invalid JSON at byte offset %1: %2"_s.arg(offset).arg(error.errorString()) };
     }
     return { document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()),
              {} };
