@@ -127,7 +127,8 @@ QString toHttpie(const Event &e, const QString &baseUrl, bool redact)
     const HeaderArgs headers = headerArgs(
         e, redact, { "Accept", "Accept-Encoding", "Connection", "User-Agent" }, ";", ":");
     QByteArray prefix = e.body.isEmpty() ? "http --ignore-stdin "_ba : "http "_ba;
-    prefix += ShellQuote::word(lineSafe(e.method)) + ' '
+    // "--": a method is any token, and one such as "--download" must not be read as an option.
+    prefix += "-- " + ShellQuote::word(lineSafe(e.method)) + ' '
         + ShellQuote::word(requestUrl(baseUrl, lineSafe(e.target)));
     QList<QByteArray> words;
     for (QByteArray header : headers.sent + headers.removed) {

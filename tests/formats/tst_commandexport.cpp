@@ -330,7 +330,8 @@ void TestCommandExport::httpieIsExactAndSafe_data()
                                 { "X-Empty"_ba, ""_ba } },
                               hostileText + QByteArray("\0end", 4));
     QTest::newRow("hostile") << hostile
-                             << QStringList { u"POST"_s,
+                             << QStringList { u"--"_s,
+                                              u"POST"_s,
                                               u"http://127.0.0.1:1/h/$(touch${IFS}pwned)"_s,
                                               u"Host:hooks.example"_s,
                                               u"X-Shell:`touch pwned` !! 'q'"_s,
@@ -344,11 +345,28 @@ void TestCommandExport::httpieIsExactAndSafe_data()
                                               u"User-Agent:"_s,
                                               u"Content-Type:"_s };
     QTest::newRow("no body") << makeEvent("GET"_ba, "/"_ba, {}, QByteArray())
-                             << QStringList { u"--ignore-stdin"_s,      u"GET"_s,
-                                              u"http://127.0.0.1:1/"_s, u"Host:hooks.example"_s,
-                                              u"X-After-Length:1"_s,    u"Accept:"_s,
-                                              u"Accept-Encoding:"_s,    u"Connection:"_s,
+                             << QStringList { u"--ignore-stdin"_s,
+                                              u"--"_s,
+                                              u"GET"_s,
+                                              u"http://127.0.0.1:1/"_s,
+                                              u"Host:hooks.example"_s,
+                                              u"X-After-Length:1"_s,
+                                              u"Accept:"_s,
+                                              u"Accept-Encoding:"_s,
+                                              u"Connection:"_s,
                                               u"User-Agent:"_s };
+    QTest::newRow("a method that looks like an option")
+        << makeEvent("--download"_ba, "/"_ba, {}, QByteArray())
+        << QStringList { u"--ignore-stdin"_s,
+                         u"--"_s,
+                         u"--download"_s,
+                         u"http://127.0.0.1:1/"_s,
+                         u"Host:hooks.example"_s,
+                         u"X-After-Length:1"_s,
+                         u"Accept:"_s,
+                         u"Accept-Encoding:"_s,
+                         u"Connection:"_s,
+                         u"User-Agent:"_s };
 }
 
 void TestCommandExport::httpieIsExactAndSafe()
