@@ -7,6 +7,7 @@ packages=(
     qt6-base-dev qt6-httpserver-dev libqt6sql6-sqlite
     libvalijson-dev libyaml-cpp-dev json-schema-test-suite
     curl python3 sqlite3 libsqlite3-dev desktop-file-utils
+    clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()
