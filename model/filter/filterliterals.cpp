@@ -118,7 +118,32 @@ FilterLiterals::Clauses FilterLiterals::requiredByAny(const FilterNode &node)
     return { joined };
 }
 
+// A JSON path only resolves through members the body names, and a member name is a JSON string:
+// `json.amount.value >= 10000` needs "amount" and "value" in the body, quotes included (or an
+// escape). Except for !=, which holds when the path is missing.
+FilterLiterals::Clauses FilterLiterals::requiredKeys(const FilterNode &node)
+{
+    Clauses clauses;
+    if (node.field != FilterField::Json || node.op == FilterOp::Ne)
+        return clauses;
+    for (const JsonPathStep &step : node.jsonPath) {
+        bool isIndex = false; // json.items.0 also indexes an array, where no name is spelled
+        step.key.toULongLong(&isIndex);
+        const QByteArray utf8 = step.key.toUtf8();
+        if (step.kind == JsonPathStep::Kind::Key && !isIndex && QString::fromUtf8(utf8) == step.key)
+            clauses.append({ '"' + utf8 + '"', QByteArray("\\") });
+    }
+    return clauses;
+}
+
+// The value's spellings first, the member names after: a || b keeps only each side's first
+// clause, and the value is the more selective one.
 FilterLiterals::Clauses FilterLiterals::requiredByCompare(const FilterNode &node)
+{
+    return requiredByValue(node) + requiredKeys(node);
+}
+
+FilterLiterals::Clauses FilterLiterals::requiredByValue(const FilterNode &node)
 {
     if (node.field != FilterField::Json && node.field != FilterField::Body)
         return {};

@@ -13,8 +13,10 @@ struct FilterNode;
 //
 // Only terms whose raw literal must appear in the body give a requirement: json.PATH == "text"
 // (a JSON string equal to it is spelled that way in the body unless the body uses an escape, so
-// a backslash admits a body too) and body == "text". Numbers (1e3 == 1000), case-insensitive
-// `contains`, `matches`, negations, headers and bare-word searches require nothing.
+// a backslash admits a body too) and body == "text". Every json.PATH term except != also needs
+// the path's member names, as JSON strings ("amount"): a missing path matches nothing. Values
+// that are numbers (1e3 == 1000), case-insensitive `contains`, `matches`, negations, headers and
+// bare-word searches require nothing more.
 class FilterLiterals
 {
 public:
@@ -38,6 +40,8 @@ private:
     static Clauses requiredByAll(const FilterNode &node);
     static Clauses requiredByAny(const FilterNode &node);
     static Clauses requiredByCompare(const FilterNode &node);
+    static Clauses requiredByValue(const FilterNode &node);
+    static Clauses requiredKeys(const FilterNode &node);
     static bool readsHeaders(const FilterNode &node);
 
     Clauses m_clauses;

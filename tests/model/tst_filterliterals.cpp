@@ -28,6 +28,12 @@ const QStringList kExpressions = {
     uR"(json.amount == "1000")"_s,
     uR"(json.amount == "1e3")"_s,
     uR"(json.amount >= 999)"_s,
+    uR"(json.amount.value >= 10000)"_s,
+    uR"(json.amount)"_s,
+    uR"(json.amount.value != 1)"_s,
+    uR"(json.*.value == 20000)"_s,
+    uR"(json.list.0 == 1)"_s,
+    uR"(json.list[*] == 1)"_s,
     uR"(json.status in {failed pending})"_s,
     uR"(json.status == "true")"_s,
     uR"(json.status == "null")"_s,
@@ -72,6 +78,12 @@ const QList<QByteArray> kBodies = {
     R"({"amount":1e3})",
     R"({"amount":"1000"})",
     R"({"amount":1000.0})",
+    R"({"amount":{"value":20000}})",
+    R"({"amo\u0075nt":{"value":20000}})",
+    R"({"amount" : { "value" : 2e4 }})",
+    R"({"value":20000})",
+    R"({"list":[1,2]})",
+    R"({"list":{"0":1}})",
     R"({"status":"faïled"})",
     R"({"status":"fa\u00efled"})",
     R"({"name":"J\u00fcrgen"})",
@@ -120,32 +132,52 @@ void TestFilterLiterals::requiredLiterals_data()
     QTest::addColumn<Clauses>("clauses");
     const QByteArray backslash("\\");
     QTest::newRow("json string") << uR"(json.status == "failed")"_s
-                                 << Clauses { { "failed", backslash } };
+                                 << Clauses { { "failed", backslash },
+                                              { "\"status\"", backslash } };
     QTest::newRow("json bare word")
-        << uR"(json.status == failed)"_s << Clauses { { "failed", backslash } };
+        << uR"(json.status == failed)"_s
+        << Clauses { { "failed", backslash }, { "\"status\"", backslash } };
     QTest::newRow("non-ASCII is UTF-8")
-        << uR"(json.name == "Jürgen")"_s << Clauses { { "J\xc3\xbcrgen", backslash } };
-    QTest::newRow("number compares by value") << uR"(json.amount == 1000)"_s << Clauses {};
-    QTest::newRow("quoted number too") << uR"(json.amount == "1000")"_s << Clauses {};
-    QTest::newRow("object text") << uR"(json.a == "{\"b\":1}")"_s << Clauses {};
-    QTest::newRow("replacement character") << uR"(json.a == "\uFFFD")"_s << Clauses {};
-    QTest::newRow("lone surrogate") << uR"(json.a == "\uD800")"_s << Clauses {};
-    QTest::newRow("empty") << uR"(json.a == "")"_s << Clauses {};
-    QTest::newRow("contains ignores case") << uR"(json.a contains "x")"_s << Clauses {};
-    QTest::newRow("matches") << uR"(json.a matches "x")"_s << Clauses {};
+        << uR"(json.name == "Jürgen")"_s
+        << Clauses { { "J\xc3\xbcrgen", backslash }, { "\"name\"", backslash } };
+    const Clauses amount { { "\"amount\"", backslash } };
+    const Clauses a { { "\"a\"", backslash } };
+    QTest::newRow("number compares by value: only the key")
+        << uR"(json.amount == 1000)"_s << amount;
+    QTest::newRow("quoted number too") << uR"(json.amount == "1000")"_s << amount;
+    QTest::newRow("object text") << uR"(json.a == "{\"b\":1}")"_s << a;
+    QTest::newRow("replacement character") << uR"(json.a == "\uFFFD")"_s << a;
+    QTest::newRow("lone surrogate") << uR"(json.a == "\uD800")"_s << a;
+    QTest::newRow("empty") << uR"(json.a == "")"_s << a;
+    QTest::newRow("contains ignores case") << uR"(json.a contains "x")"_s << a;
+    QTest::newRow("matches") << uR"(json.a matches "x")"_s << a;
+    QTest::newRow("every key of a path")
+        << uR"(json.amount.value >= 10000)"_s
+        << Clauses { { "\"amount\"", backslash }, { "\"value\"", backslash } };
+    QTest::newRow("a numeric key may index an array")
+        << uR"(json.items.0.id)"_s
+        << Clauses { { "\"items\"", backslash }, { "\"id\"", backslash } };
+    QTest::newRow("indexes and wildcards name nothing")
+        << uR"(json.items[0][*].id)"_s
+        << Clauses { { "\"items\"", backslash }, { "\"id\"", backslash } };
     QTest::newRow("not equal") << uR"(json.a != "x")"_s << Clauses {};
     QTest::newRow("negation") << uR"(!(json.a == "x"))"_s << Clauses {};
     QTest::newRow("and keeps both") << uR"(json.a == "x" && json.b == "y")"_s
-                                    << Clauses { { "x", backslash }, { "y", backslash } };
+                                    << Clauses { { "x", backslash },
+                                                 { "\"a\"", backslash },
+                                                 { "y", backslash },
+                                                 { "\"b\"", backslash } };
     QTest::newRow("and with a summary term")
-        << uR"(json.a == "x" && method == "POST")"_s << Clauses { { "x", backslash } };
+        << uR"(json.a == "x" && method == "POST")"_s
+        << Clauses { { "x", backslash }, { "\"a\"", backslash } };
     QTest::newRow("or joins") << uR"(json.a == "x" or json.b == "y")"_s
                               << Clauses { { "x", backslash, "y", backslash } };
     QTest::newRow("or with a term that requires nothing")
         << uR"(json.a == "x" || method == "POST")"_s << Clauses {};
     QTest::newRow("set") << uR"(json.a in {x "y z"})"_s
-                         << Clauses { { "x", backslash, "y z", backslash } };
-    QTest::newRow("set with a number") << uR"(json.a in {x 5})"_s << Clauses {};
+                         << Clauses { { "x", backslash, "y z", backslash },
+                                      { "\"a\"", backslash } };
+    QTest::newRow("set with a number") << uR"(json.a in {x 5})"_s << a;
     QTest::newRow("body equality") << uR"(body == "abc")"_s << Clauses { { "abc" } };
     QTest::newRow("body contains") << uR"(body contains "abc")"_s << Clauses {};
     QTest::newRow("search") << uR"("failed")"_s << Clauses {};
