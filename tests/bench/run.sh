@@ -150,8 +150,14 @@ awk -v bm="$(field baseline_matches "$r")" -v bloop="$(field baseline_loop_ms "$
     printf "  baseline (hand-written predicate, errorCount > 0): loop %.1f ms, %d matches; QSortFilterProxyModel %.1f ms\n", bloop, bm, bproxy }'
 
 echo "filter reading bodies (EventFilterModel scanning the session on two threads):"
-echo "\$ bench_bodyfilter $session 'json.status == \"failed\"'"
-"$bin/bench_bodyfilter" "$session" 'json.status == "failed"' | sed 's/^RESULT /  /'
+# A string the literal prefilter can look for, a number behind a path (only the member names
+# narrow it), a body search, and the worst case: a path every event has and a regex, so every
+# body is parsed.
+for expression in 'json.status == "failed"' 'json.amount.value >= 10000' 'body contains "DE89"' \
+    'json.id matches "^zz"'; do
+    echo "\$ bench_bodyfilter $session '$expression'"
+    "$bin/bench_bodyfilter" "$session" "$expression" | sed 's/^RESULT /  /'
+done
 echo "  (target: <= 2000 ms with the window responsive; longest_loop_gap_ms is the window thread's longest stall;"
 echo "   cpu_ms is the CPU time of all threads meanwhile, which the machine's other load does not change)"
 
