@@ -20,7 +20,9 @@ fi
 cmake --build "$build" -j"$(nproc)"
 
 export QT_QPA_PLATFORM=offscreen
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0:strict_string_checks=0}
+# A 64 MiB quarantine (default 256) for freed memory: the stress tests bound Hookscope's peak
+# memory, and a full default quarantine alone would be half of that bound.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0:strict_string_checks=0:quarantine_size_mb=64}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/sanitize/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1:suppressions=$root/tests/sanitize/ubsan.supp}
 symbolizer=$(command -v llvm-symbolizer-14 || command -v llvm-symbolizer || true)
