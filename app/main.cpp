@@ -116,7 +116,10 @@ int runWithCapture(AppOptions &options, const std::function<int(CaptureService &
 {
     CaptureService capture;
     ShutdownSignals signals;
-    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, qApp, &QCoreApplication::quit);
+    // QCoreApplication::instance(), not qApp: with <QApplication> included, qApp casts to a
+    // QApplication, which headless mode does not have (UBSan: invalid downcast).
+    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, QCoreApplication::instance(),
+                     &QCoreApplication::quit);
     if (auto error = startCapture(capture, options)) {
         printTo(stderr, u"hookscope: %1\n"_s.arg(*error));
         return 1;
