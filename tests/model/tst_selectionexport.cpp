@@ -27,7 +27,8 @@ private Q_SLOTS:
             event.method = "POST";
             event.target = "/hooks/" + QByteArray::number(seq);
             event.headers = { { "Content-Type", "application/json" } };
-            event.body = "{\"id\":" + QByteArray::number(seq) + "}"; // no raw strings: moc skips them
+            event.body =
+                "{\"id\":" + QByteArray::number(seq) + "}"; // no raw strings: moc skips them
             events.append(event);
         }
         QVERIFY(m_store.append(events, QList<EventAnalysis>(events.size())));
