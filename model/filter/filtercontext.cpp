@@ -1,5 +1,7 @@
 #include "filtercontext.h"
 
+#include "filterjsonpath.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +13,18 @@ const QJsonValue *FilterContext::json()
     if (!m_json)
         m_json = parse(m_event->body);
     return m_json->isUndefined() ? nullptr : &*m_json;
+}
+
+QList<QJsonValue> FilterContext::jsonValues(const JsonPathReader &reader)
+{
+    if (!m_event)
+        return {};
+    if (!m_json) {
+        if (std::optional<QList<QJsonValue>> values = reader.read(m_event->body))
+            return *std::move(values);
+    }
+    const QJsonValue *root = json();
+    return root ? FilterJsonPath::resolve(*root, reader.path()) : QList<QJsonValue>();
 }
 
 QJsonValue FilterContext::parse(const QByteArray &body)

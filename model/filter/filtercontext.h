@@ -2,6 +2,7 @@
 
 #include "event/event.h"
 #include "event/eventsummary.h"
+#include "jsonpathreader.h"
 
 #include <QJsonValue>
 #include <QString>
@@ -23,6 +24,9 @@ public:
     const Event *event() const { return m_event; } // not owned; may be null
     // The parsed body, or nullptr when there is no event or the body is not JSON.
     const QJsonValue *json();
+    // What the reader's path reaches in the body: read from the bytes when the reader can,
+    // else from the parsed body (parsed once per call, however many terms need it).
+    QList<QJsonValue> jsonValues(const JsonPathReader &reader);
     // The body decoded as UTF-8 (invalid sequences become U+FFFD).
     QStringView bodyText();
 

@@ -77,10 +77,7 @@ bool HeaderPredicate::test(FilterContext &context) const
 
 bool JsonPredicate::test(FilterContext &context) const
 {
-    const QJsonValue *root = context.json();
-    if (!root)
-        return false;
-    const QList<QJsonValue> values = FilterJsonPath::resolve(*root, m_path);
+    const QList<QJsonValue> values = context.jsonValues(m_reader);
     if (m_op == FilterOp::None)
         return !values.isEmpty();
     for (const QJsonValue &value : values) {

@@ -149,14 +149,14 @@ class JsonPredicate : public FilterPredicate
 {
 public:
     JsonPredicate(QList<JsonPathStep> path, FilterOp op, FilterValue value)
-        : m_path(std::move(path))
+        : m_reader(std::move(path))
         , m_op(op)
         , m_value(std::move(value))
     { }
     bool test(FilterContext &context) const override;
 
 private:
-    QList<JsonPathStep> m_path;
+    JsonPathReader m_reader;
     FilterOp m_op;
     FilterValue m_value;
 };
