@@ -98,14 +98,17 @@ void CaptureBatcher::dispatch()
     m_lastJob = job;
     m_writer->start([this, job, tools, store = m_store] {
         writeJob(*job, *store, tools);
-        // On disk: the window may show the batch now. Emitted here, the copy for the window
-        // costs the writer, not the capture thread that reads and answers requests.
-        if (job->stored)
-            Q_EMIT stored({ job->events, job->analyses });
+        // Taken before `done`: from then on the capture thread owns (and clears) the job.
+        const CapturedBatch forWindow { job->events, job->analyses };
         job->done.store(true, std::memory_order_release);
         job->done.notify_all();
         QMetaObject::invokeMethod(this, &CaptureBatcher::completeFinished, Qt::QueuedConnection);
-        // The destructor waits for this: `this` must outlive the post above.
+        // On disk: the window may show the batch now. Emitted after the answers were handed
+        // to the capture thread, so they never wait for the window's copy; emitted here, that
+        // copy costs the writer, not the capture thread that reads and answers requests.
+        if (job->stored)
+            Q_EMIT stored(forWindow);
+        // The destructor waits for this: `this` must outlive the post and the signal above.
         job->posted.store(true, std::memory_order_release);
         job->posted.notify_all();
     });

@@ -244,7 +244,7 @@ void TestCaptureService::signatureIsCheckedWithTheGivenSecret()
                      + "\r\n\r\n"_ba + body);
     }
     QList<SignatureState> states;
-    QTest::qWaitFor(
+    QVERIFY(QTest::qWaitFor(
         [&] {
             states.clear();
             for (const QList<QVariant> &arguments : std::as_const(*m_stored))
@@ -253,7 +253,7 @@ void TestCaptureService::signatureIsCheckedWithTheGivenSecret()
                     states.append(analysis.signature.state);
             return states.size() >= 2;
         },
-        10'000);
+        10'000));
     QCOMPARE(states, (QList<SignatureState> { SignatureState::Valid, SignatureState::Invalid }));
 }
 
