@@ -23,14 +23,9 @@
 #include "settingsdialog.h"
 #include "severitydelegate.h"
 #include "shortcutsdialog.h"
-#include "timeline/timelinefilter.h"
-#include "timeline/typecountsmodel.h"
-#include "timelinewidget.h"
-#include "typecountspanel.h"
 
 #include <QApplication>
 #include <QDateTime>
-#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -60,9 +55,9 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     , m_capture(capture)
     , m_sessions(new SessionController(capture, this))
     , m_loader(new PayloadLoader(this))
+    , m_deliveries(new DeliveryController(capture, &m_reader, this))
     , m_cancelLoad(new QPushButton(u"Cancel Loading"_s, this))
     , m_loadProgress(new QProgressBar(this))
-    , m_deliveries(new DeliveryController(capture, &m_reader, this))
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterModel(this))
     , m_filterBar(new FilterBar(this))
@@ -74,12 +69,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     , m_listening(new QLabel(this))
     , m_count(new QLabel(this))
     , m_rate(new QLabel(this))
-    , m_timeline(new TimelineWidget(this))
-    , m_timelineDock(new QDockWidget(u"Timeline"_s, this))
-    , m_typeCounts(new TypeCountsModel(this))
-    , m_typesPanel(new TypeCountsPanel(m_typeCounts, this))
-    , m_typesDock(new QDockWidget(u"Event Types"_s, this))
-    , m_statsRebuild(new QTimer(this))
+    , m_stats(new StatsDocks(m_model, m_filterBar, this))
 {
     m_proxy->setSourceModel(m_model);
     setUpTable();
@@ -97,7 +87,6 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     setCentralWidget(m_splitter);
-    createDocks();
     createMenus();
     createStatusBar();
     connectParts();
@@ -161,22 +150,7 @@ void MainWindow::connectParts()
     connect(m_loader, &PayloadLoader::finished, this, &MainWindow::loadFinished);
     connect(m_cancelLoad, &QPushButton::clicked, m_loader, &PayloadLoader::cancel);
     connect(m_deliveries, &DeliveryController::delivered, this, &MainWindow::deliveryArrived);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) { appendStats(first, last); });
-    connect(m_model, &QAbstractItemModel::modelReset, m_statsRebuild, qOverload<>(&QTimer::start));
-    connect(m_model, &QAbstractItemModel::layoutChanged, m_statsRebuild,
-            qOverload<>(&QTimer::start));
-    connect(m_model, &QAbstractItemModel::dataChanged, m_statsRebuild, qOverload<>(&QTimer::start));
-    connect(m_statsRebuild, &QTimer::timeout, this, &MainWindow::rebuildStats);
-    connect(m_timeline, &TimelineWidget::splitByTypeChanged, this, &MainWindow::rebuildStats);
-    connect(m_timeline, &TimelineWidget::rangeSelected, this, &MainWindow::applyTimeRange);
-    connect(m_timeline, &TimelineWidget::rangeCleared, this, [this] {
-        const QString text = TimelineFilter::without(m_filterBar->lineEdit()->text(), m_timeTerm);
-        m_timeTerm.clear();
-        m_filterBar->apply(text);
-    });
-    connect(m_typesPanel, &TypeCountsPanel::typeActivated, this, &MainWindow::applyEventType);
-    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::forgetStaleTerms);
+    connectStats();
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_compareAction->setEnabled(selectedRowCount() == 2); });
     connect(m_sessions, &SessionController::sessionCleared, this, [this] {
@@ -261,7 +235,7 @@ void MainWindow::createMenus()
     m_compareAction->setEnabled(false);
     m_compareAction->setToolTip(u"Select exactly two events to compare them side by side"_s);
     m_table->addAction(m_compareAction);
-    addStatsMenuActions(view);
+    m_stats->addMenuActions(view);
 
     QMenu *help = menuBar()->addMenu(u"&Help"_s);
     help->addAction(u"&Keyboard Shortcuts"_s, QKeySequence::HelpContents, this,
@@ -528,7 +502,7 @@ void MainWindow::saveSettings() const
     settings.setValue(u"window/tableHeader"_s, m_table->horizontalHeader()->saveState());
     settings.setValue(u"filter/history"_s, m_filterBar->history());
     settings.setValue(u"window/state"_s, saveState()); // docks: shown or hidden, where, how big
-    settings.setValue(u"timeline/splitByType"_s, m_timeline->splitByType());
+    m_stats->saveSettings(settings);
 }
 
 void MainWindow::restoreSettings()
@@ -540,7 +514,7 @@ void MainWindow::restoreSettings()
         settings.value(u"window/tableHeader"_s).toByteArray());
     m_filterBar->setHistory(settings.value(u"filter/history"_s).toStringList());
     restoreState(settings.value(u"window/state"_s).toByteArray());
-    m_timeline->setSplitByType(settings.value(u"timeline/splitByType"_s, false).toBool());
+    m_stats->restoreSettings(settings);
 }
 
 void MainWindow::createStatusBar()
@@ -665,98 +639,15 @@ void MainWindow::showSelected()
     m_detail->showDeliveries(m_reader.deliveries(seq));
 }
 
-// The timeline above the table and the per-type counts at its side, each a dock the user can
-// hide, move or float; View ▸ toggles them and the window remembers (saveState()).
-void MainWindow::createDocks()
+// The statistics docks count what the table holds: appended rows one batch at a time, and
+// everything again after anything else changed rows (a reopened session, deletions, a re-check).
+void MainWindow::connectStats()
 {
-    m_timelineDock->setObjectName(u"timelineDock"_s);
-    m_timelineDock->setWidget(m_timeline);
-    m_timelineDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
-                                | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::TopDockWidgetArea, m_timelineDock);
-    m_typesDock->setObjectName(u"typesDock"_s);
-    m_typesDock->setWidget(m_typesPanel);
-    addDockWidget(Qt::RightDockWidgetArea, m_typesDock);
-    resizeDocks({ m_typesDock }, { 400 }, Qt::Horizontal);
-    m_statsRebuild->setSingleShot(true);
-    m_statsRebuild->setInterval(200);
-}
-
-void MainWindow::addStatsMenuActions(QMenu *view)
-{
-    view->addSeparator();
-    QAction *timeline = m_timelineDock->toggleViewAction();
-    timeline->setText(u"&Timeline"_s);
-    timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    view->addAction(timeline);
-    QAction *types = m_typesDock->toggleViewAction();
-    types->setText(u"Event &Types"_s);
-    types->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
-    view->addAction(types);
-    QAction *split = view->addAction(u"Timeline &Split by Event Type"_s);
-    split->setCheckable(true);
-    connect(split, &QAction::toggled, m_timeline, &TimelineWidget::setSplitByType);
-    connect(m_timeline, &TimelineWidget::splitByTypeChanged, split, &QAction::setChecked);
-    view->addAction(u"Timeline: Show &Whole Session"_s, m_timeline,
-                    &TimelineWidget::showWholeSession);
-}
-
-// Rows just appended: counted into the timeline and the type panel as one batch each.
-void MainWindow::appendStats(int first, int last)
-{
-    TypeCounts batch;
-    for (int row = first; row <= last; ++row) {
-        const EventSummary &summary = m_model->summaryAt(row);
-        m_timeline->timeline().add(summary);
-        batch.add(summary);
-    }
-    m_typeCounts->add(batch);
-    m_timeline->timelineChanged();
-}
-
-// Everything counted again: after a reopened session, deletions or a re-check changed rows.
-// A million summaries take a few tens of milliseconds; the timer coalesces bursts of changes.
-void MainWindow::rebuildStats()
-{
-    m_statsRebuild->stop();
-    m_timeline->timeline().clear();
-    TypeCounts counts;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const EventSummary &summary = m_model->summaryAt(row);
-        m_timeline->timeline().add(summary);
-        counts.add(summary);
-    }
-    m_typeCounts->setCounts(counts);
-    m_timeline->timelineChanged();
-}
-
-void MainWindow::applyTimeRange(qint64 fromMs, qint64 toMs)
-{
-    const QString term = TimelineFilter::timeRange(fromMs, toMs);
-    const QString text = TimelineFilter::combine(m_filterBar->lineEdit()->text(), m_timeTerm, term);
-    m_timeTerm = term; // before apply(): forgetStaleTerms() runs inside it
-    m_filterBar->apply(text);
-}
-
-void MainWindow::applyEventType(const QString &eventType)
-{
-    const QString term = TimelineFilter::eventType(eventType);
-    const QString text = TimelineFilter::combine(m_filterBar->lineEdit()->text(), m_typeTerm, term);
-    m_typeTerm = term;
-    m_filterBar->apply(text);
-}
-
-// The user edited a term away: the next range or type is joined to what is there, and the
-// timeline stops showing a band that no longer filters anything.
-void MainWindow::forgetStaleTerms()
-{
-    const QString text = m_filterBar->lineEdit()->text();
-    if (!m_timeTerm.isEmpty() && !text.contains(m_timeTerm)) {
-        m_timeTerm.clear();
-        m_timeline->clearSelection();
-    }
-    if (!m_typeTerm.isEmpty() && !text.contains(m_typeTerm))
-        m_typeTerm.clear();
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_stats,
+            [this](const QModelIndex &, int first, int last) { m_stats->countRows(first, last); });
+    connect(m_model, &QAbstractItemModel::modelReset, m_stats, &StatsDocks::recountSoon);
+    connect(m_model, &QAbstractItemModel::layoutChanged, m_stats, &StatsDocks::recountSoon);
+    connect(m_model, &QAbstractItemModel::dataChanged, m_stats, &StatsDocks::recountSoon);
 }
 
 // Counted from the selection's ranges: selectedRows() would list every index of a million-row

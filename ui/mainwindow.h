@@ -3,6 +3,7 @@
 #include "event/eventsummary.h"
 #include "formats/importer.h"
 #include "signature/secretset.h"
+#include "statsdocks.h"
 #include "store/sessionstore.h"
 
 #include <QCache>
@@ -29,10 +30,6 @@ class QLabel;
 class EventFilterModel;
 class FilterBar;
 class QTableView;
-class QTimer;
-class TimelineWidget;
-class TypeCountsModel;
-class TypeCountsPanel;
 struct CapturedBatch;
 
 // The window: the event table above, the selected event's detail below, and a status bar with
@@ -93,11 +90,7 @@ public:
     // Compares the two selected events in a DiffDialog (Edit ▸ Compare Two Events, Ctrl+D).
     void compareSelected();
     QAction *compareAction() const { return m_compareAction; }
-    TimelineWidget *timelineWidget() const { return m_timeline; }
-    TypeCountsPanel *typeCountsPanel() const { return m_typesPanel; }
-    TypeCountsModel *typeCountsModel() const { return m_typeCounts; }
-    QDockWidget *timelineDock() const { return m_timelineDock; }
-    QDockWidget *typesDock() const { return m_typesDock; }
+    StatsDocks *statsDocks() const { return m_stats; }
 
 private:
     void createStatusBar();
@@ -113,13 +106,7 @@ private:
     void loadFinished(int events, const QList<ImportError> &errors, bool cancelled);
     QList<qint64> visibleSeqs() const;
     QList<qint64> allSeqs() const;
-    void createDocks();
-    void addStatsMenuActions(QMenu *view);
-    void appendStats(int first, int last);
-    void rebuildStats();
-    void applyTimeRange(qint64 fromMs, qint64 toMs);
-    void applyEventType(const QString &eventType);
-    void forgetStaleTerms();
+    void connectStats();
     int selectedRowCount() const;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -152,12 +139,5 @@ private:
     SecretSet m_commandLineSecrets;
     std::deque<qint64> m_recentArrivals; // ms timestamps of the last minute's events, for the rate
     QAction *m_compareAction = nullptr;
-    TimelineWidget *m_timeline; // owned through QObject parenting
-    QDockWidget *m_timelineDock;
-    TypeCountsModel *m_typeCounts;
-    TypeCountsPanel *m_typesPanel;
-    QDockWidget *m_typesDock;
-    QTimer *m_statsRebuild; // coalesces recounts after resets, deletions and re-checks
-    QString m_timeTerm; // the filter terms the timeline and the type panel wrote last
-    QString m_typeTerm;
+    StatsDocks *m_stats; // owned through QObject parenting
 };

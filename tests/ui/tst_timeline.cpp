@@ -134,26 +134,26 @@ void TestTimeline::dragAndClickFilterTheTable()
     CaptureService capture;
     QCOMPARE(capture.start(options), std::nullopt);
     MainWindow window(&capture);
-    window.timelineDock()->show();
-    window.typesDock()->show();
-    QAbstractItemModelTester tester(window.typeCountsModel(),
+    window.statsDocks()->timelineDock()->show();
+    window.statsDocks()->typesDock()->show();
+    QAbstractItemModelTester tester(window.statsDocks()->typeCountsModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTableView *table = window.tableView();
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 16, 10'000);
-    TimelineWidget *timeline = window.timelineWidget();
+    TimelineWidget *timeline = window.statsDocks()->timelineWidget();
     QTRY_COMPARE(timeline->timeline().eventCount(), qint64(16));
     QCOMPARE(timeline->timeline().total(), (RateCount { 14, 2 }));
     QTRY_COMPARE(timeline->viewFromMs(), kBase); // the whole session
     QVERIFY(timeline->viewToMs() > kBase + 300'000);
 
     // The type panel: most events first.
-    TypeCountsPanel *panel = window.typeCountsPanel();
+    TypeCountsPanel *panel = window.statsDocks()->typeCountsPanel();
     QCOMPARE(panel->view()->model()->rowCount(), 2);
     QCOMPARE(panel->viewRowOfType(u"A"_s), 0);
-    const QModelIndex b =
-        window.typeCountsModel()->index(window.typeCountsModel()->rowOfType(u"B"_s), 0);
+    const QModelIndex b = window.statsDocks()->typeCountsModel()->index(
+        window.statsDocks()->typeCountsModel()->rowOfType(u"B"_s), 0);
     QCOMPARE(b.siblingAtColumn(TypeCountsModel::EventsColumn).data().toInt(), 5);
     QCOMPARE(b.siblingAtColumn(TypeCountsModel::InvalidColumn).data().toInt(), 2);
     QCOMPARE(panel->totals()->text(), u"2 types, 16 events, 2 invalid"_s);
@@ -226,10 +226,10 @@ void TestTimeline::followsLiveCaptureAndDeletions()
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"live.hookscope"_s)), std::nullopt);
     MainWindow window(&capture);
-    window.timelineDock()->show();
+    window.statsDocks()->timelineDock()->show();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    TimelineWidget *timeline = window.timelineWidget();
+    TimelineWidget *timeline = window.statsDocks()->timelineWidget();
     QVERIFY(timeline->timeline().isEmpty());
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     for (int i = 0; i < 3; ++i) {
@@ -239,7 +239,7 @@ void TestTimeline::followsLiveCaptureAndDeletions()
     QTRY_COMPARE_WITH_TIMEOUT(timeline->timeline().eventCount(), qint64(3), 10'000);
     QVERIFY(timeline->timeline().firstMs() >= before);
     QTRY_VERIFY(timeline->viewToMs() > timeline->timeline().lastMs());
-    TypeCountsModel *types = window.typeCountsModel();
+    TypeCountsModel *types = window.statsDocks()->typeCountsModel();
     QCOMPARE(types->rowCount(), 2);
     QCOMPARE(
         types->index(types->rowOfType(u"LIVE"_s), TypeCountsModel::EventsColumn).data().toInt(), 2);
@@ -260,7 +260,7 @@ void TestTimeline::viewMenuTogglesTheDocks()
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"menu.hookscope"_s)), std::nullopt);
     MainWindow window(&capture);
-    window.timelineDock()->show();
+    window.statsDocks()->timelineDock()->show();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QAction *toggle = nullptr;
@@ -275,9 +275,9 @@ void TestTimeline::viewMenuTogglesTheDocks()
     QVERIFY(toggle);
     QVERIFY(toggle->isChecked());
     toggle->trigger();
-    QVERIFY(!window.timelineDock()->isVisible());
+    QVERIFY(!window.statsDocks()->timelineDock()->isVisible());
     toggle->trigger();
-    QVERIFY(window.timelineDock()->isVisible());
+    QVERIFY(window.statsDocks()->timelineDock()->isVisible());
 }
 
 // The window remembers which docks were shown (and split by type) for the next start.
@@ -289,25 +289,25 @@ void TestTimeline::docksAreRemembered()
         MainWindow window(&capture);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.typesDock()->show();
-        window.timelineDock()->hide();
-        window.timelineWidget()->setSplitByType(true);
+        window.statsDocks()->typesDock()->show();
+        window.statsDocks()->timelineDock()->hide();
+        window.statsDocks()->timelineWidget()->setSplitByType(true);
     }
     {
         MainWindow window(&capture);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(!window.timelineDock()->isVisible());
-        QVERIFY(window.typesDock()->isVisible());
-        QVERIFY(window.timelineWidget()->splitByType());
-        window.timelineDock()->show();
-        window.timelineWidget()->setSplitByType(false);
+        QVERIFY(!window.statsDocks()->timelineDock()->isVisible());
+        QVERIFY(window.statsDocks()->typesDock()->isVisible());
+        QVERIFY(window.statsDocks()->timelineWidget()->splitByType());
+        window.statsDocks()->timelineDock()->show();
+        window.statsDocks()->timelineWidget()->setSplitByType(false);
     }
     MainWindow window(&capture);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.timelineDock()->isVisible());
-    QVERIFY(!window.timelineWidget()->splitByType());
+    QVERIFY(window.statsDocks()->timelineDock()->isVisible());
+    QVERIFY(!window.statsDocks()->timelineWidget()->splitByType());
 }
 
 void TestTimeline::keyboardZoomsAndPans()
