@@ -1,5 +1,6 @@
 // The full capture pipeline in one process, as the window runs it: CaptureService (parse,
-// classify, verify, persist, answer) feeding an EventTableModel from its stored() signal.
+// classify, validate against the bundled catalog, verify, persist, answer) feeding an
+// EventTableModel from its stored() signal.
 #include "benchshutdown.h"
 #include "capture/captureservice.h"
 #include "models/eventtablemodel.h"
@@ -29,6 +30,8 @@ int main(int argc, char **argv)
     });
     CaptureOptions options;
     options.port = 0;
+    // As the program runs it: every event classified and validated against the bundled catalog.
+    options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
     options.sessionPath = QString::fromLocal8Bit(argv[1]);
     if (const std::optional<QString> error = capture.start(options)) {
         err << "bench_pipelineserver: " << *error << Qt::endl;

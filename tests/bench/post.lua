@@ -1,12 +1,14 @@
--- wrk script: POST a Solaris IDENTIFICATION payload (file in HOOKSCOPE_BENCH_BODY) and count
--- 2xx and other answers across all threads, printed as one BENCH line for run.sh to parse.
+-- wrk script: POST a Solaris payload (file in HOOKSCOPE_BENCH_BODY, its event type in
+-- HOOKSCOPE_BENCH_EVENT, default IDENTIFICATION) to /hooks/<type> and count 2xx and other
+-- answers across all threads, printed as one BENCH line for run.sh to parse.
 local file = assert(io.open(assert(os.getenv("HOOKSCOPE_BENCH_BODY")), "rb"))
+local event = os.getenv("HOOKSCOPE_BENCH_EVENT") or "IDENTIFICATION"
 wrk.method = "POST"
-wrk.path = "/hooks/identification"
+wrk.path = "/hooks/" .. string.lower(event)
 wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Solaris-Webhook-Event-Type"] = "IDENTIFICATION"
+wrk.headers["Solaris-Webhook-Event-Type"] = event
 
 local threads = {}
 
