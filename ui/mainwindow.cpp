@@ -35,11 +35,13 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -131,6 +133,11 @@ void MainWindow::connectParts()
     });
     connect(m_model, &EventTableModel::rowsAppended, this, &MainWindow::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    // The filter's result: rows come and go as it runs, or all at once when it is replaced.
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_proxy, signal, this, &MainWindow::updateStatus);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
     connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &EventFilterModel::setFilter);
     connect(m_filterBar, &FilterBar::cancelRequested, m_proxy, &EventFilterModel::cancelScan);
     connect(m_proxy, &EventFilterModel::scanProgress, m_filterBar, &FilterBar::setProgress);
@@ -517,6 +524,27 @@ void MainWindow::restoreSettings()
     m_stats->restoreSettings(settings);
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    fitOnScreen(); // now that the window has its frame
+}
+
+// A window saved on a larger monitor, or on one since unplugged, must still fit, whole, on the
+// screen it opens on: Qt restores the size as it was.
+void MainWindow::fitOnScreen()
+{
+    const QRect available = screen()->availableGeometry();
+    const QSize frame = frameGeometry().size() - size();
+    resize(size().boundedTo(available.size() - frame));
+    QRect placed = frameGeometry();
+    placed.moveRight(std::min(placed.right(), available.right()));
+    placed.moveBottom(std::min(placed.bottom(), available.bottom()));
+    placed.moveLeft(std::max(placed.left(), available.left()));
+    placed.moveTop(std::max(placed.top(), available.top()));
+    move(placed.topLeft());
+}
+
 void MainWindow::createStatusBar()
 {
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -613,10 +641,22 @@ void MainWindow::updateStatus()
     while (!m_recentArrivals.empty() && m_recentArrivals.front() < now - 5000)
         m_recentArrivals.pop_front();
     const qsizetype total = m_model->rowCount() + m_model->pendingCount();
-    m_count->setText(u"%1 events"_s.arg(total));
+    m_count->setText(countText(total));
     m_table->setVisible(total > 0);
     m_emptyState->setVisible(total == 0);
     m_rate->setText(u"%1/s"_s.arg(double(m_recentArrivals.size()) / 5.0, 0, 'f', 1));
+}
+
+// "1 event", "12,345 events" (in the user's locale); with a filter, how many of them it shows,
+// so a filter that matches nothing says so rather than leaving an empty table.
+QString MainWindow::countText(qsizetype total) const
+{
+    const QLocale locale;
+    const QString all =
+        total == 1 ? u"1 event"_s : u"%1 events"_s.arg(locale.toString(qint64(total)));
+    if (m_proxy->filter().isEmpty())
+        return all;
+    return u"%1 of %2"_s.arg(locale.toString(qint64(m_proxy->rowCount())), all);
 }
 
 void MainWindow::showSelected()

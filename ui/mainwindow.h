@@ -107,7 +107,10 @@ private:
     QList<qint64> visibleSeqs() const;
     QList<qint64> allSeqs() const;
     void connectStats();
+    void fitOnScreen();
+    QString countText(qsizetype total) const;
     int selectedRowCount() const;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 

@@ -5,6 +5,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -78,6 +79,7 @@ void TypeCountsPanel::updateTotals()
         events += tally.events;
         invalid += tally.invalid;
     }
-    m_totals->setText(
-        u"%1 types, %2 events, %3 invalid"_s.arg(m_model->rowCount()).arg(events).arg(invalid));
+    const QLocale locale; // 1,000,000 or 1.000.000, as the status bar's count
+    m_totals->setText(u"%1 types, %2 events, %3 invalid"_s.arg(
+        locale.toString(m_model->rowCount()), locale.toString(events), locale.toString(invalid)));
 }

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void completesHeaderNamesAndStopsAScan();
     void reopenedSessionShowsItsEvents();
     void typingAFilter();
+    void restoredWindowFitsTheScreen();
 
 private:
     enum class WithCatalog { No, Yes };
@@ -61,6 +62,17 @@ private:
     QTemporaryDir m_dir;
     WebhookClient m_webhooks;
 };
+
+// The status bar's count of events.
+QString countText(const MainWindow &window)
+{
+    const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (label->text().endsWith(u" event"_s) || label->text().endsWith(u" events"_s))
+            return label->text();
+    }
+    return {};
+}
 
 CaptureOptions TestMainWindow::optionsFor(const QString &sessionName, WithCatalog catalog) const
 {
@@ -107,10 +119,7 @@ void TestMainWindow::requestAppearsAndShowsItsFields()
         return label->text().contains(capture.listenUrl());
     });
     QVERIFY(showsAddress);
-    const bool showsCount = std::any_of(labels.cbegin(), labels.cend(), [](QLabel *label) {
-        return label->text() == u"1 events"_s;
-    });
-    QVERIFY(showsCount);
+    QCOMPARE(countText(window), u"1 event"_s);
 }
 
 void TestMainWindow::reopenedSessionShowsItsEvents()
@@ -153,8 +162,10 @@ void TestMainWindow::typingAFilter()
              qPrintable(window.filterBar()->errorText()));
     QCOMPARE(window.tableView()->model()->rowCount(), 2); // an invalid expression changes nothing
 
+    QCOMPARE(countText(window), u"2 events"_s);
     QTest::keyClicks(edit, u"\"/hooks/b\""_s);
     QTRY_COMPARE(window.tableView()->model()->rowCount(), 1);
+    QTRY_COMPARE(countText(window), u"1 of 2 events"_s);
     QVERIFY(window.filterBar()->errorText().isEmpty());
     QCOMPARE(window.tableView()->model()->index(0, EventTableModel::PathColumn).data().toString(),
              u"/hooks/b"_s);
@@ -166,6 +177,34 @@ void TestMainWindow::typingAFilter()
     QCOMPARE(window.tableView()->model()->index(0, EventTableModel::PathColumn).data().toString(),
              u"/hooks/a"_s);
     QCOMPARE(window.filterBar()->history().value(0), u"json.status == \"failed\""_s);
+
+    // A filter that matches nothing says so, instead of only leaving the table empty.
+    edit->clear();
+    QTest::keyClicks(edit, u"json.status == \"gone\""_s);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE(window.tableView()->model()->rowCount(), 0);
+    QTRY_COMPARE(countText(window), u"0 of 2 events"_s);
+}
+
+// Saved on a larger monitor, the window still opens whole on this screen.
+void TestMainWindow::restoredWindowFitsTheScreen()
+{
+    CaptureService capture;
+    QCOMPARE(capture.start(optionsFor(u"fit.hookscope"_s)), std::nullopt);
+    {
+        MainWindow large(&capture);
+        large.setGeometry(0, 0, 5000, 4000); // saved when it closes
+    }
+    MainWindow window(&capture);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.contains(window.frameGeometry()),
+             qPrintable(u"%1x%2 on a %3x%4 screen"_s.arg(window.frameGeometry().width())
+                            .arg(window.frameGeometry().height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    window.resize(1200, 800); // what the next test's window restores
 }
 
 void TestMainWindow::emptyStateKeyboardAndDelete()

@@ -88,6 +88,8 @@ class TestStatsDocks : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Counts are written with the user's digit grouping: fix it for the expected texts.
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void init();
     void cleanup();
     void docksAndMenuActions();
@@ -402,7 +404,8 @@ void TestStatsDocks::rowsAppendedDuringRecountCountOnce()
     compareCounts(rows); // the shown counts stay live while the recount runs
     QTRY_VERIFY_WITH_TIMEOUT(!m_stats->isRecounting(), 30'000);
     compareCounts(rows);
-    QCOMPARE(m_stats->typeCountsPanel()->totals()->text(), u"2 types, 3050 events, 1016 invalid"_s);
+    QCOMPARE(m_stats->typeCountsPanel()->totals()->text(),
+             u"2 types, 3,050 events, 1,016 invalid"_s);
 }
 
 void TestStatsDocks::newerRecountSupersedesOlder_data()
