@@ -256,12 +256,36 @@ void MainWindow::showShortcuts()
 
 void MainWindow::editSettings()
 {
-    SettingsDialog dialog(AppSettings::loadCapture(), this);
+    const CaptureSettings before = AppSettings::loadCapture();
+    SettingsDialog dialog(before, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     AppSettings::saveCapture(dialog.settings());
-    statusBar()->showMessage(u"Settings saved: they take effect the next time Hookscope starts."_s,
-                             10'000);
+    statusBar()->showMessage(applySettings(before, dialog.settings()), 10'000);
+}
+
+// Limits the user changed apply at once: capture restarts on the same address and port, after
+// answering and storing what is pending. Where to listen and where sessions go wait for the next
+// start, so senders keep the address they were given. Limits left as they were are not applied,
+// so a limit given on the command line for this run stays.
+QString MainWindow::applySettings(const CaptureSettings &before, const CaptureSettings &after)
+{
+    const bool limitsChanged = after.limits != before.limits;
+    if (limitsChanged) {
+        if (const std::optional<QString> error = m_capture->applyLimits(after.limits))
+            return u"Settings saved, but the new limits could not be applied: %1"_s.arg(*error);
+    }
+    const bool restartNeeded = after.address != before.address || after.port != before.port
+        || after.sessionDirectory != before.sessionDirectory;
+    if (limitsChanged && restartNeeded)
+        return u"Settings saved: the new limits apply now; the address and the session folder "
+               "the next time Hookscope starts."_s;
+    if (limitsChanged)
+        return u"Settings saved: the new limits apply now."_s;
+    if (restartNeeded)
+        return u"Settings saved: the address and the session folder take effect the next time "
+               "Hookscope starts."_s;
+    return u"Settings saved."_s;
 }
 
 void MainWindow::applySavedRules()

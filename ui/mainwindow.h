@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capturesettings.h"
 #include "event/eventsummary.h"
 #include "formats/importer.h"
 #include "signature/secretset.h"
@@ -91,6 +92,8 @@ public:
     void compareSelected();
     QAction *compareAction() const { return m_compareAction; }
     StatsDocks *statsDocks() const { return m_stats; }
+    // What Settings ▸ OK does after saving: see mainwindow.cpp. Returns what the status bar says.
+    QString applySettings(const CaptureSettings &before, const CaptureSettings &after);
 
 private:
     void createStatusBar();

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void reopenedSessionShowsItsEvents();
     void typingAFilter();
     void restoredWindowFitsTheScreen();
+    void changedLimitsApplyAtOnce();
 
 private:
     enum class WithCatalog { No, Yes };
@@ -184,6 +185,34 @@ void TestMainWindow::typingAFilter()
     QTest::keyClick(edit, Qt::Key_Return);
     QTRY_COMPARE(window.tableView()->model()->rowCount(), 0);
     QTRY_COMPARE(countText(window), u"0 of 2 events"_s);
+}
+
+// Settings ▸ OK: changed limits apply to the running capture, on the same port; the address
+// waits for the next start.
+void TestMainWindow::changedLimitsApplyAtOnce()
+{
+    CaptureService capture;
+    QCOMPARE(capture.start(optionsFor(u"limits.hookscope"_s)), std::nullopt);
+    MainWindow window(&capture);
+    const quint16 port = capture.port();
+    const CaptureSettings before;
+    CaptureSettings after = before;
+    after.limits.maxBodyBytes = 100;
+    QCOMPARE(window.applySettings(before, after), u"Settings saved: the new limits apply now."_s);
+    QCOMPARE(capture.limits().maxBodyBytes, 100);
+    QCOMPARE(capture.port(), port);
+
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/big"_s,
+                            R"({"padding":")" + QByteArray(200, 'x') + R"("})"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+    const QModelIndex row = window.tableView()->model()->index(0, EventTableModel::StatusColumn);
+    QCOMPARE(row.data().toString(), u"413"_s);
+
+    CaptureSettings moved = after;
+    moved.port = 9;
+    QVERIFY(window.applySettings(after, moved).contains(u"next time"_s));
+    QCOMPARE(capture.port(), port);
+    QCOMPARE(capture.limits().maxBodyBytes, 100);
 }
 
 // Saved on a larger monitor, the window still opens whole on this screen.
