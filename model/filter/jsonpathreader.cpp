@@ -91,9 +91,10 @@ private:
         return skipScalar(); // no step goes into a scalar
     }
 
-    // Validates a value without collecting anything.
-    bool walkSkipping(int depth, QList<QJsonValue> &none)
+    // Validates the value at the cursor and consumes it, collecting nothing.
+    bool skip(int depth)
     {
+        QList<QJsonValue> none; // never appended to: no step is matched inside
         skipSpace();
         if (m_at == m_end)
             return false;
@@ -130,7 +131,7 @@ private:
                 follow = ++matches == 1;
             if (step >= 0 && matches > 1)
                 return false; // a duplicate name on the path
-            if (!(follow ? walk(step + 1, depth, out) : walkSkipping(depth, out)))
+            if (!(follow ? walk(step + 1, depth, out) : skip(depth)))
                 return false;
         } while (take(','));
         return take('}') && (!any || unique(names));
@@ -177,7 +178,7 @@ private:
                 skipSpace();
                 if (step >= 0 && !any)
                     starts.push_back(m_at);
-                if (!(any ? walk(step + 1, depth, out) : walkSkipping(depth, out)))
+                if (!(any ? walk(step + 1, depth, out) : skip(depth)))
                     return false;
             } while (take(','));
             if (!take(']'))
@@ -405,7 +406,7 @@ private:
         switch (*m_at) {
         case '{':
         case '[': {
-            if (!walkSkipping(depth, out))
+            if (!skip(depth))
                 return false;
             const QJsonDocument document = QJsonDocument::fromJson(QByteArray(start, m_at - start));
             if (document.isNull())
