@@ -36,7 +36,7 @@ quint16 TestHeadless::waitForPort(QProcess &process)
     QByteArray err;
     const QRegularExpression listening(u"listening on http://127\\.0\\.0\\.1:(\\d+)/"_s);
     QRegularExpressionMatch match;
-    QTest::qWaitFor(
+    const bool settled = QTest::qWaitFor(
         [&] {
             process.waitForReadyRead(50);
             err += process.readAllStandardError();
@@ -44,7 +44,7 @@ quint16 TestHeadless::waitForPort(QProcess &process)
             return match.hasMatch() || process.state() == QProcess::NotRunning;
         },
         10'000);
-    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+    return settled && match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
 }
 
 void TestHeadless::jsonLinesAndCleanShutdown()
@@ -134,7 +134,7 @@ void TestHeadless::filterPrintsOnlyMatchingEvents()
     const quint16 port = waitForPort(process);
     QVERIFY(port);
     QNetworkAccessManager network;
-    for (const QByteArray body :
+    for (const QByteArray &body :
          { R"({"amount":{"value":50}})"_ba, R"({"amount":{"value":25000}})"_ba }) {
         QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/hooks/booking"_s.arg(port)));
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
