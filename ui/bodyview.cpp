@@ -73,7 +73,7 @@ QString BodyView::hexDump(const QByteArray &bytes, qsizetype limit)
         QString ascii;
         for (char c : row)
             ascii += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : u'.';
-        out += u"%1  %2  %3\n"_s.arg(offset, 8, 16, u'0')
+        out += u"%1  %2  %3\n"_s.arg(qlonglong(offset), 8, 16, QChar(u'0'))
                    .arg(QString::fromLatin1(row.toHex(' ')), -47)
                    .arg(ascii);
     }
