@@ -323,7 +323,11 @@ bool FilterParser::parseJsonPath(FilterNode &node)
             const QStringView key = m_scanner.readKeyWord();
             if (key.isEmpty())
                 return failed(m_scanner.position(), u"expected a key after '.' in the json path"_s);
-            node.jsonPath.append({ JsonPathStep::Kind::Key, key.toString(), 0 });
+            // .* is [*], as people write it from other path languages; a member named "*" is
+            // ["*"].
+            node.jsonPath.append(key == u"*"
+                                     ? JsonPathStep { JsonPathStep::Kind::Any, {}, 0 }
+                                     : JsonPathStep { JsonPathStep::Kind::Key, key.toString(), 0 });
         } else if (m_scanner.peek() == u'[') {
             if (!parseJsonBracket(node))
                 return false;

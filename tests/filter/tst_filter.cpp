@@ -221,6 +221,9 @@ void TestFilter::matches_data()
     row("json.data.items[*].id == \"itm-2\"", true, false);
     row("json.data.items[*].id == \"itm-3\"", false, false);
     row("json.data.items[*].amount.value < 0", true, false);
+    row("json.data.items.*.id == \"itm-2\"", true, false); // .* is [*]
+    row("json.data.items.*.id == \"itm-3\"", false, false);
+    row("json.data.*[*].id == \"itm-1\"", true, false);
     row("json.data.items.0.id == \"itm-1\"", true, false);
     row("json.data.items.1.id == \"itm-2\"", true, false);
     row("json[\"weird key\"][\"a.b\"] == \"dotted\"", true, false);

@@ -75,6 +75,8 @@ void TestFilterCompletion::jsonPointer_data()
     QTest::newRow("escaped pointer")
         << u"/a~1b/c~0d/~01"_s << QJsonValue(1) << u"json[\"a/b\"][\"c~d\"][\"~1\"] == 1"_s;
     QTest::newRow("empty key") << u"/"_s << QJsonValue(1) << u"json[\"\"] == 1"_s;
+    // .* is the wildcard, so a member named * must be quoted
+    QTest::newRow("star key") << u"/*"_s << QJsonValue(1) << u"json[\"*\"] == 1"_s;
     QTest::newRow("unicode key") << u"/données"_s << QJsonValue(u"€"_s)
                                  << u"json.données == \"€\""_s;
     QTest::newRow("quotes in value")
