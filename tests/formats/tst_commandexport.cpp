@@ -329,6 +329,9 @@ void TestCommandExport::httpieIsExactAndSafe_data()
                                 { "X-Json"_ba, "=1"_ba },
                                 { "X-Empty"_ba, ""_ba } },
                               hostileText + QByteArray("\0end", 4));
+    // HTTPie adds these unless told not to; every command switches them off.
+    const QStringList noDefaults { u"Accept:"_s, u"Accept-Encoding:"_s, u"Connection:"_s,
+                                   u"User-Agent:"_s };
     QTest::newRow("hostile") << hostile
                              << QStringList { u"--"_s,
                                               u"POST"_s,
@@ -338,35 +341,22 @@ void TestCommandExport::httpieIsExactAndSafe_data()
                                               u"X-Json:\\=1"_s,
                                               u"X-Empty;"_s,
                                               u"Content-Length:%1"_s.arg(hostile.body.size()),
-                                              u"X-After-Length:1"_s,
-                                              u"Accept:"_s,
-                                              u"Accept-Encoding:"_s,
-                                              u"Connection:"_s,
-                                              u"User-Agent:"_s,
-                                              u"Content-Type:"_s };
+                                              u"X-After-Length:1"_s }
+            + noDefaults + QStringList { u"Content-Type:"_s };
     QTest::newRow("no body") << makeEvent("GET"_ba, "/"_ba, {}, QByteArray())
                              << QStringList { u"--ignore-stdin"_s,
                                               u"--"_s,
                                               u"GET"_s,
                                               u"http://127.0.0.1:1/"_s,
                                               u"Host:hooks.example"_s,
-                                              u"X-After-Length:1"_s,
-                                              u"Accept:"_s,
-                                              u"Accept-Encoding:"_s,
-                                              u"Connection:"_s,
-                                              u"User-Agent:"_s };
+                                              u"X-After-Length:1"_s }
+            + noDefaults;
     QTest::newRow("a method that looks like an option")
         << makeEvent("--download"_ba, "/"_ba, {}, QByteArray())
-        << QStringList { u"--ignore-stdin"_s,
-                         u"--"_s,
-                         u"--download"_s,
-                         u"http://127.0.0.1:1/"_s,
-                         u"Host:hooks.example"_s,
-                         u"X-After-Length:1"_s,
-                         u"Accept:"_s,
-                         u"Accept-Encoding:"_s,
-                         u"Connection:"_s,
-                         u"User-Agent:"_s };
+        << QStringList { u"--ignore-stdin"_s,     u"--"_s,
+                         u"--download"_s,         u"http://127.0.0.1:1/"_s,
+                         u"Host:hooks.example"_s, u"X-After-Length:1"_s }
+            + noDefaults;
 }
 
 void TestCommandExport::httpieIsExactAndSafe()
