@@ -31,17 +31,11 @@ void appendStep(const QJsonValue &value, const JsonPathStep &step, QList<QJsonVa
         const auto found = object.constFind(step.key);
         if (found != object.constEnd())
             out.append(found.value());
-    } else if (value.isArray() && step.kind == JsonPathStep::Kind::Index) {
+    } else if (value.isArray()) {
         const QJsonArray array = value.toArray();
-        const qsizetype index = step.index < 0 ? array.size() + step.index : step.index;
-        if (index >= 0 && index < array.size())
+        const qsizetype index = FilterJsonPath::arrayIndex(step, array.size());
+        if (index >= 0)
             out.append(array.at(index));
-    } else if (value.isArray() && !step.key.isEmpty()) {
-        // json.items.0 reads like JSON Pointer's /items/0.
-        bool ok = false;
-        const qsizetype index = step.key.toLongLong(&ok);
-        if (ok && index >= 0 && index < value.toArray().size())
-            out.append(value.toArray().at(index));
     }
 }
 } // namespace
@@ -58,6 +52,20 @@ QList<QJsonValue> FilterJsonPath::resolve(const QJsonValue &root, const QList<Js
             break;
     }
     return current;
+}
+
+qsizetype FilterJsonPath::arrayIndex(const JsonPathStep &step, qsizetype size)
+{
+    qsizetype index = -1;
+    if (step.kind == JsonPathStep::Kind::Index) {
+        index = step.index < 0 ? size + step.index : step.index;
+    } else if (step.kind == JsonPathStep::Kind::Key && !step.key.isEmpty()) {
+        bool ok = false;
+        index = step.key.toLongLong(&ok);
+        if (!ok)
+            return -1;
+    }
+    return index >= 0 && index < size ? index : -1;
 }
 
 QString FilterJsonPath::text(const QJsonValue &value)

@@ -10,6 +10,9 @@ namespace FilterJsonPath {
 // Walks step by step without recursion, so a path as long as the expression costs no stack.
 // A numeric step works on both arrays (index) and objects (key), as JSON Pointer does.
 QList<QJsonValue> resolve(const QJsonValue &root, const QList<JsonPathStep> &path);
+// Which element of an array of `size` a non-[*] step takes: [n] (negative from the end) or a
+// numeric name (json.items.0, as JSON Pointer's /items/0); -1 for none.
+qsizetype arrayIndex(const JsonPathStep &step, qsizetype size);
 // The text a JSON value compares as: strings as they are, numbers as written
 // (FilterCompare::numberText), true/false/null, objects and arrays as compact JSON.
 QString text(const QJsonValue &value);

@@ -1,5 +1,7 @@
 #include "jsonpathreader.h"
 
+#include "filterjsonpath.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,22 +152,6 @@ private:
         return std::adjacent_find(names.begin(), names.end()) == names.end();
     }
 
-    // The array step as FilterJsonPath::resolve applies it: [*], [n] (negative from the end),
-    // or a numeric member name (json.items.0).
-    qsizetype wantedIndex(qsizetype step, qsizetype size) const
-    {
-        const JsonPathStep &s = m_path.at(step);
-        if (s.kind == JsonPathStep::Kind::Index) {
-            const qsizetype index = s.index < 0 ? size + s.index : s.index;
-            return index >= 0 && index < size ? index : -1;
-        }
-        if (s.key.isEmpty())
-            return -1;
-        bool ok = false;
-        const qsizetype index = s.key.toLongLong(&ok);
-        return ok && index >= 0 && index < size ? index : -1;
-    }
-
     bool array(qsizetype step, int depth, QList<QJsonValue> &out)
     {
         if (depth > JsonPathReader::kMaxDepth)
@@ -186,7 +172,8 @@ private:
         }
         if (step < 0 || any)
             return true;
-        const qsizetype index = wantedIndex(step, qsizetype(starts.size()));
+        const qsizetype index =
+            FilterJsonPath::arrayIndex(m_path.at(step), qsizetype(starts.size()));
         if (index < 0)
             return true;
         // Read the wanted element again, now with the rest of the path.
@@ -269,20 +256,28 @@ private:
         return true;
     }
 
-    // A string at the cursor. With `decoded`, its text; `rawStart`/`rawEnd` get the bytes
-    // between the quotes when there is no escape (then `decoded` is left null, and the caller
-    // compares bytes).
+    // A string at the cursor. With `decoded`, its text when it has escapes; `rawStart`/`rawEnd`
+    // get the bytes between the quotes when it has none (then `decoded` is left null, and the
+    // caller compares or converts the bytes).
     bool string(QString *decoded, const char **rawStart, const char **rawEnd)
     {
         ++m_at; // '"'
         const char *start = m_at;
+        const char *plainFrom = m_at; // the bytes since the last escape, not yet in `decoded`
         bool escaped = false;
         while (m_at != m_end && *m_at != '"') {
             const auto c = static_cast<unsigned char>(*m_at);
             if (c == '\\') {
-                escaped = true;
-                if (!skipEscape())
+                const char *at = m_at;
+                char32_t unit = 0;
+                if (!escape(unit))
                     return false;
+                if (decoded) {
+                    decoded->append(QString::fromUtf8(plainFrom, at - plainFrom));
+                    decoded->append(QString::fromUcs4(&unit, 1));
+                    plainFrom = m_at;
+                }
+                escaped = true;
             } else if (c < 0x20) {
                 return false;
             } else if (c < 0x80) {
@@ -294,28 +289,29 @@ private:
         if (m_at == m_end)
             return false;
         const char *end = m_at++;
-        if (!escaped) {
-            if (rawStart) {
-                *rawStart = start;
-                *rawEnd = end;
-            }
-            return true;
+        if (escaped && decoded)
+            decoded->append(QString::fromUtf8(plainFrom, end - plainFrom));
+        if (!escaped && rawStart) {
+            *rawStart = start;
+            *rawEnd = end;
         }
-        return !decoded || decode(start, end, *decoded);
+        return true;
     }
 
-    bool skipEscape()
+    // One escape at the cursor, consumed: `unit` gets the character it stands for.
+    bool escape(char32_t &unit)
     {
         if (m_end - m_at < 2)
             return false;
         const char kind = m_at[1];
         m_at += 2;
-        if (std::strchr("\"\\/bfnrt", kind) && kind != 0)
+        static constexpr char kNames[] = "\"\\/bfnrt";
+        static constexpr char kMeanings[] = "\"\\/\b\f\n\r\t";
+        if (const char *name = kind ? std::strchr(kNames, kind) : nullptr) {
+            unit = char32_t(kMeanings[name - kNames]);
             return true;
-        if (kind != 'u')
-            return false;
-        char32_t unit = 0;
-        if (!hex4(unit))
+        }
+        if (kind != 'u' || !hex4(unit))
             return false;
         if (unit >= 0xDC00 && unit <= 0xDFFF)
             return false; // a low surrogate first
@@ -327,7 +323,8 @@ private:
         m_at += 2;
         if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
             return false;
-        return isPlainCodePoint(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+        return isPlainCodePoint(unit);
     }
 
     bool hex4(char32_t &unit)
@@ -365,37 +362,6 @@ private:
         if (c < kLowest[extra] || !isPlainCodePoint(c))
             return false;
         m_at += extra + 1;
-        return true;
-    }
-
-    // The text of a validated string that has escapes.
-    static bool decode(const char *at, const char *end, QString &text)
-    {
-        QByteArray utf8;
-        utf8.reserve(end - at);
-        while (at != end) {
-            if (*at != '\\') {
-                utf8 += *at++;
-                continue;
-            }
-            const char kind = at[1];
-            at += 2;
-            if (kind != 'u') {
-                static const char from[] = "\"\\/bfnrt";
-                static const char to[] = "\"\\/\b\f\n\r\t";
-                utf8 += to[std::strchr(from, kind) - from];
-                continue;
-            }
-            char32_t unit = std::strtoul(QByteArray(at, 4).constData(), nullptr, 16);
-            at += 4;
-            if (unit >= 0xD800 && unit <= 0xDBFF) {
-                const char32_t low = std::strtoul(QByteArray(at + 2, 4).constData(), nullptr, 16);
-                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                at += 6;
-            }
-            utf8 += QString::fromUcs4(&unit, 1).toUtf8();
-        }
-        text = QString::fromUtf8(utf8);
         return true;
     }
 
