@@ -1,6 +1,7 @@
 // Composes Hookscope: parse the command line, start capture, then the window or headless output.
 #include "capture/captureservice.h"
 #include "commandline.h"
+#include "event/userfolders.h"
 #include "commands/exportcommand.h"
 #include "commands/importcommand.h"
 #include "commands/validatecommand.h"
@@ -71,8 +72,8 @@ SchemaRegistry loadSchemas(const QStringList &files)
 SecretSet savedSecrets()
 {
     SecretSet saved;
-    if (QFile::exists(SecretSet::userFilePath())) {
-        if (const auto error = saved.loadFile(SecretSet::userFilePath()))
+    if (const QString file = UserFolders::secretsFileToRead(); QFile::exists(file)) {
+        if (const auto error = saved.loadFile(file))
             printTo(stderr, u"hookscope: %1\n"_s.arg(*error));
     }
     return saved;

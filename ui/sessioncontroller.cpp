@@ -1,13 +1,16 @@
 #include "sessioncontroller.h"
 
 #include "capture/captureservice.h"
+#include "event/userfolders.h"
 #include "store/sessionstore.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -81,11 +84,14 @@ void SessionController::newSession()
 
 void SessionController::openSession()
 {
-    const QString folder = QFileInfo(m_capture->sessionPath()).absolutePath();
-    const QString path =
-        QFileDialog::getOpenFileName(m_window, u"Open Session"_s, folder, kSessionFilter);
-    if (!path.isEmpty())
-        switchTo(path);
+    QFileDialog dialog(m_window, u"Open Session"_s,
+                       QFileInfo(m_capture->sessionPath()).absolutePath(), kSessionFilter);
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    // Sessions made before the folder lost its doubled name stay one click away.
+    if (const QString old = UserFolders::legacySessions(); QDir(old).exists())
+        dialog.setSidebarUrls(dialog.sidebarUrls() << QUrl::fromLocalFile(old));
+    if (dialog.exec() == QDialog::Accepted && !dialog.selectedFiles().isEmpty())
+        switchTo(dialog.selectedFiles().constFirst());
 }
 
 void SessionController::clearSession()

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "bindwarning.h"
+#include "event/userfolders.h"
 #include "limitfields.h"
 #include "tints.h"
 
@@ -16,7 +17,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -32,7 +32,7 @@ std::variant<qint64, QString> parseOrDefault(const LimitField &field, const QStr
 
 QString defaultSessionDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sessions"_s;
+    return UserFolders::sessions();
 }
 } // namespace
 

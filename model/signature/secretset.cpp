@@ -2,13 +2,14 @@
 
 #include "signaturecrypto.h"
 
+#include "event/userfolders.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -284,5 +285,5 @@ std::optional<QString> SecretSet::saveFile(const QString &path) const
 
 QString SecretSet::userFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/secrets.json"_s;
+    return UserFolders::secretsFile();
 }

@@ -1,6 +1,7 @@
 #include "sessionstore.h"
 
 #include "event/stringpool.h"
+#include "event/userfolders.h"
 #include "headercodec.h"
 #include "sqlitestatement.h"
 
@@ -12,7 +13,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -550,8 +550,7 @@ bool SessionStore::scanEvents(
 
 QString SessionStore::newDefaultSessionPath()
 {
-    const QString folder =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sessions"_s;
+    const QString folder = UserFolders::sessions();
     QDir().mkpath(folder);
     QFile::setPermissions(folder,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
