@@ -1,4 +1,4 @@
-#include "capture/requestframer.h"
+#include "http/requestframer.h"
 
 #include <QTest>
 
