@@ -4,7 +4,6 @@
 
 #include "store/sessionstore.h"
 
-#include <QElapsedTimer>
 #include <QtConcurrent>
 #include <QThreadPool>
 #include <QTimer>

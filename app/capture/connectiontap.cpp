@@ -130,7 +130,8 @@ void ConnectionTap::inspect()
                 if (offset >= peeked)
                     break;
             }
-            offset += m_framer.feed(QByteArrayView(m_peeked.constData() + offset, peeked - offset));
+            offset +=
+                m_framer.feedPart(QByteArrayView(m_peeked.constData() + offset, peeked - offset));
         }
         if (framed(deadlines)) // a request ends at offset: Qt reads up to there
             m_pendingGood = offset;

@@ -164,7 +164,7 @@ bool RawHttpReader::readBody(Event *event, QString *error)
     while (!complete && !framer.refusal() && !atEnd()) {
         const QByteArrayView rest = m_bytes.sliced(m_at);
         const bool bodyData = framer.inBodyData(); // else chunk lines: framing, not body
-        const qint64 taken = bodyData ? framer.skipBody(rest.size()) : framer.feed(rest);
+        const qint64 taken = bodyData ? framer.skipBody(rest.size()) : framer.feedPart(rest);
         if (bodyData)
             event->body += rest.first(taken).toByteArray();
         m_nextLine += rest.first(taken).count('\n');

@@ -48,14 +48,12 @@ QString escaped(QByteArrayView bytes, qsizetype maxBytes)
 
 QString headersProblem(const HeaderList &headers)
 {
-    for (qsizetype i = 0; i < headers.size(); ++i) {
-        const auto &[name, value] = headers.at(i);
+    for (const auto &[name, value] : headers) {
         if (!isToken(name))
-            return u"header %1 (\"%2\"): the name is not an HTTP token"_s.arg(
-                QString::number(i + 1), escaped(name));
+            return u"the header name \"%1\" is not an HTTP token"_s.arg(escaped(name));
         if (!isSafeFieldValue(value))
-            return u"header %1 (%2): the value contains CR, LF or NUL (\"%3\")"_s.arg(
-                QString::number(i + 1), QString::fromLatin1(name), escaped(value));
+            return u"the value of header %1 contains CR, LF or NUL (\"%2\")"_s.arg(
+                QString::fromLatin1(name), escaped(value));
     }
     return {};
 }

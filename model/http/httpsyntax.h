@@ -19,8 +19,8 @@ bool isSafeFieldValue(QByteArrayView value);
 // A request target that cannot split the request line: not empty, no space, control or DEL.
 bool isSafeRequestTarget(QByteArrayView target);
 
-// Why these headers cannot go on the wire ("header 3 (X-A): the value contains CR"), or
-// empty when all can. Names and values are quoted with their bytes escaped.
+// Why these headers cannot go on the wire ("the value of header X-A contains CR, LF or NUL
+// (...)"), or empty when all can. Names and values are quoted with their bytes escaped.
 QString headersProblem(const HeaderList &headers);
 // A byte string as text a person can read, with control and non-ASCII bytes as \xNN.
 QString escaped(QByteArrayView bytes, qsizetype maxBytes = 64);

@@ -71,6 +71,14 @@ RequestFramer::RequestFramer(const CaptureLimits &limits)
 qint64 RequestFramer::feed(QByteArrayView data)
 {
     qint64 taken = 0;
+    while (taken < data.size() && !stopped())
+        taken += step(data.data() + taken, data.size() - taken);
+    return taken;
+}
+
+qint64 RequestFramer::feedPart(QByteArrayView data)
+{
+    qint64 taken = 0;
     const qsizetype completedBefore = m_completed.size();
     while (taken < data.size() && !stopped() && m_completed.size() == completedBefore) {
         const bool wasInBodyData = inBodyData();

@@ -51,10 +51,13 @@ public:
     explicit RequestFramer(const CaptureLimits &limits);
 
     // Frames the bytes that follow those fed before; returns how many it took: all of them,
-    // unless it refused the request or the connection closes (then it takes nothing more), or
-    // stopped early where a request ends or where body bytes (of a Content-Length body or of a
-    // chunk) start, so the caller knows where each part lies.
+    // unless it refused the request or the connection closes (then it takes nothing more).
     qint64 feed(QByteArrayView data);
+    // Like feed(), but returns at the first boundary: where a request ends, or where body bytes
+    // (of a Content-Length body or of a chunk) start. So a caller knows where each request ends
+    // (capture keeps what follows a closing or refused one from Qt) and which bytes are body
+    // (a file keeps them, a socket only counts them with skipBody()).
+    qint64 feedPart(QByteArrayView data);
     // In Body or ChunkData the bytes are only counted: skipBody(size) takes up to size of them
     // without seeing them, so a caller need not copy a body.
     bool inBodyData() const { return m_phase == Phase::Body || m_phase == Phase::ChunkData; }

@@ -42,6 +42,24 @@ QString synchronousMode()
     return qEnvironmentVariable("HOOKSCOPE_SYNC") == u"FULL"_s ? u"FULL"_s : u"NORMAL"_s;
 }
 
+// Not SQLite, or tables without Hookscope's meta row: what a session must not be.
+std::optional<QString> foreignTables(const QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery tables(db);
+    if (!tables.exec(u"SELECT count(*) FROM sqlite_master"_s) || !tables.next())
+        return u"%1: not a Hookscope session (not an SQLite database); it is left unchanged"_s.arg(
+            path);
+    if (tables.value(0).toLongLong() == 0)
+        return std::nullopt; // an empty database may become a session
+    QSqlQuery meta(db);
+    const bool ours = meta.exec(u"SELECT value FROM meta WHERE key = '%1'"_s.arg(kFormatKey))
+        && meta.next() && meta.value(0).toString() == kFormatValue;
+    if (ours)
+        return std::nullopt;
+    return u"%1: not a Hookscope session (an SQLite database without Hookscope's meta row); it "
+           "is left unchanged"_s.arg(path);
+}
+
 // Why the file at path must not be written as a session, looked at through a read-only
 // connection so that nothing is written: not SQLite, or another program's database (tables but
 // no Hookscope meta row). An empty database (no tables) may become a session.
@@ -54,19 +72,9 @@ std::optional<QString> notASession(const QString &path)
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(path);
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        QSqlQuery tables(db);
-        if (!db.open() || !tables.exec(u"SELECT count(*) FROM sqlite_master"_s) || !tables.next())
-            problem = u"%1: not a Hookscope session (not an SQLite database); it is left "
-                      "unchanged"_s.arg(path);
-        else if (tables.value(0).toLongLong() > 0) {
-            QSqlQuery meta(db);
-            const bool ours =
-                meta.exec(u"SELECT value FROM meta WHERE key = '%1'"_s.arg(kFormatKey))
-                && meta.next() && meta.value(0).toString() == kFormatValue;
-            if (!ours)
-                problem = u"%1: not a Hookscope session (an SQLite database without Hookscope's "
-                          "meta row); it is left unchanged"_s.arg(path);
-        }
+        problem = db.open() ? foreignTables(db, path)
+                            : u"%1: not a Hookscope session (%2); it is left unchanged"_s.arg(
+                                path, db.lastError().text());
         db.close();
     }
     QSqlDatabase::removeDatabase(name);

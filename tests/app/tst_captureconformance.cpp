@@ -7,6 +7,7 @@
 #include "rawclient.h"
 #include "storedevents.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -69,9 +70,9 @@ void TestCaptureConformance::start(std::shared_ptr<const ResponseRules> response
     m_stored = std::make_unique<QSignalSpy>(m_capture.get(), &CaptureService::stored);
     CaptureOptions options;
     options.port = 0;
-    options.sessionPath = m_dir.filePath(
-        u"%1-%2.hookscope"_s.arg(QString::fromLatin1(QTest::currentTestFunction()),
-                                 QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    static int sessions = 0; // one file per start: data tags hold '/' and spaces
+    options.sessionPath = m_dir.filePath(u"%1-%2.hookscope"_s.arg(
+        QString::fromLatin1(QTest::currentTestFunction()), QString::number(++sessions)));
     if (responseRules)
         options.rules = responseRules;
     QCOMPARE(m_capture->start(options), std::nullopt);

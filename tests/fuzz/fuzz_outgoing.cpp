@@ -31,8 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     qint64 taken = 0;
     QList<RequestFramer::RequestLine> lines;
     while (taken < bytes.size() && !framer.refusal() && lines.isEmpty()) {
-        const qint64 step = framer.inBodyData() ? framer.skipBody(bytes.size() - taken)
-                                                : framer.feed(QByteArrayView(bytes).sliced(taken));
+        const qint64 step = framer.inBodyData()
+            ? framer.skipBody(bytes.size() - taken)
+            : framer.feedPart(QByteArrayView(bytes).sliced(taken));
         taken += step;
         lines = framer.takeCompleted();
         if (step == 0)
