@@ -197,7 +197,7 @@ void TestSessionWriters::foreignDatabaseIsNeverModified()
 void TestSessionWriters::unwritableSessionFailsAtStart()
 {
     if (::geteuid() != 0)
-        QSKIP("runs the program as 'nobody' through setpriv, which needs root");
+        QSKIP("runs the program as nobody (uid 65534) through setpriv, which needs root");
     QTemporaryDir dir;
     QFile::setPermissions(dir.path(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
@@ -210,14 +210,14 @@ void TestSessionWriters::unwritableSessionFailsAtStart()
 
     const QStringList capture { u"--headless"_s, u"--bind"_s,    u"127.0.0.1"_s, u"--port"_s,
                                 u"0"_s,          u"--session"_s, session };
-    const Run refused = hookscope(capture, u"nobody"_s);
+    const Run refused = hookscope(capture, u"65534"_s);
     QCOMPARE(refused.code, 1);
     QVERIFY2(refused.err.contains(u"read-only"_s) && refused.err.contains(session),
              qPrintable(refused.err));
     QVERIFY(!refused.err.contains(u"listening"_s));
     const Run exported = hookscope(
         { u"export"_s, u"--session"_s, session, u"--format"_s, u"ndjson"_s, u"--out"_s, u"-"_s },
-        u"nobody"_s);
+        u"65534"_s);
     QVERIFY2(exported.code == 0, qPrintable(exported.err));
     QCOMPARE(exported.out.count('\n'), 1);
     QCOMPARE(checksum(session), before);
@@ -228,7 +228,7 @@ void TestSessionWriters::unwritableSessionFailsAtStart()
                               | QFileDevice::ReadOther | QFileDevice::ExeOther);
     const Run noFolder = hookscope({ u"--headless"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s,
                                      u"0"_s, u"--session"_s, locked.filePath(u"new.hookscope"_s) },
-                                   u"nobody"_s);
+                                   u"65534"_s);
     QCOMPARE(noFolder.code, 1);
     QVERIFY2(noFolder.err.contains(u"cannot write in the folder"_s), qPrintable(noFolder.err));
 }
