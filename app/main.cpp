@@ -172,7 +172,10 @@ int runHeadless(AppOptions &options, CaptureService &capture)
     DeliveryController deliveries(&capture, &deliveryLog);
     ForwardTally tally;
     if (options.forward.isValid()) {
-        deliveries.startForwarding(options.forward);
+        if (const auto loop = deliveries.startForwarding(options.forward)) {
+            printTo(stderr, u"hookscope: %1\n"_s.arg(*loop));
+            return 1;
+        }
         QObject::connect(&deliveries, &DeliveryController::delivered,
                          [&tally](const DeliveryResult &result) { tally.count(result); });
     }

@@ -427,7 +427,10 @@ void MainWindow::toggleForwarding(bool on)
 
 void MainWindow::startForwarding(const QUrl &target)
 {
-    m_deliveries->startForwarding(target);
+    if (const auto loop = m_deliveries->startForwarding(target)) {
+        QMessageBox::warning(this, u"Forward Live Events"_s, *loop);
+        return m_forwardAction->setChecked(false);
+    }
     m_forwardAction->setChecked(true);
     m_forwardAction->setText(u"&Forwarding to %1"_s.arg(target.toString(QUrl::RemoveUserInfo)));
 }

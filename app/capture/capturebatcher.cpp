@@ -1,10 +1,15 @@
 #include "capturebatcher.h"
 
+#include "connectiontap.h"
+
 #include "store/sessionstore.h"
 
 #include <QtConcurrent>
 #include <QThreadPool>
 #include <QTimer>
+
+#include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -184,20 +189,40 @@ void CaptureBatcher::answer(const Responder &to, const Response &response)
     if (!to.responder || !to.socket)
         return; // refused early, or the client is gone
     if (response.delayMs <= 0)
-        return write(*to.responder, response);
+        return write(to, response);
     // A delayed answer waits on a timer: other connections are served meanwhile.
-    QTimer::singleShot(response.delayMs, this,
-                       [responder = to.responder, socket = to.socket, response] {
-                           if (socket)
-                               write(*responder, response);
-                       });
+    auto delayed = std::make_shared<Delayed>(Delayed { to, response });
+    m_delayed.push_back(delayed);
+    QTimer::singleShot(response.delayMs, this, [this, delayed] { answerDelayed(delayed); });
 }
 
-void CaptureBatcher::write(QHttpServerResponder &responder, const Response &response)
+void CaptureBatcher::answerDelayed(const std::shared_ptr<Delayed> &delayed)
 {
+    const auto it = std::find(m_delayed.begin(), m_delayed.end(), delayed);
+    if (it == m_delayed.end())
+        return; // answered at shutdown already
+    m_delayed.erase(it);
+    if (delayed->to.socket)
+        write(delayed->to, delayed->response);
+}
+
+void CaptureBatcher::answerDelayedNow()
+{
+    for (const std::shared_ptr<Delayed> &delayed : std::exchange(m_delayed, {})) {
+        if (delayed->to.socket)
+            write(delayed->to, delayed->response);
+    }
+}
+
+void CaptureBatcher::write(const Responder &to, const Response &response)
+{
+    QHttpServerResponder &responder = *to.responder;
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     responder.writeBody(response.body);
+    // The connection's tap keeps answers in order and closes after a "Connection: close" one.
+    if (ConnectionTap *tap = ConnectionTap::of(to.socket))
+        tap->answered();
 }

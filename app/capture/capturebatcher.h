@@ -2,7 +2,7 @@
 
 #include "analysis/analyzer.h"
 #include "capturedbatch.h"
-#include "capturelimits.h"
+#include "http/capturelimits.h"
 #include "rules/responserules.h"
 
 #include <QHttpServerResponder>
@@ -43,6 +43,9 @@ public:
     void submitAnswered(const Event &event); // already answered (refused early): store only
     // Writes and answers everything submitted so far; returns when it is done.
     void flush();
+    // At shutdown: answers that wait for their rule's delay are written now, so that no answer is
+    // recorded that was never sent.
+    void answerDelayedNow();
 
     static constexpr int kMaxBatch = 512;
 
@@ -89,8 +92,14 @@ private:
     static QList<EventAnalysis> analyze(const QList<Event> &events, const Analyzer &analyzer);
     static Response responseFor(const Event &event, const EventAnalysis &analysis,
                                 const Tools &tools);
+    struct Delayed // an answer waiting for its rule's delay
+    {
+        Responder to;
+        Response response;
+    };
     void answer(const Responder &to, const Response &response);
-    static void write(QHttpServerResponder &responder, const Response &response);
+    void answerDelayed(const std::shared_ptr<Delayed> &delayed);
+    static void write(const Responder &to, const Response &response);
 
     SessionStore *m_store; // not owned; used on m_writer only
     QThreadPool *m_writer; // not owned
@@ -103,4 +112,5 @@ private:
     std::shared_ptr<Job> m_lastJob; // the last one dispatched
     qint64 m_nextSeq = 1;
     bool m_flushScheduled = false;
+    std::vector<std::shared_ptr<Delayed>> m_delayed; // in the order their timers were started
 };

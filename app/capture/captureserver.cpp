@@ -8,6 +8,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -55,6 +57,13 @@ QByteArray methodName(QHttpServerRequest::Method method)
     return name ? QByteArray(name).toUpper() : "UNKNOWN"_ba;
 }
 
+// The test Qt 6.4 makes (QAbstractHttpServerPrivate::handleReadyRead), for a request whose
+// Connection header names "upgrade".
+bool isWebSocketUpgrade(const QHttpServerRequest &request)
+{
+    return request.value("upgrade"_ba).compare("websocket", Qt::CaseInsensitive) == 0;
+}
+
 QByteArray targetOf(const QUrl &url)
 {
     QByteArray target = url.path(QUrl::FullyEncoded).toUtf8();
@@ -84,9 +93,31 @@ std::optional<QString> CaptureServer::listen(const QHostAddress &address, quint1
 
 bool CaptureServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    ConnectionTap *tap = ConnectionTap::of(socket);
+    const ConnectionTap::RequestLine line =
+        tap ? tap->takeRequestLine() : ConnectionTap::RequestLine();
+    // Qt 6.4 hands a WebSocket upgrade to a WebSocket server after this returns and, as there
+    // is none, closes the connection unanswered: it is answered here, before that.
+    if (line.upgrade && tap && isWebSocketUpgrade(request)) {
+        tap->refuseUpgrade(eventFrom(request, socket, line));
+        return true;
+    }
     if (m_sink)
-        m_sink(eventFrom(request, socket), makeResponder(request, socket));
+        m_sink(eventFrom(request, socket, line), makeResponder(request, socket));
     return true;
+}
+
+void CaptureServer::finishWrites(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const QList<QTcpSocket *> sockets = findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > 0
+               && clock.elapsed() < timeoutMs) {
+            socket->waitForBytesWritten(int(std::max<qint64>(1, timeoutMs - clock.elapsed())));
+        }
+    }
 }
 
 void CaptureServer::noteRefusedConnection()
@@ -106,13 +137,11 @@ void CaptureServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
     // handleRequest takes every request, so nothing is ever missing.
 }
 
-Event CaptureServer::eventFrom(const QHttpServerRequest &request, QTcpSocket *socket) const
+Event CaptureServer::eventFrom(const QHttpServerRequest &request, QTcpSocket *socket,
+                               const ConnectionTap::RequestLine &line) const
 {
     Event event;
     event.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-    ConnectionTap *tap = ConnectionTap::of(socket);
-    const ConnectionTap::RequestLine line =
-        tap ? tap->takeRequestLine() : ConnectionTap::RequestLine();
     event.method = line.method.isEmpty() ? methodName(request.method()) : line.method;
     event.target = line.target.isEmpty() ? targetOf(request.url()) : line.target;
     event.headers = request.headers();

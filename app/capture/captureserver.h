@@ -1,7 +1,8 @@
 #pragma once
 
-#include "capturelimits.h"
+#include "connectiontap.h"
 #include "event/event.h"
+#include "http/capturelimits.h"
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
@@ -28,9 +29,12 @@ public:
     // Connections answered 503 because maxConnections were open.
     qint64 refusedConnections() const { return m_refusedConnections; }
     void noteRefusedConnection();
+    // At shutdown: waits up to timeoutMs for the answers written to reach the clients, so that
+    // closing the sockets does not drop an answer that is recorded as sent.
+    void finishWrites(int timeoutMs);
 
 Q_SIGNALS:
-    // Refused by its connection's tap (400, 408, 413, 414, 431, 505): already answered.
+    // Refused by its connection's tap (400, 408, 413, 414, 431, 501, 505): already answered.
     void rejected(const Event &event);
 
 protected:
@@ -38,7 +42,8 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    Event eventFrom(const QHttpServerRequest &request, QTcpSocket *socket) const;
+    Event eventFrom(const QHttpServerRequest &request, QTcpSocket *socket,
+                    const ConnectionTap::RequestLine &line) const;
 
     CaptureLimits m_limits;
     Sink m_sink;

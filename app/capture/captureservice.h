@@ -2,7 +2,7 @@
 
 #include "analysis/analyzer.h"
 #include "capturedbatch.h"
-#include "capturelimits.h"
+#include "http/capturelimits.h"
 #include "rules/responserules.h"
 
 #include <QHostAddress>

@@ -6,6 +6,12 @@
 
 #include <future>
 
+namespace {
+// At shutdown, how long the answers already written may take to reach slow clients: bounded, so
+// that SIGINT still ends the process at once.
+constexpr int kFinishWritesMs = 1000;
+} // namespace
+
 CaptureWorker::CaptureWorker()
 {
     m_writer.setMaxThreadCount(1);
@@ -60,8 +66,12 @@ std::optional<QString> CaptureWorker::start(const CaptureOptions &options)
 
 void CaptureWorker::stop()
 {
-    if (m_batcher)
+    if (m_batcher) {
         m_batcher->flush();
+        m_batcher->answerDelayedNow();
+    }
+    if (m_server)
+        m_server->finishWrites(kFinishWritesMs);
     delete m_server;
     m_server = nullptr;
     delete m_batcher;

@@ -78,39 +78,78 @@ ConnectionTap::RequestLine ConnectionTap::takeRequestLine()
     return m_lines.isEmpty() ? RequestLine() : m_lines.takeFirst();
 }
 
+void ConnectionTap::answered()
+{
+    m_lastActivityMs = nowMs();
+    if (m_unanswered > 0 && --m_unanswered > 0)
+        return;
+    if (m_continueOwed && m_framer.expectsContinue())
+        sendContinue();
+    finishWhenAnswered();
+}
+
+void ConnectionTap::refuseUpgrade(Event event)
+{
+    const Refusal refusal { 501, "Not Implemented",
+                            "WebSocket and other protocol upgrades are not supported: Hookscope "
+                            "captures plain HTTP requests"_ba };
+    const QByteArray body = errorBody(refusal.reason, refusal.detail);
+    m_socket->write(answer(refusal.status, refusal.reason, body));
+    event.response = { refusal.status, { { "Content-Type", "application/json" } }, body, 0 };
+    Q_EMIT rejected(event);
+    m_stopped = true;
+    answered();
+}
+
 // Runs before Qt's slot: the bytes past m_seen arrived since the last time.
 void ConnectionTap::inspect()
 {
     const qint64 available = m_socket->bytesAvailable();
-    if (m_closing)
+    m_beforeQt = available;
+    if (m_closing || m_draining)
         return discardInput();
+    if (m_stopped) { // what follows the last request is dropped once Qt has read that request
+        if (m_pendingGood == 0) {
+            m_draining = true;
+            discardInput();
+        }
+        return;
+    }
     if (available <= m_seen)
         return;
     m_lastActivityMs = nowMs();
     qint64 offset = m_seen;
     qint64 peeked = 0;
-    while (offset < available && !m_closing) {
+    while (offset < available && !m_framer.stopped()) {
         const quint64 deadlines = m_framer.deadlinesStarted();
         if (m_framer.inBodyData()) { // counted, not copied
             offset += m_framer.skipBody(available - offset);
-            framed(deadlines);
-            continue;
+        } else {
+            if (offset >= peeked) {
+                peeked = peek(offset, available);
+                if (offset >= peeked)
+                    break;
+            }
+            offset +=
+                m_framer.feedPart(QByteArrayView(m_peeked.constData() + offset, peeked - offset));
         }
-        if (offset >= peeked) {
-            peeked = peek(offset, available);
-            if (offset >= peeked)
-                break;
-        }
-        offset += m_framer.feed(QByteArrayView(m_peeked.constData() + offset, peeked - offset));
-        framed(deadlines);
+        if (framed(deadlines)) // a request ends at offset: Qt reads up to there
+            m_pendingGood = offset;
     }
-    m_seen = m_closing ? 0 : available;
+    m_seen = available;
+    if (const std::optional<Refusal> &refusal = m_framer.refusal())
+        fail(*refusal);
+    else if (m_framer.stopped())
+        stop();
 }
 
 // Runs after Qt's slot: what Qt left unread has been inspected already.
 void ConnectionTap::afterQt()
 {
-    m_seen = m_closing ? 0 : m_socket->bytesAvailable();
+    const qint64 left = m_socket->bytesAvailable();
+    m_pendingGood = std::max<qint64>(0, m_pendingGood - (m_beforeQt - left));
+    m_beforeQt = left;
+    m_seen = m_closing || m_draining ? 0 : left;
 }
 
 void ConnectionTap::written()
@@ -118,7 +157,6 @@ void ConnectionTap::written()
     m_lastActivityMs = nowMs();
     if (m_socket->bytesToWrite() > 0)
         return;
-    m_awaitingAnswer = false;
     if (m_closing && m_socket->socketDescriptor() >= 0)
         ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR); // our answer is out; now EOF
 }
@@ -131,39 +169,83 @@ qint64 ConnectionTap::peek(qint64 offset, qint64 available)
     return std::max<qint64>(m_socket->peek(m_peeked.data(), end), 0);
 }
 
-// After the framer took bytes: a head or body that began starts its deadline, completed
-// requests await Qt's answer, and a refusal is answered at once.
-void ConnectionTap::framed(quint64 deadlinesBefore)
+// After the framer took bytes: a head or body that began starts its deadline, a body awaited
+// with "Expect: 100-continue" is asked for, and completed requests await Qt's answer. True when
+// a request was completed.
+bool ConnectionTap::framed(quint64 deadlinesBefore)
 {
-    if (m_framer.deadlinesStarted() != deadlinesBefore)
+    if (m_framer.deadlinesStarted() != deadlinesBefore) {
         m_phaseStartMs = nowMs();
-    QList<RequestLine> completed = m_framer.takeCompleted();
-    if (!completed.isEmpty()) {
-        m_lines.append(std::move(completed));
-        m_awaitingAnswer = true;
+        if (m_framer.expectsContinue() && m_unanswered == 0)
+            sendContinue();
+        else if (m_framer.expectsContinue())
+            m_continueOwed = true; // after the answers before it: responses stay in order
     }
-    if (const std::optional<Refusal> &refusal = m_framer.refusal())
-        fail(*refusal);
+    QList<RequestLine> completed = m_framer.takeCompleted();
+    if (completed.isEmpty())
+        return false;
+    m_unanswered += int(completed.size());
+    m_continueOwed = false;
+    m_lines.append(std::move(completed));
+    return true;
 }
 
-// Answers with our own words, records the request (headers, no body) unless told not to, and
-// closes gracefully: the client gets to read the answer even while it is still sending.
+// RFC 9110 10.1.1: the client holds the body back until this arrives (curl: for a second).
+void ConnectionTap::sendContinue()
+{
+    m_continueOwed = false;
+    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n"_ba);
+}
+
+// Answers with our own words once the requests before this one are answered, records the
+// request (headers, no body) unless told not to, and closes gracefully: the client gets to read
+// the answer even while it is still sending.
 void ConnectionTap::fail(const Refusal &refusal, bool record)
 {
-    const QByteArray body = errorBody(refusal.reason, refusal.detail);
-    m_socket->write(answer(refusal.status, refusal.reason, body));
-    // Recorded once there is a method and target to show it by (the store, exports and
-    // fixtures need both); what was not even a request line is only reported on stderr.
-    const RequestLine &current = m_framer.current();
-    if (record && !current.method.isEmpty() && !current.target.isEmpty()) {
-        // A malformed head is kept as the body, so what arrived can be seen as it is.
-        const bool malformed = refusal.status == 400;
-        Q_EMIT rejected(
-            eventForRefusal(refusal.status, body, malformed ? m_framer.head() : QByteArray()));
-    } else if (record) {
-        warnNotRecorded(refusal);
+    m_refusal = refusal;
+    m_recordRefusal = record;
+    stop();
+}
+
+// No further request is taken. The requests framed before it are still Qt's to read and answer;
+// the bytes after them are dropped as soon as Qt has read them.
+void ConnectionTap::stop()
+{
+    m_stopped = true;
+    m_deadlineTimer.stop();
+    if (m_pendingGood == 0) {
+        m_draining = true;
+        discardInput();
+    }
+    finishWhenAnswered();
+}
+
+void ConnectionTap::finishWhenAnswered()
+{
+    if (!m_stopped || m_unanswered > 0 || m_closing)
+        return;
+    m_draining = true;
+    if (m_refusal) {
+        const QByteArray body = errorBody(m_refusal->reason, m_refusal->detail);
+        m_socket->write(answer(m_refusal->status, m_refusal->reason, body));
+        record(*m_refusal, body);
     }
     lingerThenClose();
+}
+
+// Recorded once there is a method and target to show it by (the store, exports and fixtures
+// need both); what was not even a request line is only reported on stderr.
+void ConnectionTap::record(const Refusal &refusal, const QByteArray &body)
+{
+    if (!m_recordRefusal)
+        return;
+    const RequestLine &current = m_framer.current();
+    if (current.method.isEmpty() || current.target.isEmpty())
+        return warnNotRecorded(refusal);
+    // A malformed head is kept as the body, so what arrived can be seen as it is.
+    const bool malformed = refusal.status == 400;
+    Q_EMIT rejected(
+        eventForRefusal(refusal.status, body, malformed ? m_framer.head() : QByteArray()));
 }
 
 void ConnectionTap::warnNotRecorded(const Refusal &refusal) const
@@ -198,6 +280,7 @@ Event ConnectionTap::eventForRefusal(int status, const QByteArray &responseBody,
 void ConnectionTap::lingerThenClose()
 {
     m_closing = true;
+    m_draining = true;
     m_deadlineTimer.stop();
     m_lingerTimer.start(kLingerMs, this);
     discardInput();
@@ -212,6 +295,8 @@ void ConnectionTap::discardInput()
         m_socket->commitTransaction();
     m_socket->skip(m_socket->bytesAvailable());
     m_seen = 0;
+    m_pendingGood = 0;
+    m_beforeQt = 0;
 }
 
 void ConnectionTap::timerEvent(QTimerEvent *event)
@@ -227,12 +312,12 @@ void ConnectionTap::timerEvent(QTimerEvent *event)
 
 void ConnectionTap::checkDeadlines()
 {
-    if (m_closing)
+    if (m_stopped)
         return;
     const qint64 elapsed = nowMs() - m_phaseStartMs;
     switch (m_framer.phase()) {
     case RequestFramer::Phase::Start:
-        if (!m_awaitingAnswer && nowMs() - m_lastActivityMs >= m_limits.idleTimeoutMs) {
+        if (m_unanswered == 0 && nowMs() - m_lastActivityMs >= m_limits.idleTimeoutMs) {
             m_deadlineTimer.stop();
             m_socket->disconnectFromHost(); // nothing in progress: an ordinary keep-alive end
         }
@@ -245,6 +330,7 @@ void ConnectionTap::checkDeadlines()
                  m_framer.requestLineDone());
         return;
     case RequestFramer::Phase::Refused: // answered and closing already
+    case RequestFramer::Phase::Closed:
         return;
     default:
         break;

@@ -1,13 +1,15 @@
 #pragma once
 
-#include "capturelimits.h"
 #include "event/event.h"
-#include "requestframer.h"
+#include "http/capturelimits.h"
+#include "http/requestframer.h"
 
 #include <QBasicTimer>
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+
+#include <optional>
 
 class QTcpSocket;
 
@@ -19,6 +21,12 @@ class QTcpSocket;
 // idle connections. Refused requests are answered here, then reported through rejected() to
 // be stored when their request line gave a method and target (else only said on stderr, at
 // most every 10 s).
+// Order on the wire is kept: the tap counts the requests handed to Qt and the answers written
+// (answered()), so a refusal after good requests on the same connection (garbage after a
+// request, Content-Length with Transfer-Encoding, a timeout) is answered and recorded only after
+// their answers, and what follows the refused request or a "Connection: close" one is discarded
+// unread, never handed to Qt. "Expect: 100-continue" gets "100 Continue" as soon as the head
+// is accepted (once the answers before it are out).
 // QtHttpServer 6.4 reads inside a socket transaction, so bytesAvailable() and peek() start at
 // what Qt has not read yet; that is what makes the before/after bookkeeping exact.
 class ConnectionTap : public QObject
@@ -36,6 +44,11 @@ public:
     using RequestLine = RequestFramer::RequestLine;
     // The request line of the request Qt has just finished parsing on this connection.
     RequestLine takeRequestLine();
+    // The answer to one request handed to Qt has been written (in order).
+    void answered();
+    // A WebSocket upgrade, which Qt 6.4 would hand to a WebSocket server (there is none) and
+    // close unanswered: answered 501 here, recorded as answered, and the connection closed.
+    void refuseUpgrade(Event event);
 
     static ConnectionTap *of(QTcpSocket *socket);
 
@@ -53,8 +66,12 @@ private:
     void afterQt();
     void written();
     qint64 peek(qint64 offset, qint64 available); // end of the bytes peeked from offset on
-    void framed(quint64 deadlinesBefore);
+    bool framed(quint64 deadlinesBefore);
+    void sendContinue();
     void fail(const Refusal &refusal, bool record = true);
+    void stop();
+    void finishWhenAnswered();
+    void record(const Refusal &refusal, const QByteArray &body);
     void checkDeadlines();
     void warnNotRecorded(const Refusal &refusal) const;
     void lingerThenClose();
@@ -69,8 +86,15 @@ private:
     qint64 m_seen = 0; // unread bytes (for Qt) that were already inspected
     qint64 m_phaseStartMs = 0; // when the head or the body started
     qint64 m_lastActivityMs = 0;
-    bool m_awaitingAnswer = false;
-    bool m_closing = false; // refused: answering, then closing
+    int m_unanswered = 0; // requests handed to Qt whose answers are not written yet
+    bool m_stopped = false; // no further request is taken: refused, or the last one closes
+    bool m_draining = false; // stopped, and Qt has read every request it may: discard the rest
+    qint64 m_pendingGood = 0; // unread bytes of framed requests Qt has not read yet
+    qint64 m_beforeQt = 0; // unread bytes when Qt's slot ran: what it read is the difference
+    std::optional<Refusal> m_refusal; // answered once every earlier request is answered
+    bool m_recordRefusal = true;
+    bool m_continueOwed = false; // 100 Continue, sent once the earlier answers are out
+    bool m_closing = false; // the last answer is written: closing
     QList<RequestLine> m_lines; // framed, not yet taken by the server
     QBasicTimer m_deadlineTimer; // periodic: checks the idle, head and body deadlines
     QBasicTimer m_lingerTimer;

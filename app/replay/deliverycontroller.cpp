@@ -33,12 +33,15 @@ void DeliveryController::replay(const QList<qint64> &seqs, const QUrl &target,
     }
 }
 
-void DeliveryController::startForwarding(const QUrl &target)
+std::optional<QString> DeliveryController::startForwarding(const QUrl &target)
 {
+    if (auto loop = Forwarder::loopProblem(target, m_capture->address(), m_capture->port()))
+        return loop;
     stopForwarding();
     m_forwarder = new Forwarder(target, {}, this);
     connect(m_forwarder, &Forwarder::delivered, this,
             [this](const DeliveryResult &result) { record(result, u"forward"_s); });
+    return std::nullopt;
 }
 
 void DeliveryController::stopForwarding()

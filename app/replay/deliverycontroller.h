@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 class CaptureService;
 class SessionStore;
 struct CapturedBatch;
@@ -21,7 +23,8 @@ public:
                        QObject *parent = nullptr); // not owned
 
     void replay(const QList<qint64> &seqs, const QUrl &target, const ResignOptions &resign = {});
-    void startForwarding(const QUrl &target);
+    // Refused (the reason returned) when target is capture's own address: it would loop.
+    std::optional<QString> startForwarding(const QUrl &target);
     void stopForwarding();
     bool isForwarding() const { return m_forwarder != nullptr; }
     QUrl forwardTarget() const;

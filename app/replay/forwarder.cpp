@@ -2,7 +2,11 @@
 
 #include "httpclient.h"
 
+#include <algorithm>
+
 #include <QDateTime>
+#include <QNetworkInterface>
+#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -27,8 +31,51 @@ Forwarder::~Forwarder()
     m_client->disconnect(this);
 }
 
+QByteArray Forwarder::instanceTag()
+{
+    static const QByteArray tag =
+        "hookscope-"_ba + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
+    return tag;
+}
+
+bool Forwarder::cameFromHere(const Event &event)
+{
+    const QByteArray &tag = instanceTag();
+    return std::any_of(event.headers.begin(), event.headers.end(), [&tag](const auto &header) {
+        return header.second == tag && header.first.compare(loopHeader, Qt::CaseInsensitive) == 0;
+    });
+}
+
+std::optional<QString> Forwarder::loopProblem(const QUrl &target, const QHostAddress &address,
+                                              quint16 port)
+{
+    const bool https = target.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0;
+    if (target.port(https ? 443 : 80) != port)
+        return std::nullopt;
+    const QString host = target.host();
+    const QHostAddress hostAddress = host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(host);
+    const bool anyAddress = address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+        || address == QHostAddress::AnyIPv6;
+    const bool own = !hostAddress.isNull()
+        && (hostAddress.isEqual(address, QHostAddress::TolerantConversion)
+            || (anyAddress
+                && (hostAddress.isLoopback()
+                    || QNetworkInterface::allAddresses().contains(hostAddress))));
+    if (!own)
+        return std::nullopt;
+    return u"forward target %1 is Hookscope's own address: every event would be captured and "
+           "forwarded again, forever; forward to another program"_s.arg(
+               target.toString(QUrl::RemoveUserInfo));
+}
+
 void Forwarder::enqueue(const Event &event)
 {
+    if (cameFromHere(event))
+        return reportNotSent(event,
+                             u"not forwarded: this event is one this Hookscope forwarded "
+                             "(the forward target leads back here, a loop)"_s);
     const qint64 cost = costOf(event);
     if (cost > m_limits.maxQueuedBytes) {
         ++m_dropped;
@@ -105,6 +152,8 @@ void Forwarder::dispatch()
         const Event event = m_queue.front();
         m_queue.pop_front();
         m_queuedBytes -= costOf(event);
-        m_client->send(buildOutgoing(event, m_target, m_resign));
+        OutgoingRequest request = buildOutgoing(event, m_target, m_resign);
+        request.headers.append({ loopHeader, instanceTag() });
+        m_client->send(request);
     }
 }

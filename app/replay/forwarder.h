@@ -5,10 +5,12 @@
 
 #include "event/event.h"
 
+#include <QHostAddress>
 #include <QObject>
 #include <QUrl>
 
 #include <deque>
+#include <optional>
 
 class HttpClient;
 
@@ -32,11 +34,26 @@ struct ForwarderLimits
 // stays below maxQueuedBytes + maxConcurrent x (event + maxResponseBodyBytes). Deliveries start in
 // capture order; with maxConcurrent > 1 a later one may finish first. Lives in one thread; call it
 // from that thread (e.g. from a queued connection to CaptureService::stored).
+//
+// Forward cannot loop: every forwarded request carries "Hookscope-Forwarded: <this process's
+// tag>" (appended after the event's own headers), and an event that arrives with this process's
+// tag is reported as not forwarded instead of being sent again. A target that is Hookscope's own
+// listening address is refused before forwarding starts (loopProblem()); a target that leads
+// back by another route (a host name, another Hookscope forwarding back) ends after one round.
 class Forwarder : public QObject
 {
     Q_OBJECT
 public:
     static inline const QString droppedError = QStringLiteral("dropped: forward target too slow");
+    static inline const QByteArray loopHeader = QByteArrayLiteral("Hookscope-Forwarded");
+
+    // This process's tag in loopHeader: random, made once.
+    static QByteArray instanceTag();
+    // Why forwarding to target would send every event back to capture (listening on address and
+    // port), or nothing.
+    static std::optional<QString> loopProblem(const QUrl &target, const QHostAddress &address,
+                                              quint16 port);
+    static bool cameFromHere(const Event &event);
 
     explicit Forwarder(const QUrl &target, const ForwarderLimits &limits = {},
                        QObject *parent = nullptr);

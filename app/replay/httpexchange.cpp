@@ -60,6 +60,9 @@ void HttpExchange::connectSocket()
         return;
     if (!m_request.ok())
         return failWith(m_request.error);
+    // Whoever built the request: what would smuggle bytes never reaches a socket.
+    if (const QString wire = m_request.wireError(); !wire.isEmpty())
+        return failWith(u"not sent, it would smuggle bytes into the request: "_s + wire);
     const bool https = isHttps(m_request.url);
     const quint16 port = quint16(m_request.url.port(https ? 443 : 80));
 #if QT_CONFIG(ssl)

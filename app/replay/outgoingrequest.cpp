@@ -1,5 +1,6 @@
 #include "outgoingrequest.h"
 
+#include "http/httpsyntax.h"
 #include "signature/signer.h"
 
 #include <QDateTime>
@@ -97,6 +98,16 @@ QByteArray OutgoingRequest::toBytes() const
     return bytes + body;
 }
 
+QString OutgoingRequest::wireError() const
+{
+    if (!HttpSyntax::isToken(method))
+        return u"the method \"%1\" is not an HTTP token"_s.arg(HttpSyntax::escaped(method));
+    if (!HttpSyntax::isSafeRequestTarget(requestTarget))
+        return u"the request target \"%1\" contains spaces or control characters"_s.arg(
+            HttpSyntax::escaped(requestTarget));
+    return HttpSyntax::headersProblem(headers);
+}
+
 QByteArray outgoingRequestTarget(const QByteArray &eventTarget, const QUrl &target)
 {
     const QByteArray path = target.path(QUrl::FullyEncoded).toLatin1();
@@ -155,5 +166,8 @@ OutgoingRequest buildOutgoing(const Event &event, const QUrl &target, const Resi
         headers = withHeaders(headers, signing.headers);
     }
     request.headers = headers;
+    if (const QString wire = request.wireError(); !wire.isEmpty())
+        request.error = u"event #%1 not sent, it would smuggle bytes into the request: %2"_s.arg(
+            QString::number(event.seq), wire);
     return request;
 }

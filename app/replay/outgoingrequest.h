@@ -30,6 +30,11 @@ struct OutgoingRequest
     QString error; // why the request cannot be sent (bad target URL, re-signing failed)
 
     bool ok() const { return error.isEmpty(); }
+    // Why these bytes must not be sent, or empty: a method or header name that is not an HTTP
+    // token, a header value with CR, LF or NUL, a target with spaces or control bytes. Any of
+    // them would let a payload inject headers or a second request (request smuggling), so the
+    // request is refused, never cleaned. Every request HttpClient sends passes this check.
+    QString wireError() const;
     // Request line, header lines and the blank line, then the body: HTTP/1.1, CRLF endings.
     QByteArray toBytes() const;
 };
@@ -52,7 +57,8 @@ struct OutgoingRequest
 //  - with resign enabled, the scheme's signature headers replace the captured ones in place
 //    (withHeaders), or are appended.
 // The method and the body are sent exactly as captured (an empty method, as a bare payload
-// loaded from disk has, is sent as POST).
+// loaded from disk has, is sent as POST). A request that fails wireError() comes back with that
+// error, naming the event: it is reported, never sent.
 OutgoingRequest buildOutgoing(const Event &event, const QUrl &target,
                               const ResignOptions &resign = {});
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capture/capturelimits.h"
+#include "http/capturelimits.h"
 
 #include <QHostAddress>
 #include <QString>

@@ -1,7 +1,10 @@
 #include "rawhttpreader.h"
 
 #include "harformat.h"
+#include "http/requestframer.h"
 #include "httptext.h"
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +33,25 @@ std::optional<RequestLine> parseRequestLine(QByteArrayView line)
         ? target.toByteArray()
         : Har::targetOf(QString::fromUtf8(target)); // absolute-form, as .http files use
     return RequestLine { line.first(space).toByteArray(), targetBytes };
+}
+
+// A file is framed like a socket, without the socket's size limits: the input bounds it.
+CaptureLimits fileLimits()
+{
+    CaptureLimits limits;
+    limits.maxBodyBytes = std::numeric_limits<qint64>::max() / 2;
+    limits.maxHeadBytes = std::numeric_limits<qint64>::max() / 2;
+    limits.maxHeaderCount = std::numeric_limits<int>::max();
+    return limits;
+}
+
+// The head as the framer reads it: only the header lines decide where the body ends.
+QByteArray headForFraming(const HeaderList &headers)
+{
+    QByteArray head = "POST / HTTP/1.1\r\n"_ba;
+    for (const auto &[name, value] : headers)
+        head += name + ": "_ba + value + "\r\n"_ba;
+    return head + "\r\n"_ba;
 }
 
 } // namespace
@@ -115,20 +137,48 @@ std::optional<Event> RawHttpReader::next(QString *error)
     event.target = requestLine->target;
     if (!readHeaders(&event, error))
         return std::nullopt;
-    const QByteArray length = event.headerValue("content-length");
-    bool ok = true;
-    const qsizetype size =
-        length.isNull() ? m_bytes.size() - m_at : length.trimmed().toLongLong(&ok);
-    if (!ok || size < 0 || size > m_bytes.size() - m_at) {
+    if (!readBody(&event, error)) {
         m_errorLine = m_line;
-        *error = u"Content-Length %1 does not match the %2 bytes that follow"_s
-                     .arg(QString::fromLatin1(length))
-                     .arg(m_bytes.size() - m_at);
         return std::nullopt;
     }
-    event.body = m_bytes.sliced(m_at, size).toByteArray();
-    m_nextLine += event.body.count('\n');
-    m_at += size;
     skipBlankLines();
     return event;
+}
+
+// Where the body ends is the capture's decision (RequestFramer): Content-Length or chunked
+// (de-chunked, as capture stores it), and Content-Length with Transfer-Encoding, several or
+// negative lengths are refused. Only a message with neither header is read to the end of the
+// input, as hand-written .http files have it.
+bool RawHttpReader::readBody(Event *event, QString *error)
+{
+    const QByteArray length = event->headerValue("content-length");
+    if (length.isNull() && event->headerValue("transfer-encoding").isNull()) {
+        event->body = m_bytes.sliced(m_at).toByteArray();
+        m_nextLine += event->body.count('\n');
+        m_at = m_bytes.size();
+        return true;
+    }
+    RequestFramer framer(fileLimits());
+    framer.feed(headForFraming(event->headers));
+    bool complete = !framer.takeCompleted().isEmpty();
+    while (!complete && !framer.refusal() && !atEnd()) {
+        const QByteArrayView rest = m_bytes.sliced(m_at);
+        const bool bodyData = framer.inBodyData(); // else chunk lines: framing, not body
+        const qint64 taken = bodyData ? framer.skipBody(rest.size()) : framer.feedPart(rest);
+        if (bodyData)
+            event->body += rest.first(taken).toByteArray();
+        m_nextLine += rest.first(taken).count('\n');
+        m_at += taken;
+        complete = !framer.takeCompleted().isEmpty();
+    }
+    if (const auto &refusal = framer.refusal()) {
+        *error = QString::fromLatin1(refusal->detail);
+        return false;
+    }
+    if (complete)
+        return true;
+    *error = length.isNull() ? u"the chunked body ends before its last chunk"_s
+                             : u"Content-Length %1 does not match the %2 bytes that follow"_s.arg(
+                                 QString::fromLatin1(length), QString::number(event->body.size()));
+    return false;
 }

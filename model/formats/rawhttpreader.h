@@ -7,8 +7,11 @@
 
 // Reads HTTP/1.1 request messages as toRawHttp() writes them (and as saved from other tools):
 // request line, header lines, blank line, body. CRLF or bare LF line ends are accepted.
-// A message with Content-Length ends after that many bytes, so several can follow each other
-// (blank lines between them are skipped); without one, the body runs to the end of the input.
+// Bodies are framed by the capture's RequestFramer, so a file and a socket agree: a message
+// with Content-Length ends after that many bytes, a chunked one after its last chunk (the body
+// is de-chunked), so several can follow each other (blank lines between them are skipped);
+// Content-Length with Transfer-Encoding, differing or negative lengths are errors. Without
+// either header, the body runs to the end of the input.
 class RawHttpReader
 {
 public:
@@ -28,6 +31,7 @@ private:
     QByteArrayView takeLine();
     void skipBlankLines();
     bool readHeaders(Event *event, QString *error);
+    bool readBody(Event *event, QString *error);
 
     QByteArrayView m_bytes;
     qsizetype m_at = 0;

@@ -1,5 +1,7 @@
 #include "responserules.h"
 
+#include "http/httpsyntax.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,6 +51,28 @@ QByteArray bodyFrom(const QJsonValue &value)
     return QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
 }
 
+// What would make the answer broken HTTP, checked once when the rules load so that no request
+// is ever answered with it: 1xx is not a final answer (RFC 9110 15.2), 204 and 304 have no body
+// (RFC 9112 6.3), a header line must stay one line, and Content-Length and Transfer-Encoding
+// are Hookscope's to write (the body is sent whole, with its own length).
+QString wireProblem(const Response &response, const QString &where)
+{
+    if (response.status < 200)
+        return u"%1/status: %2 is informational (1xx), not a final answer"_s.arg(
+            where, QString::number(response.status));
+    if ((response.status == 204 || response.status == 304) && !response.body.isEmpty())
+        return u"%1/body: a %2 answer has no body"_s.arg(where, QString::number(response.status));
+    if (const QString problem = HttpSyntax::headersProblem(response.headers); !problem.isEmpty())
+        return u"%1/headers: %2"_s.arg(where, problem);
+    for (const auto &[name, value] : response.headers) {
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0
+            || name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0)
+            return u"%1/headers/%2: Hookscope sets it from the body; remove it"_s.arg(
+                where, QString::fromLatin1(name));
+    }
+    return {};
+}
+
 std::variant<ResponseRule, QString> ruleFrom(const QJsonValue &value, const QString &where)
 {
     if (!value.isObject())
@@ -80,6 +104,8 @@ std::variant<ResponseRule, QString> ruleFrom(const QJsonValue &value, const QStr
         rule.response.headers.prepend(
             { "Content-Type", json ? "application/json" : "text/plain; charset=utf-8" });
     }
+    if (const QString problem = wireProblem(rule.response, where); !problem.isEmpty())
+        return problem;
     return rule;
 }
 } // namespace

@@ -24,7 +24,9 @@ struct ResponseRule
 // in its filter: a catch-all "500" rule must not make the subscription itself fail.
 //
 // JSON form (--rules FILE, settings): [{"filter": "...", "status": 422, "headers": {"X": "y"}
-// or [["X", "y"]], "body": "text" or any JSON value, "delayMs": 0}].
+// or [["X", "y"]], "body": "text" or any JSON value, "delayMs": 0}]. A rule whose answer would
+// be broken HTTP (a 1xx status, a body on 204 or 304, CR/LF/NUL or a non-token name in a header,
+// its own Content-Length or Transfer-Encoding) is refused at load, named by its index.
 class ResponseRules
 {
 public:

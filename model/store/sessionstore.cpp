@@ -3,6 +3,7 @@
 #include "event/stringpool.h"
 #include "event/userfolders.h"
 #include "headercodec.h"
+#include "sessionlock.h"
 #include "sqlitestatement.h"
 
 #include <QAtomicInteger>
@@ -41,6 +42,59 @@ QString synchronousMode()
     return qEnvironmentVariable("HOOKSCOPE_SYNC") == u"FULL"_s ? u"FULL"_s : u"NORMAL"_s;
 }
 
+// Not SQLite, or tables without Hookscope's meta row: what a session must not be.
+std::optional<QString> foreignTables(const QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery tables(db);
+    if (!tables.exec(u"SELECT count(*) FROM sqlite_master"_s) || !tables.next())
+        return u"%1: not a Hookscope session (not an SQLite database); it is left unchanged"_s.arg(
+            path);
+    if (tables.value(0).toLongLong() == 0)
+        return std::nullopt; // an empty database may become a session
+    QSqlQuery meta(db);
+    const bool ours = meta.exec(u"SELECT value FROM meta WHERE key = '%1'"_s.arg(kFormatKey))
+        && meta.next() && meta.value(0).toString() == kFormatValue;
+    if (ours)
+        return std::nullopt;
+    return u"%1: not a Hookscope session (an SQLite database without Hookscope's meta row); it "
+           "is left unchanged"_s.arg(path);
+}
+
+// Why the file at path must not be written as a session, looked at through a read-only
+// connection so that nothing is written: not SQLite, or another program's database (tables but
+// no Hookscope meta row). An empty database (no tables) may become a session.
+std::optional<QString> notASession(const QString &path)
+{
+    static QAtomicInteger<quint64> counter;
+    const QString name = u"hookscope-check-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+    std::optional<QString> problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        problem = db.open() ? foreignTables(db, path)
+                            : u"%1: not a Hookscope session (%2); it is left unchanged"_s.arg(
+                                path, db.lastError().text());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem;
+}
+
+// Capture must fail at start, not answer 503 to every request: SQLite writes the file and
+// creates its -wal and -shm files beside it.
+std::optional<QString> notWritable(const QFileInfo &info)
+{
+    const QFileInfo folder(info.absolutePath());
+    if (info.exists() && !info.isWritable())
+        return u"%1: the session file is read-only, so events cannot be stored in it (export "
+               "can still read it)"_s.arg(info.filePath());
+    if (!folder.isWritable())
+        return u"%1: cannot write in the folder %2, so events cannot be stored there"_s.arg(
+            info.filePath(), folder.filePath());
+    return std::nullopt;
+}
+
 const char kSummaryColumns[] = "seq, received_at, method, target, remote, body_size, status, "
                                "event_type, classified_by, errors, warnings, signature, "
                                "body_kind, origin, schema_checked";
@@ -55,16 +109,46 @@ SessionStore::~SessionStore()
     close();
 }
 
-std::optional<QString> SessionStore::open(const QString &path)
+std::optional<QString> SessionStore::open(const QString &path, Access access)
 {
     close();
     const QFileInfo info(path);
-    if (!info.exists() && !createPrivateFile(path))
-        return u"%1: cannot create the session file"_s.arg(path);
     if (info.exists() && !info.isFile())
         return u"%1: not a file"_s.arg(path);
-    if (auto error = connect(path))
+    if (access == Access::ReadWrite)
+        return openForWriting(path);
+    if (!info.exists())
+        return u"%1: no such session file"_s.arg(path);
+    if (auto problem = notASession(path))
+        return problem;
+    if (auto error = connect(path, access))
         return error;
+    m_path = path;
+    if (!exec(u"PRAGMA busy_timeout=10000"_s)) {
+        const QString why = m_lastError;
+        close();
+        return u"%1: %2"_s.arg(path, why);
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> SessionStore::openForWriting(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists() && info.size() > 0) {
+        if (auto problem = notASession(path))
+            return problem;
+    }
+    if (auto problem = notWritable(info))
+        return problem;
+    auto lock = SessionLock::acquire(path);
+    if (const auto *error = std::get_if<QString>(&lock))
+        return *error;
+    if (!info.exists() && !createPrivateFile(path))
+        return u"%1: cannot create the session file"_s.arg(path);
+    if (auto error = connect(path, Access::ReadWrite))
+        return error;
+    m_lock = std::get<std::shared_ptr<SessionLock>>(std::move(lock));
     m_path = path;
     if (!createSchema()) {
         const QString why = m_lastError;
@@ -74,11 +158,13 @@ std::optional<QString> SessionStore::open(const QString &path)
     return std::nullopt;
 }
 
-std::optional<QString> SessionStore::connect(const QString &path)
+std::optional<QString> SessionStore::connect(const QString &path, Access access)
 {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
         db.setDatabaseName(path);
+        if (access == Access::ReadOnly)
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
         if (db.open())
             return std::nullopt;
         m_lastError = db.lastError().text();
@@ -97,6 +183,7 @@ void SessionStore::close()
     QSqlDatabase::database(m_connection, false).close();
     QSqlDatabase::removeDatabase(m_connection);
     m_path.clear();
+    m_lock.reset(); // after the connection: the next writer finds everything committed
 }
 
 bool SessionStore::isOpen() const
@@ -169,8 +256,10 @@ bool SessionStore::prepareInserts()
         { &m_commit, "COMMIT" },
         { &m_rollback, "ROLLBACK" },
         { &m_insertSummary,
-          "INSERT OR REPLACE INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
-        { &m_insertPayload, "INSERT OR REPLACE INTO payloads VALUES(?,?,?,?,?,?)" },
+          // Never OR REPLACE: a stored (and so answered) event is never overwritten; a clash
+          // fails the batch, which is then answered 503.
+          "INSERT INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
+        { &m_insertPayload, "INSERT INTO payloads VALUES(?,?,?,?,?,?)" },
     };
     for (const auto &[statement, sql] : statements) {
         *statement = std::make_unique<SqliteStatement>();

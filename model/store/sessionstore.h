@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class SessionLock;
 class SqliteStatement;
 
 // What SessionStore::scanEvents reads and what it may skip unread.
@@ -41,9 +42,20 @@ public:
     SessionStore(const SessionStore &) = delete;
     SessionStore &operator=(const SessionStore &) = delete;
 
-    // Opens or creates the file (created readable by the user only). Returns an error naming
-    // the file, or nothing on success.
-    std::optional<QString> open(const QString &path);
+    enum class Access {
+        // Opens or creates the file, for writing: refused (before a byte is written) when the
+        // file is not a Hookscope session (a non-empty SQLite database without Hookscope's meta
+        // row, or not SQLite at all), when the file or its folder cannot be written, and when
+        // another process writes it (SessionLock).
+        ReadWrite,
+        // Only reads an existing session: no lock, nothing created or changed, and a read-only
+        // file will do.
+        ReadOnly,
+    };
+
+    // Opens the session (a new file is created readable by the user only). Returns an error
+    // naming the file, or nothing on success.
+    std::optional<QString> open(const QString &path, Access access = Access::ReadWrite);
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -84,7 +96,8 @@ public:
     static QString newDefaultSessionPath();
 
 private:
-    std::optional<QString> connect(const QString &path);
+    std::optional<QString> connect(const QString &path, Access access);
+    std::optional<QString> openForWriting(const QString &path);
     bool exec(const QString &sql);
     bool createSchema();
     bool fail(const QString &what, const QString &why) const;
@@ -102,5 +115,6 @@ private:
     QByteArray m_headers; // encoding buffers reused across inserts
     QByteArray m_responseHeaders;
     QString m_path;
+    std::shared_ptr<SessionLock> m_lock; // while open for writing
     mutable QString m_lastError;
 };

@@ -1,4 +1,4 @@
-#include "capture/requestframer.h"
+#include "http/requestframer.h"
 
 #include <QTest>
 
@@ -113,6 +113,11 @@ private Q_SLOTS:
     void refusalsSplitAtEveryByte();
     void refusedRequestKeepsItsHead();
     void nothingIsTakenAfterARefusal();
+    void connectionOptions_data();
+    void connectionOptions();
+    void nothingIsFramedAfterAClosingRequest();
+    void expectContinueUntilTheBody();
+    void feedPartStopsAtEachBoundary();
 };
 
 void TestRequestFramer::requests_data()
@@ -123,8 +128,8 @@ void TestRequestFramer::requests_data()
 
     QTest::newRow("GET, no body") << "GET /hook?a=1 HTTP/1.1\r\nHost: h\r\n\r\n"_ba
                                   << "GET /hook?a=1"_ba << 0LL;
-    QTest::newRow("HTTP/1.0") << "GET / HTTP/1.0\r\n\r\n"_ba
-                              << "GET /"_ba << 0LL;
+    QTest::newRow("HTTP/1.0 keep-alive") // without keep-alive it closes: connectionOptions()
+        << "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"_ba << "GET /"_ba << 0LL;
     QTest::newRow("bare LF line ends") << "GET /lf HTTP/1.1\nHost: h\n\n"_ba
                                        << "GET /lf"_ba << 0LL;
     QTest::newRow("empty lines before the request (RFC 9112 2.2)")
@@ -155,10 +160,6 @@ void TestRequestFramer::requests_data()
     QTest::newRow("gzip, chunked: chunked ends the codings")
         << "POST /g HTTP/1.1\r\ntransfer-encoding: gzip, Chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n"_ba
         << "POST /g"_ba << 2LL;
-    QTest::newRow("chunked wins over Content-Length (RFC 9112 6.3)")
-        << "POST /w HTTP/1.1\r\nContent-Length: 99\r\nTransfer-Encoding: chunked\r\n\r\n"
-           "3\r\nabc\r\n0\r\n\r\n"_ba
-        << "POST /w"_ba << 3LL;
     QTest::newRow("body holding CRLFs and a request line")
         << "POST /b HTTP/1.1\r\nContent-Length: 20\r\n\r\nGET /no HTTP/1.1\r\n\r\n"_ba
         << "POST /b"_ba << 20LL;
@@ -315,6 +316,21 @@ void TestRequestFramer::refusals_data()
     QTest::newRow("Content-Length twice, differing")
         << limits() << "POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!"_ba
         << badRequest("Content-Length is not one decimal number") << "POST /"_ba;
+    // RFC 9112 6.3: the request smuggling vector; refused rather than framed either way.
+    QTest::newRow("Content-Length then Transfer-Encoding")
+        << limits()
+        << "POST /w HTTP/1.1\r\nContent-Length: 99\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "3\r\nabc\r\n0\r\n\r\n"_ba
+        << badRequest("Content-Length and Transfer-Encoding together: the body's length is "
+                      "ambiguous (RFC 9112 6.3)")
+        << "POST /w"_ba;
+    QTest::newRow("Transfer-Encoding then Content-Length: 0")
+        << limits()
+        << "POST /w HTTP/1.1\r\nTransfer-Encoding: chunked\r\ncontent-length: 0\r\n\r\n"
+           "0\r\n\r\n"_ba
+        << badRequest("Content-Length and Transfer-Encoding together: the body's length is "
+                      "ambiguous (RFC 9112 6.3)")
+        << "POST /w"_ba;
     QTest::newRow("transfer coding without chunked")
         << limits() << "POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nxx"_ba
         << badRequest("Transfer-Encoding does not end with chunked, so the body has no length")
@@ -428,6 +444,93 @@ void TestRequestFramer::nothingIsTakenAfterARefusal()
     QCOMPARE(framer.feed("GET / HTTP/1.1\r\n\r\n"), qint64(0));
     QVERIFY(framer.takeCompleted().isEmpty());
     QCOMPARE(framer.refusal()->status, 505);
+}
+
+void TestRequestFramer::connectionOptions_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("close");
+    QTest::addColumn<bool>("upgrade");
+    QTest::newRow("HTTP/1.1") << "GET / HTTP/1.1\r\n\r\n"_ba << false << false;
+    QTest::newRow("HTTP/1.1 close")
+        << "GET / HTTP/1.1\r\nConnection: close\r\n\r\n"_ba << true << false;
+    QTest::newRow("close among options")
+        << "GET / HTTP/1.1\r\nconnection: TE,  CLOSE \r\n\r\n"_ba << true << false;
+    QTest::newRow("closed is not close")
+        << "GET / HTTP/1.1\r\nConnection: closed\r\n\r\n"_ba << false << false;
+    QTest::newRow("HTTP/1.0") << "GET / HTTP/1.0\r\n\r\n"_ba << true << false;
+    QTest::newRow("HTTP/1.0 keep-alive")
+        << "GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n"_ba << false << false;
+    QTest::newRow("upgrade")
+        << "GET / HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n"_ba << false
+        << true;
+    QTest::newRow("upgrade in a second header")
+        << "GET / HTTP/1.1\r\nConnection: keep-alive\r\nConnection: upgrade\r\n\r\n"_ba << false
+        << true;
+}
+
+void TestRequestFramer::connectionOptions()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, close);
+    QFETCH(bool, upgrade);
+    RequestFramer framer(limits());
+    QCOMPARE(framer.feed(head), qint64(head.size()));
+    const QList<RequestFramer::RequestLine> lines = framer.takeCompleted();
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.at(0).close, close);
+    QCOMPARE(lines.at(0).upgrade, upgrade);
+    QCOMPARE(framer.phase(), close ? Phase::Closed : Phase::Start);
+}
+
+// RFC 9112 9.6: a request after one that closes the connection is never framed.
+void TestRequestFramer::nothingIsFramedAfterAClosingRequest()
+{
+    RequestFramer framer(limits());
+    const QByteArray first =
+        "POST /a HTTP/1.1\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}"_ba;
+    QCOMPARE(framer.feed(QByteArray(first + "GET /behind HTTP/1.1\r\n\r\n"_ba)),
+             qint64(first.size()));
+    QCOMPARE(framer.takeCompleted().size(), 1);
+    QVERIFY(framer.stopped());
+    QVERIFY(!framer.refusal());
+    QCOMPARE(framer.feed("GET /x HTTP/1.1\r\n\r\n"), qint64(0));
+    QVERIFY(framer.takeCompleted().isEmpty());
+}
+
+void TestRequestFramer::expectContinueUntilTheBody()
+{
+    RequestFramer framer(limits());
+    framer.feed("POST /e HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 3\r\n\r\n");
+    QVERIFY(framer.expectsContinue());
+    framer.feed("abc");
+    QCOMPARE(framer.takeCompleted().size(), 1);
+    QVERIFY(!framer.expectsContinue());
+    framer.feed("POST /e HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n");
+    QVERIFY(!framer.expectsContinue()); // never to an HTTP/1.0 client (RFC 9110 10.1.1)
+    RequestFramer noBody(limits());
+    noBody.feed("POST /e HTTP/1.1\r\nExpect: 100-continue\r\n\r\n");
+    QVERIFY(!noBody.expectsContinue());
+}
+
+// Where each request ends and where body bytes start: ConnectionTap and RawHttpReader rely on it.
+void TestRequestFramer::feedPartStopsAtEachBoundary()
+{
+    const QByteArray head = "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\n"_ba;
+    const QByteArray chunkedHead = "POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n"_ba;
+    const QByteArray bytes = head + "abc"_ba + chunkedHead + "xy\r\n0\r\n\r\n"_ba;
+    RequestFramer framer(limits());
+    QList<qint64> boundaries;
+    qint64 at = 0;
+    while (at < bytes.size()) {
+        at += framer.inBodyData() ? framer.skipBody(bytes.size() - at)
+                                  : framer.feedPart(QByteArrayView(bytes).sliced(at));
+        boundaries.append(at);
+    }
+    const qint64 a = head.size();
+    const qint64 c = a + 3 + chunkedHead.size();
+    QCOMPARE(boundaries, (QList<qint64> { a, a + 3, c, c + 2, bytes.size() }));
+    QCOMPARE(framer.takeCompleted().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestRequestFramer)

@@ -7,7 +7,7 @@ inline QList<Event> events(const QString &session)
 {
     SessionStore store;
     QList<Event> all;
-    if (store.open(session))
+    if (store.open(session, SessionStore::Access::ReadOnly))
         return all;
     store.forEachEvent([&all](Event &&e) {
         all.append(std::move(e));
@@ -20,7 +20,7 @@ inline QList<EventSummary> summaries(const QString &session)
 {
     SessionStore store;
     QList<EventSummary> all;
-    if (store.open(session))
+    if (store.open(session, SessionStore::Access::ReadOnly))
         return all;
     store.forEachSummary([&all](EventSummary &&s) {
         all.append(std::move(s));

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void fixtureFile_data();
     void fixtureFile();
     void rawHttp();
+    void rawHttpChunked();
     void rawHttpFileStyle();
     void malformed_data();
     void malformed();
@@ -270,6 +271,19 @@ void TestImporter::rawHttp()
     }
 }
 
+// A chunked message is de-chunked, as capture stores it, and the next message follows it.
+void TestImporter::rawHttpChunked()
+{
+    const ImportBatch batch = PayloadImporter::importBytes(
+        "POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;x=1\r\n"
+        " world\r\n0\r\n\r\nGET /next HTTP/1.1\r\nContent-Length: 0\r\n\r\n"_ba,
+        u"c.http"_s);
+    QCOMPARE(reasons(batch), QStringList());
+    QCOMPARE(batch.events.size(), 2);
+    QCOMPARE(batch.events[0].body, "hello world"_ba);
+    QCOMPARE(batch.events[1].target, "/next"_ba);
+}
+
 void TestImporter::rawHttpFileStyle()
 {
     const ImportBatch batch = PayloadImporter::importBytes(
@@ -319,6 +333,27 @@ void TestImporter::malformed_data()
         << QStringList {
                u"r.txt:6: HTTP request: expected a request line \"METHOD /target HTTP/1.1\""_s
            };
+    // Framed by capture's RequestFramer: what capture refuses is an error here too, with the
+    // line, never a phantom event.
+    QTest::newRow("http Content-Length with Transfer-Encoding")
+        << "GET /a HTTP/1.1\nContent-Length: 1\n\nx\n\nPOST /b HTTP/1.1\nContent-Length: 5\n"
+           "Transfer-Encoding: chunked\n\n0\r\n\r\nGET /smuggled HTTP/1.1\n\n"_ba
+        << u"r.http"_s
+        << QStringList { u"r.http:6: HTTP request: Content-Length and Transfer-Encoding "
+                         "together: the body's length is ambiguous (RFC 9112 6.3)"_s };
+    QTest::newRow("http differing Content-Lengths")
+        << "POST /a HTTP/1.1\nContent-Length: 1\nContent-Length: 2\n\nab"_ba << u"r.http"_s
+        << QStringList { u"r.http:1: HTTP request: Content-Length is not one decimal number"_s };
+    QTest::newRow("http negative Content-Length")
+        << "POST /a HTTP/1.1\nContent-Length: -2\n\nab"_ba << u"r.http"_s
+        << QStringList { u"r.http:1: HTTP request: Content-Length is not one decimal number"_s };
+    QTest::newRow("http Transfer-Encoding not chunked")
+        << "POST /a HTTP/1.1\nTransfer-Encoding: gzip\n\nab"_ba << u"r.http"_s
+        << QStringList { u"r.http:1: HTTP request: Transfer-Encoding does not end with chunked, "
+                         "so the body has no length"_s };
+    QTest::newRow("http chunked body cut short")
+        << "POST /a HTTP/1.1\nTransfer-Encoding: chunked\n\n5\r\nab"_ba << u"r.http"_s
+        << QStringList { u"r.http:1: HTTP request: the chunked body ends before its last chunk"_s };
     QTest::newRow("empty array") << "[ ]"_ba << u"a.json"_s
                                  << QStringList {
                                         u"a.json:1: the JSON array is empty: nothing to load"_s

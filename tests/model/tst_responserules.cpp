@@ -42,6 +42,8 @@ private Q_SLOTS:
     void verificationRequestIsAnswered200();
     void errors_data();
     void errors();
+    void wireSafeRulesLoad_data();
+    void wireSafeRulesLoad();
     void jsonRoundTrip();
 };
 
@@ -111,6 +113,49 @@ void TestResponseRules::errors_data()
     QTest::newRow("bad headers") << R"([{"headers": "x"}])"_ba
                                  << u"test: /0/headers: headers must be"_s;
     QTest::newRow("bad header value") << R"([{"headers": {"X": 1}}])"_ba << u"test: /0/headers/X"_s;
+    // Answers that would be broken HTTP are refused at load, with the rule's index.
+    QTest::newRow("1xx final status")
+        << R"([{}, {"status": 101}])"_ba << u"test: /1/status: 101 is informational"_s;
+    QTest::newRow("100 final status")
+        << R"([{"status": 100, "body": ""}])"_ba << u"test: /0/status: 100 is informational"_s;
+    QTest::newRow("body on 204") << R"([{"status": 204, "body": "x"}])"_ba
+                                 << u"test: /0/body: a 204 answer has no body"_s;
+    QTest::newRow("JSON body on 304") << R"([{}, {}, {"status": 304, "body": {}}])"_ba
+                                      << u"test: /2/body: a 304 answer has no body"_s;
+    QTest::newRow("CRLF in a header value")
+        << R"([{"headers": {"X-A": "1\r\nSet-Cookie: s=1"}}])"_ba
+        << u"test: /0/headers: the value of header X-A contains CR, LF or NUL"_s;
+    QTest::newRow("LF in a header value")
+        << R"([{"headers": [["X-A", "1\nX-B: 2"]]}])"_ba
+        << u"test: /0/headers: the value of header X-A contains"_s;
+    QTest::newRow("NUL in a header value")
+        << R"([{"headers": [["X-A", "a\u0000b"]]}])"_ba
+        << u"test: /0/headers: the value of header X-A contains"_s;
+    QTest::newRow("header name not a token")
+        << R"([{"headers": [["X A", "1"]]}])"_ba
+        << u"test: /0/headers: the header name \"X A\" is not an HTTP token"_s;
+    QTest::newRow("own Content-Length") << R"([{"headers": {"content-length": "5"}}])"_ba
+                                        << u"test: /0/headers/content-length: Hookscope sets it"_s;
+    QTest::newRow("own Transfer-Encoding")
+        << R"([{"headers": {"Transfer-Encoding": "chunked"}}])"_ba
+        << u"test: /0/headers/Transfer-Encoding: Hookscope sets it"_s;
+}
+
+void TestResponseRules::wireSafeRulesLoad_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("204 without a body") << R"([{"status": 204}])"_ba;
+    QTest::newRow("304 with an empty body") << R"([{"status": 304, "body": ""}])"_ba;
+    QTest::newRow("tab and UTF-8 in a value") << R"([{"headers": {"X-A": "a\tb é"}}])"_ba;
+    QTest::newRow("status 200 with a body") << R"([{"status": 200, "body": "ok"}])"_ba;
+}
+
+void TestResponseRules::wireSafeRulesLoad()
+{
+    QFETCH(QByteArray, json);
+    const auto parsed = ResponseRules::fromJson(json, u"test"_s);
+    const auto *error = std::get_if<QString>(&parsed);
+    QVERIFY2(!error, error ? qPrintable(*error) : "");
 }
 
 void TestResponseRules::errors()

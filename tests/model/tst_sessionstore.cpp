@@ -1,7 +1,13 @@
 #include "store/sessionstore.h"
 
+#include "store/sessionlock.h"
+
+#include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +56,12 @@ private Q_SLOTS:
     void removeAndClear();
     void removeHalfOfAHundredThousand();
     void refusesAFileThatIsNotASession();
+    void foreignDatabaseIsLeftUnchanged_data();
+    void foreignDatabaseIsLeftUnchanged();
+    void emptyDatabaseBecomesASession();
+    void readOnlyOpenChangesNothing();
+    void writersOfOneProcessShareTheLock();
+    void storedEventIsNeverOverwritten();
     void nullsAndEmptiesRoundTrip();
     void scanEventsAgreesWithAFullRead();
     void scanEventsSkipsWhatItIsToldTo();
@@ -182,6 +194,128 @@ void TestSessionStore::refusesAFileThatIsNotASession()
     const std::optional<QString> error = store.open(file);
     QVERIFY(error);
     QVERIFY2(error->contains(file), qPrintable(*error));
+}
+
+namespace {
+QByteArray checksum(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly)
+        ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+        : QByteArray();
+}
+
+// Runs SQL on a plain connection, the way another program makes its database.
+void runSql(const QString &path, const QStringList &statements)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-program"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &sql : statements)
+            QVERIFY2(query.exec(sql), qPrintable(sql));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"other-program"_s);
+}
+} // namespace
+
+void TestSessionStore::foreignDatabaseIsLeftUnchanged_data()
+{
+    QTest::addColumn<QStringList>("sql");
+    QTest::addColumn<bool>("readOnly");
+    const QStringList contacts { u"CREATE TABLE contacts(id INTEGER PRIMARY KEY, name TEXT)"_s,
+                                 u"INSERT INTO contacts(name) VALUES('Ada')"_s };
+    QTest::newRow("another program's tables") << contacts << false;
+    QTest::newRow("another program's tables, read only") << contacts << true;
+    QTest::newRow("a meta table of its own")
+        << QStringList { u"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)"_s,
+                         u"INSERT INTO meta VALUES('format', 'other-app-7')"_s }
+        << false;
+    QTest::newRow("an empty meta table")
+        << QStringList { u"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)"_s } << false;
+}
+
+// Refused before a byte is written: same checksum, no -wal, -shm or lock file beside it.
+void TestSessionStore::foreignDatabaseIsLeftUnchanged()
+{
+    QFETCH(QStringList, sql);
+    QFETCH(bool, readOnly);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"other.db"_s);
+    runSql(file, sql);
+    const QByteArray before = checksum(file);
+    SessionStore store;
+    const auto error = store.open(
+        file, readOnly ? SessionStore::Access::ReadOnly : SessionStore::Access::ReadWrite);
+    QVERIFY(error);
+    QVERIFY2(error->contains(file) && error->contains(u"not a Hookscope session"_s),
+             qPrintable(*error));
+    QVERIFY(!store.isOpen());
+    QCOMPARE(checksum(file), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { u"other.db"_s });
+}
+
+void TestSessionStore::emptyDatabaseBecomesASession()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"empty.db"_s);
+    runSql(file, { u"PRAGMA user_version = 0"_s }); // an SQLite file without tables
+    SessionStore store;
+    QCOMPARE(store.open(file), std::nullopt);
+    QVERIFY(store.append({ sampleEvent(1) }, { sampleAnalysis() }));
+}
+
+void TestSessionStore::readOnlyOpenChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"s.hookscope"_s);
+    {
+        SessionStore writer;
+        QCOMPARE(writer.open(file), std::nullopt);
+        QVERIFY(writer.append({ sampleEvent(1), sampleEvent(2) },
+                              { sampleAnalysis(), sampleAnalysis() }));
+    }
+    const QByteArray before = checksum(file);
+    SessionStore reader;
+    QCOMPARE(reader.open(file, SessionStore::Access::ReadOnly), std::nullopt);
+    QCOMPARE(reader.count(), 2);
+    QVERIFY(!QFile::exists(SessionLock::lockPathFor(file))); // readers take no lock
+    QVERIFY(!reader.append({ sampleEvent(3) }, { sampleAnalysis() }));
+    reader.close();
+    QCOMPARE(checksum(file), before);
+    SessionStore missing;
+    QVERIFY(missing.open(dir.filePath(u"missing.hookscope"_s), SessionStore::Access::ReadOnly));
+    QVERIFY(!QFile::exists(dir.filePath(u"missing.hookscope"_s)));
+}
+
+// The capture thread, the window and deliveries each have a store on one session: one lock.
+void TestSessionStore::writersOfOneProcessShareTheLock()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"shared.hookscope"_s);
+    auto first = std::make_unique<SessionStore>();
+    SessionStore second;
+    QCOMPARE(first->open(file), std::nullopt);
+    QCOMPARE(second.open(file), std::nullopt);
+    QVERIFY(QFile::exists(SessionLock::lockPathFor(file)));
+    first.reset();
+    QVERIFY(QFile::exists(SessionLock::lockPathFor(file))); // still held by `second`
+    second.close();
+    QVERIFY(!QFile::exists(SessionLock::lockPathFor(file)));
+}
+
+void TestSessionStore::storedEventIsNeverOverwritten()
+{
+    SessionStore store;
+    QCOMPARE(store.open(path(u"once.hookscope"_s)), std::nullopt);
+    Event first = sampleEvent(5);
+    QVERIFY(store.append({ first }, { sampleAnalysis() }));
+    Event other = sampleEvent(5);
+    other.body = "overwritten"_ba;
+    QVERIFY(!store.append({ other }, { sampleAnalysis() }));
+    QCOMPARE(store.load(5)->body, first.body);
 }
 
 void TestSessionStore::nullsAndEmptiesRoundTrip()

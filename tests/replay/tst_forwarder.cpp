@@ -1,3 +1,4 @@
+#include "capture/captureservice.h"
 #include "loopbacktarget.h"
 
 #include "replay/forwarder.h"
@@ -12,6 +13,8 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +62,13 @@ Event parseReceived(const QByteArray &raw)
     return event;
 }
 
+// The request the forwarder sends for event: with its hop header (Forwarder::loopHeader).
+OutgoingRequest forwarded(const Event &event, const QUrl &target)
+{
+    OutgoingRequest request = buildOutgoing(event, target);
+    request.headers.append({ Forwarder::loopHeader, Forwarder::instanceTag() });
+    return request;
+}
 } // namespace
 
 class TestForwarder : public QObject
@@ -66,6 +76,9 @@ class TestForwarder : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void loopProblem_data();
+    void loopProblem();
+    void forwardLeadingBackStopsAfterOneRound();
     void healthyTargetInOrder();
     void healthyTargetConcurrent();
     void slowTargetBoundedByCount();
@@ -79,6 +92,66 @@ private Q_SLOTS:
     void resignedForwardVerifies();
 };
 
+void TestForwarder::loopProblem_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<bool>("loops");
+    QTest::newRow("same address and port")
+        << u"http://127.0.0.1:8080/x"_s << u"127.0.0.1"_s << true;
+    QTest::newRow("localhost") << u"http://localhost:8080"_s << u"127.0.0.1"_s << true;
+    QTest::newRow("LOCALHOST, path") << u"http://LOCALHOST:8080/a?b"_s << u"127.0.0.1"_s << true;
+    QTest::newRow("IPv6 loopback") << u"http://[::1]:8080"_s << u"::1"_s << true;
+    QTest::newRow("any address, loopback") << u"http://127.0.0.1:8080"_s << u"0.0.0.0"_s << true;
+    QTest::newRow("other port") << u"http://127.0.0.1:8081"_s << u"127.0.0.1"_s << false;
+    QTest::newRow("default port") << u"http://127.0.0.1"_s << u"127.0.0.1"_s << false;
+    QTest::newRow("other host") << u"http://192.0.2.7:8080"_s << u"127.0.0.1"_s << false;
+    QTest::newRow("a name") << u"http://example.com:8080"_s << u"127.0.0.1"_s << false;
+}
+
+void TestForwarder::loopProblem()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, listen);
+    QFETCH(bool, loops);
+    const auto problem = Forwarder::loopProblem(QUrl(target), QHostAddress(listen), 8080);
+    QCOMPARE(problem.has_value(), loops);
+    if (problem)
+        QVERIFY2(problem->contains(u"own address"_s), qPrintable(*problem));
+}
+
+// Forwarding into our own capture by a route the address check cannot see: the forwarded copy
+// is captured once, then recognised by its hop header and not sent again.
+void TestForwarder::forwardLeadingBackStopsAfterOneRound()
+{
+    QTemporaryDir dir;
+    CaptureService capture;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = dir.filePath(u"loop.hookscope"_s);
+    QCOMPARE(capture.start(options), std::nullopt);
+    Forwarder forwarder(QUrl(u"http://127.0.0.1:%1/"_s.arg(capture.port())));
+    QObject::connect(&capture, &CaptureService::stored, &forwarder,
+                     [&forwarder](const CapturedBatch &batch) { forwarder.enqueue(batch.events); });
+    QSignalSpy stored(&capture, &CaptureService::stored);
+    QSignalSpy delivered(&forwarder, &Forwarder::delivered);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, capture.port());
+    QVERIFY(client.waitForConnected(5000));
+    client.write("POST /hooks HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n{}");
+    QTRY_COMPARE(delivered.size(), 2); // the forward itself, and the refusal of its copy
+    QTest::qWait(500); // a loop would have captured hundreds more by now
+    qsizetype events = 0;
+    for (const QList<QVariant> &arguments : stored)
+        events += arguments.constFirst().value<CapturedBatch>().events.size();
+    QCOMPARE(events, qsizetype(2));
+    QCOMPARE(delivered.size(), 2);
+    QStringList errors;
+    for (const QList<QVariant> &arguments : delivered)
+        errors.append(arguments.constFirst().value<DeliveryResult>().error);
+    QVERIFY2(errors.filter(u"a loop"_s).size() == 1, qPrintable(errors.join(u" | "_s)));
+}
+
 void TestForwarder::healthyTargetInOrder()
 {
     LoopbackTarget target;
@@ -90,7 +163,7 @@ void TestForwarder::healthyTargetInOrder()
     QList<QByteArray> expected;
     for (qint64 seq = 1; seq <= 200; ++seq) {
         const Event event = makeEvent(seq);
-        expected.append(HttpClient::requestBytes(buildOutgoing(event, target.url())));
+        expected.append(HttpClient::requestBytes(forwarded(event, target.url())));
         forwarder.enqueue(event);
     }
     QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 200, 20000);
@@ -118,7 +191,7 @@ void TestForwarder::healthyTargetConcurrent()
     QSet<QByteArray> expected;
     for (qint64 seq = 1; seq <= 100; ++seq) {
         const Event event = makeEvent(seq);
-        expected.insert(HttpClient::requestBytes(buildOutgoing(event, target.url(u"/in"_s))));
+        expected.insert(HttpClient::requestBytes(forwarded(event, target.url(u"/in"_s))));
         forwarder.enqueue(event);
     }
     QCOMPARE(forwarder.inFlight(), 4);

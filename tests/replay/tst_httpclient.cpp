@@ -51,6 +51,9 @@ private Q_SLOTS:
     void malformedResponse();
     void tlsErrorAgainstPlainServer();
     void unusableRequestReportedLater();
+    void smugglingRefused_data();
+    void smugglingRefused();
+    void handBuiltSmugglingRefused();
     void abortAll();
     void concurrentRequests();
     void concurrencyLimited();
@@ -268,6 +271,92 @@ void TestHttpClient::unusableRequestReportedLater()
     const DeliveryResult result = waitForResult(spy);
     QVERIFY2(result.error.contains(u"scheme must be http or https"_s), qPrintable(result.error));
     QCOMPARE(result.seq, qint64(42));
+}
+
+void TestHttpClient::smugglingRefused_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<QString>("why");
+
+    const QByteArray ok = "/hooks"_ba;
+    // What a hostile HAR or a captured header can carry into a replay.
+    QTest::newRow("CRLF in a value injects a request")
+        << "POST"_ba << ok
+        << HeaderList { { "X-A", "1\r\nContent-Length: 0\r\n\r\nGET /smuggled HTTP/1.1" } }
+        << u"the value of header X-A contains CR, LF or NUL"_s;
+    QTest::newRow("bare LF in a value")
+        << "POST"_ba << ok << HeaderList { { "X-Ok", "1" }, { "X-B", "a\nX-C: 1" } }
+        << u"the value of header X-B contains"_s;
+    QTest::newRow("bare CR in a value") << "POST"_ba << ok << HeaderList { { "X-B", "a\rb" } }
+                                        << u"the value of header X-B contains"_s;
+    QTest::newRow("NUL in a value")
+        << "POST"_ba << ok << HeaderList { { "X-B", QByteArray("a\0b", 3) } }
+        << u"the value of header X-B contains"_s;
+    QTest::newRow("colon in a name")
+        << "POST"_ba << ok << HeaderList { { "X-A: 1\r\nX-B", "2" } } << u"is not an HTTP token"_s;
+    QTest::newRow("space in a name")
+        << "POST"_ba << ok << HeaderList { { "Transfer-Encoding ", "x" } }
+        << u"is not an HTTP token"_s;
+    QTest::newRow("empty name") << "POST"_ba << ok << HeaderList { { "", "x" } }
+                                << u"is not an HTTP token"_s;
+    QTest::newRow("method with a space")
+        << "GET /smuggled HTTP/1.1\r\n\r\nPOST"_ba << ok << HeaderList {} << u"the method"_s;
+    QTest::newRow("target with CRLF") << "POST"_ba
+                                      << "/a HTTP/1.1\r\nX-Injected: 1\r\n\r\nGET /smuggled"_ba
+                                      << HeaderList {} << u"the request target"_s;
+    QTest::newRow("target with a space") << "POST"_ba
+                                         << "/a b"_ba << HeaderList {} << u"the request target"_s;
+}
+
+// Nothing reaches the target: not even a connection is opened, and the result says why.
+void TestHttpClient::smugglingRefused()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, target);
+    QFETCH(HeaderList, headers);
+    QFETCH(QString, why);
+    LoopbackTarget server;
+    QVERIFY(server.listen());
+    Event event;
+    event.seq = 7;
+    event.method = method;
+    event.target = target;
+    event.headers = headers;
+    event.body = "{}"_ba;
+    const OutgoingRequest request = buildOutgoing(event, server.url());
+    QVERIFY(!request.ok());
+    HttpClient client;
+    QSignalSpy spy(&client, &HttpClient::finished);
+    client.send(request);
+    const DeliveryResult result = waitForResult(spy);
+    QVERIFY2(result.error.contains(why), qPrintable(result.error));
+    QVERIFY2(result.error.contains(u"event #7 not sent"_s), qPrintable(result.error));
+    QVERIFY(!result.error.contains(u'\r') && !result.error.contains(u'\n'));
+    QTest::qWait(100); // a connection would have been made by now
+    QCOMPARE(server.connectionCount(), 0);
+    QVERIFY(server.requests().isEmpty());
+}
+
+// A request assembled by hand, without buildOutgoing, goes through the same check.
+void TestHttpClient::handBuiltSmugglingRefused()
+{
+    LoopbackTarget server;
+    QVERIFY(server.listen());
+    OutgoingRequest request;
+    request.url = server.url();
+    request.method = "POST"_ba;
+    request.requestTarget = "/"_ba;
+    request.headers = { { "Host", "x" }, { "X-A", "1\r\n\r\nGET /smuggled HTTP/1.1" } };
+    QVERIFY(request.ok());
+    HttpClient client;
+    QSignalSpy spy(&client, &HttpClient::finished);
+    client.send(request);
+    const DeliveryResult result = waitForResult(spy);
+    QVERIFY2(result.error.contains(u"would smuggle bytes"_s), qPrintable(result.error));
+    QTest::qWait(100);
+    QCOMPARE(server.connectionCount(), 0);
 }
 
 void TestHttpClient::abortAll()

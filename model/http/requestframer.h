@@ -14,16 +14,32 @@
 // or chunked body) from its bytes, in whatever pieces they arrive. It keeps what Qt 6.4 drops
 // (method and target exactly as sent) and refuses what breaks the limits as soon as it shows:
 // 400 (malformed), 413 (body over the cap, declared or as chunks arrive), 414 (target too long),
-// 431 (head too large, too many headers), 505 (not HTTP/1.x). Pure: no socket and no clock;
-// ConnectionTap feeds it, keeps the deadlines and answers.
+// 431 (head too large, too many headers), 505 (not HTTP/1.x). Content-Length together with
+// Transfer-Encoding is refused (400), never framed one way or the other (RFC 9112 6.3: the
+// request smuggling vector). After a request that closes the connection (Connection: close, or
+// HTTP/1.0 without keep-alive) it frames nothing more: Closed. Pure: no socket and no clock;
+// ConnectionTap feeds it and answers, and raw HTTP files are framed by it too.
 class RequestFramer
 {
 public:
-    enum class Phase { Start, Head, Body, ChunkSize, ChunkData, ChunkEnd, LastChunkEnd, Refused };
+    enum class Phase {
+        Start,
+        Head,
+        Body,
+        ChunkSize,
+        ChunkData,
+        ChunkEnd,
+        LastChunkEnd,
+        Refused,
+        Closed
+    };
+    // The request line and what the head says about the connection.
     struct RequestLine
     {
         QByteArray method;
         QByteArray target;
+        bool close = false; // the connection ends after this request's answer
+        bool upgrade = false; // a Connection header names "upgrade" (as Qt 6.4 looks for it)
     };
     struct Refusal
     {
@@ -35,8 +51,13 @@ public:
     explicit RequestFramer(const CaptureLimits &limits);
 
     // Frames the bytes that follow those fed before; returns how many it took: all of them,
-    // unless it refused the request (then it takes nothing more).
+    // unless it refused the request or the connection closes (then it takes nothing more).
     qint64 feed(QByteArrayView data);
+    // Like feed(), but returns at the first boundary: where a request ends, or where body bytes
+    // (of a Content-Length body or of a chunk) start. So a caller knows where each request ends
+    // (capture keeps what follows a closing or refused one from Qt) and which bytes are body
+    // (a file keeps them, a socket only counts them with skipBody()).
+    qint64 feedPart(QByteArrayView data);
     // In Body or ChunkData the bytes are only counted: skipBody(size) takes up to size of them
     // without seeing them, so a caller need not copy a body.
     bool inBodyData() const { return m_phase == Phase::Body || m_phase == Phase::ChunkData; }
@@ -44,6 +65,11 @@ public:
 
     // The request lines of the requests completed since the last call, in order.
     QList<RequestLine> takeCompleted() { return std::exchange(m_completed, {}); }
+    // Between a head with "Expect: 100-continue" (HTTP/1.1) and the end of its body: the client
+    // waits for "100 Continue" before it sends the body (RFC 9110 10.1.1).
+    bool expectsContinue() const { return m_expectContinue && inBody(); }
+    bool inBody() const { return m_phase >= Phase::Body && m_phase <= Phase::LastChunkEnd; }
+    bool stopped() const { return m_phase == Phase::Refused || m_phase == Phase::Closed; }
     const std::optional<Refusal> &refusal() const { return m_refusal; }
 
     // For the caller's 408 deadlines: deadlinesStarted() grows when a head starts (its first
@@ -66,6 +92,7 @@ private:
     bool headLine(QByteArrayView line);
     bool requestLine(QByteArrayView line);
     bool headerLine(QByteArrayView line);
+    void connectionOptions(QByteArrayView value);
     bool headComplete();
     bool chunkSizeLine(QByteArrayView line);
     bool chunkEndLine(QByteArrayView line);
@@ -84,6 +111,9 @@ private:
     qint64 m_contentLength = -1;
     bool m_chunked = false;
     bool m_transferEncoding = false;
+    bool m_http10 = false;
+    bool m_keepAlive = false; // Connection: keep-alive
+    bool m_expectContinue = false;
     qint64 m_remaining = 0; // of the Content-Length body or of the current chunk
     qint64 m_bodyReceived = 0;
     quint64 m_deadlinesStarted = 0;

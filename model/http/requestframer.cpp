@@ -1,27 +1,17 @@
 #include "requestframer.h"
 
+#include "httpsyntax.h"
+
 #include <algorithm>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
 
+using HttpSyntax::isToken;
+using HttpSyntax::isTokenChar;
+
 namespace {
 constexpr qsizetype kMaxChunkLine = 1024; // chunk size plus extensions
-
-// RFC 9110 5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_"
-// / "`" / "|" / "~" / DIGIT / ALPHA
-bool isTokenChar(char c)
-{
-    const auto u = uchar(c);
-    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'))
-        return true;
-    return u != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-}
-
-bool isToken(QByteArrayView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
-}
 
 QByteArrayView trimmed(QByteArrayView text)
 {
@@ -81,8 +71,21 @@ RequestFramer::RequestFramer(const CaptureLimits &limits)
 qint64 RequestFramer::feed(QByteArrayView data)
 {
     qint64 taken = 0;
-    while (taken < data.size() && m_phase != Phase::Refused)
+    while (taken < data.size() && !stopped())
         taken += step(data.data() + taken, data.size() - taken);
+    return taken;
+}
+
+qint64 RequestFramer::feedPart(QByteArrayView data)
+{
+    qint64 taken = 0;
+    const qsizetype completedBefore = m_completed.size();
+    while (taken < data.size() && !stopped() && m_completed.size() == completedBefore) {
+        const bool wasInBodyData = inBodyData();
+        taken += step(data.data() + taken, data.size() - taken);
+        if (!wasInBodyData && inBodyData())
+            break; // body bytes start here: the caller may skip them unseen, or keep them
+    }
     return taken;
 }
 
@@ -137,6 +140,7 @@ qint64 RequestFramer::step(const char *data, qint64 size)
     case Phase::ChunkData:
         return skipBody(size);
     case Phase::Refused:
+    case Phase::Closed:
         break;
     }
     return size;
@@ -252,7 +256,8 @@ bool RequestFramer::requestLine(QByteArrayView line)
                     [](char c) { return uchar(c) <= 0x20 || c == 0x7f; }))
         return refuse(
             { 400, "Bad Request", "the request target contains spaces or control characters"_ba });
-    if (version == "HTTP/1.1" || version == "HTTP/1.0")
+    m_http10 = version == "HTTP/1.0";
+    if (version == "HTTP/1.1" || m_http10)
         return true;
     const bool otherHttp = version.size() == 8 && version.startsWith("HTTP/") && version[6] == '.';
     if (otherHttp)
@@ -284,15 +289,42 @@ bool RequestFramer::headerLine(QByteArrayView line)
         const qsizetype comma = codings.lastIndexOf(',');
         m_transferEncoding = true;
         m_chunked = trimmed(codings.sliced(comma + 1)).compare("chunked", Qt::CaseInsensitive) == 0;
+    } else if (name.size() == 10 && name.compare("connection", Qt::CaseInsensitive) == 0) {
+        connectionOptions(line.sliced(colon + 1));
+    } else if (name.size() == 6 && name.compare("expect", Qt::CaseInsensitive) == 0) {
+        m_expectContinue = !m_http10
+            && trimmed(line.sliced(colon + 1)).compare("100-continue", Qt::CaseInsensitive) == 0;
     }
     return true;
 }
 
-// RFC 9112 6.3: chunked wins over Content-Length; any other transfer coding cannot be framed.
+// RFC 9112 9.3 and 9.6: "close" ends the connection after the answer, HTTP/1.0 needs
+// "keep-alive" to keep it. "upgrade" is looked for as a substring, the way Qt 6.4 does.
+void RequestFramer::connectionOptions(QByteArrayView value)
+{
+    for (const QByteArray &option : value.toByteArray().split(',')) {
+        const QByteArrayView token = trimmed(option);
+        if (token.compare("close", Qt::CaseInsensitive) == 0)
+            m_current.close = true;
+        else if (token.compare("keep-alive", Qt::CaseInsensitive) == 0)
+            m_keepAlive = true;
+    }
+    if (value.toByteArray().toLower().contains("upgrade"))
+        m_current.upgrade = true;
+}
+
+// RFC 9112 6.3: Content-Length with Transfer-Encoding is refused, as a request smuggling attempt;
+// a transfer coding other than chunked last cannot be framed.
 bool RequestFramer::headComplete()
 {
     m_bodyReceived = 0;
     ++m_deadlinesStarted;
+    if (m_http10 && !m_keepAlive)
+        m_current.close = true;
+    if (m_transferEncoding && m_contentLength >= 0)
+        return refuse({ 400, "Bad Request",
+                        "Content-Length and Transfer-Encoding together: the body's length is "
+                        "ambiguous (RFC 9112 6.3)"_ba });
     if (m_transferEncoding) {
         if (!m_chunked)
             return refuse(
@@ -369,9 +401,9 @@ bool RequestFramer::chunkEndLine(QByteArrayView line)
 
 void RequestFramer::messageComplete()
 {
+    m_phase = m_current.close ? Phase::Closed : Phase::Start;
     m_completed.append(std::move(m_current));
     m_current = {};
-    m_phase = Phase::Start;
     m_head.truncate(0); // keeps its capacity for the next request
     m_lineStart = 0;
     m_requestLineDone = false;
@@ -379,6 +411,9 @@ void RequestFramer::messageComplete()
     m_contentLength = -1;
     m_chunked = false;
     m_transferEncoding = false;
+    m_http10 = false;
+    m_keepAlive = false;
+    m_expectContinue = false;
     m_remaining = 0;
 }
 
