@@ -75,6 +75,9 @@ public:
         case YAML::NodeType::Undefined:
             return QJsonValue(QJsonValue::Null);
         case YAML::NodeType::Scalar:
+            if (!countBytes(node.Scalar().size(), pointer)) {
+                return std::nullopt;
+            }
             return taggedScalar(node.Tag(), QString::fromStdString(node.Scalar()));
         case YAML::NodeType::Sequence:
             return convertSequence(node, pointer, depth);
@@ -111,6 +114,9 @@ private:
                     pointer.isEmpty() ? u"/"_s : pointer);
                 return std::nullopt;
             }
+            if (!countBytes(it->first.Scalar().size(), pointer)) {
+                return std::nullopt;
+            }
             const QString key = QString::fromStdString(it->first.Scalar());
             const auto value = convert(it->second, JsonPointer::append(pointer, key), depth + 1);
             if (!value) {
@@ -121,7 +127,20 @@ private:
         return object;
     }
 
+    bool countBytes(std::size_t bytes, const QString &pointer)
+    {
+        m_bytes += qsizetype(bytes);
+        if (m_bytes <= DocumentReader::maxExpandedBytes) {
+            return true;
+        }
+        m_error = u"more than %1 MiB of keys and values (after expanding aliases) at %2; "
+                  "refused to bound memory"_s.arg(DocumentReader::maxExpandedBytes / (1024 * 1024))
+                      .arg(pointer.isEmpty() ? u"/"_s : pointer);
+        return false;
+    }
+
     qsizetype m_nodes = 0;
+    qsizetype m_bytes = 0;
     QString m_error;
 };
 
@@ -132,7 +151,16 @@ ParsedDocument DocumentReader::read(const QByteArray &bytes)
     if (bytes.trimmed().isEmpty()) {
         return { {}, u"the file is empty"_s };
     }
+    if (bytes.size() > maxFileBytes) {
+        return { {}, tooLarge(bytes.size()) };
+    }
     return looksLikeJson(bytes) ? readJson(bytes) : readYaml(bytes);
+}
+
+QString DocumentReader::tooLarge(qint64 bytes)
+{
+    return u"%1 bytes; schema files are read up to %2 MiB (the memory budget)"_s.arg(bytes).arg(
+        maxFileBytes / (1024 * 1024));
 }
 
 bool DocumentReader::looksLikeJson(const QByteArray &bytes)
