@@ -64,12 +64,36 @@ QString errorMessage(int code)
     return QString::fromUtf16(reinterpret_cast<const char16_t *>(buffer), length);
 }
 
-pcre2_jit_stack *jitStack()
+// Per thread, made once: a filter over a million events matches a million times. A JIT stack
+// serves one match at a time (Qt's QRegularExpression uses up to 512 KiB too); one ovector pair
+// is enough, since only whether it matched is read (a larger pattern then returns 0, a match).
+struct ThreadState
 {
-    // Per thread: a JIT stack serves one match at a time. Qt's QRegularExpression uses 512 KiB.
-    thread_local const std::unique_ptr<pcre2_jit_stack, void (*)(pcre2_jit_stack *)> stack(
-        pcre2_jit_stack_create(32 * 1024, 512 * 1024, nullptr), &pcre2_jit_stack_free);
-    return stack.get();
+    std::unique_ptr<pcre2_jit_stack, void (*)(pcre2_jit_stack *)> stack {
+        pcre2_jit_stack_create(32 * 1024, 512 * 1024, nullptr), &pcre2_jit_stack_free
+    };
+    std::unique_ptr<pcre2_match_context, void (*)(pcre2_match_context *)> context {
+        pcre2_match_context_create(nullptr), &pcre2_match_context_free
+    };
+    std::unique_ptr<pcre2_match_data, void (*)(pcre2_match_data *)> data {
+        pcre2_match_data_create(1, nullptr), &pcre2_match_data_free
+    };
+
+    ThreadState()
+    {
+        if (context) {
+            pcre2_set_match_limit(context.get(), BoundedRegex::maxSteps);
+            pcre2_set_depth_limit(context.get(), BoundedRegex::maxSteps);
+            pcre2_set_heap_limit(context.get(), BoundedRegex::maxHeapKiB);
+            pcre2_jit_stack_assign(context.get(), nullptr, stack.get());
+        }
+    }
+};
+
+ThreadState &threadState()
+{
+    thread_local ThreadState state;
+    return state;
 }
 
 QString undecidedReason(int rc, const Budget &budget)
@@ -123,20 +147,16 @@ BoundedRegex::Result BoundedRegex::match(QStringView subject) const
     if (!m_code)
         return {};
     Budget budget { Clock::now() + std::chrono::milliseconds(maxMilliseconds) };
-    const std::unique_ptr<pcre2_match_context, void (*)(pcre2_match_context *)> context(
-        pcre2_match_context_create(nullptr), &pcre2_match_context_free);
-    const std::unique_ptr<pcre2_match_data, void (*)(pcre2_match_data *)> data(
-        pcre2_match_data_create_from_pattern(m_code->code, nullptr), &pcre2_match_data_free);
-    if (!context || !data)
+    ThreadState &state = threadState();
+    if (!state.context || !state.data)
         return { Outcome::Undecided, u"out of memory for the regular expression"_s };
-    pcre2_set_match_limit(context.get(), maxSteps);
-    pcre2_set_depth_limit(context.get(), maxSteps);
-    pcre2_set_heap_limit(context.get(), maxHeapKiB);
-    pcre2_set_callout(context.get(), &onCallout, &budget);
-    pcre2_jit_stack_assign(context.get(), nullptr, jitStack());
-    // QStringView::utf16() is never null, even for an empty view.
-    const int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(subject.utf16()),
-                               PCRE2_SIZE(subject.size()), 0, 0, data.get(), context.get());
+    pcre2_set_callout(state.context.get(), &onCallout, &budget);
+    // PCRE2 10.42 refuses a null subject even when it is empty, as QStringView() is.
+    static const char16_t empty = 0;
+    const char16_t *text = subject.isNull() ? &empty : subject.utf16();
+    const int rc =
+        pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text), PCRE2_SIZE(subject.size()), 0,
+                    0, state.data.get(), state.context.get());
     if (rc >= 0)
         return { Outcome::Match, {} };
     if (rc == PCRE2_ERROR_NOMATCH)

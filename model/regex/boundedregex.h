@@ -18,7 +18,7 @@
 class BoundedRegex
 {
 public:
-    static constexpr quint32 maxSteps = 200'000;
+    static constexpr quint32 maxSteps = 10'000'000; // PCRE2's own default, now reported
     static constexpr quint32 maxHeapKiB = 16 * 1024;
     static constexpr int maxMilliseconds = 20;
 

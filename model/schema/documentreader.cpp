@@ -16,6 +16,9 @@ namespace {
 // YAML 1.2 core schema resolution of plain (untagged, unquoted) scalars.
 QJsonValue plainScalar(const QString &text)
 {
+    if (text.size() > 1024) {
+        return QJsonValue(text); // no null, bool or sensible number is this long: skip five scans
+    }
     static const QRegularExpression nullRe(u"^(~|null|Null|NULL|)$"_s);
     static const QRegularExpression trueRe(u"^(true|True|TRUE)$"_s);
     static const QRegularExpression falseRe(u"^(false|False|FALSE)$"_s);

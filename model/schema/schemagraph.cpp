@@ -10,6 +10,7 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString definitionsPrefix = u"#/definitions/"_s;
 constexpr int maxCountDepth = 16;
+constexpr qsizetype maxCheapEnum = 256; // longer enums are priced per body value
 
 void addUnique(NodeSet &set, int index)
 {
@@ -434,7 +435,8 @@ bool SchemaGraph::needsBudget(int root) const
     }
     for (int index : reachableFrom(root)) {
         const SchemaNode &n = m_nodes.at(index);
-        if (!n.patternProperties.isEmpty() || n.uniqueItems || n.propertyNames >= 0) {
+        if (!n.patternProperties.isEmpty() || n.uniqueItems || n.propertyNames >= 0
+            || n.enumValues.size() > maxCheapEnum) {
             return true;
         }
     }

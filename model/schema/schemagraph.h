@@ -95,7 +95,8 @@ public:
     // the branching crosses it), or an empty name when none is.
     QString definitionOver(int root, qint64 limit) const;
     // False when validating from `root` costs at most a small constant per body value: no
-    // patternProperties or uniqueItems, and the fan-outs along any path multiply to <= 64.
+    // patternProperties, propertyNames, uniqueItems or enum over 256 values, and the fan-outs
+    // along any path multiply to <= 64.
     bool needsBudget(int root) const;
     QSet<QString> memberNames(int root) const;
     QSet<QString> requiredNames(int root) const;

@@ -77,16 +77,14 @@ ImportReport SchemaRegistry::importDocument(const QByteArray &bytes, const QStri
             graph->definitionOver(graph->definitionNode(event.definition), maxFanOut);
         if (!wide.isEmpty()) {
             // valijson would follow every path, for every event: refused at load.
+            const QString pointer = document.definitionPointers.value(wide);
+            const QString reason = u"allOf/anyOf/oneOf/$ref branch into %1 schemas for one value "
+                                   "(more than %2); the %3 schema is not loaded"_s
+                                       .arg(graph->fanOut(graph->definitionNode(wide)))
+                                       .arg(maxFanOut)
+                                       .arg(canonical);
             report.errors.append(
-                u"%1: %2: allOf/anyOf/oneOf/$ref branch into %3 schemas for one value (more than "
-                "%4); the %5 schema is not loaded"_s
-                    .arg(sourceLabel,
-                         document.definitionPointers.value(wide, u"/"_s).isEmpty()
-                             ? u"/"_s
-                             : document.definitionPointers.value(wide, u"/"_s))
-                    .arg(graph->fanOut(graph->definitionNode(wide)))
-                    .arg(maxFanOut)
-                    .arg(canonical));
+                u"%1: %2: %3"_s.arg(sourceLabel, pointer.isEmpty() ? u"/"_s : pointer, reason));
             continue;
         }
         const CompiledSchema::Result compiled =

@@ -65,7 +65,9 @@ public:
             }
             for (const PatternProperty &pattern : n.patternProperties) {
                 m_used += weight * StdRegexCost::steps(pattern.degree, key.size());
-                if (pattern.regex.match(key).outcome != BoundedRegex::Outcome::NoMatch) {
+                // Once the verdict is near, spend nothing more on it (PCRE may backtrack too).
+                if (m_used > ValidationBudget::baseUnits
+                    || pattern.regex.match(key).outcome != BoundedRegex::Outcome::NoMatch) {
                     out[pattern.node] += weight;
                     named = true;
                 }
@@ -103,7 +105,9 @@ public:
     void apply(const QList<int> &nodes, const Weights &weights)
     {
         for (int node : nodes) {
-            m_used += weights.value(node) * ValidationBudget::unitsPerApplication;
+            // valijson compares the value with every enum member in turn.
+            const double enumSize = double(m_graph.node(node).enumValues.size());
+            m_used += weights.value(node) * (ValidationBudget::unitsPerApplication + enumSize);
         }
     }
 

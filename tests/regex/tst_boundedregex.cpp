@@ -89,6 +89,9 @@ void tst_BoundedRegex::copiesShareCode()
     const BoundedRegex b = a;
     QCOMPARE(int(b.match(u"x-y"_s).outcome), int(BoundedRegex::Outcome::Match));
     QCOMPARE(b.pattern(), u"^x-"_s);
+    QCOMPARE(int(b.match(QStringView()).outcome), int(BoundedRegex::Outcome::NoMatch));
+    QCOMPARE(int(BoundedRegex(u"^$"_s).match(QStringView()).outcome),
+             int(BoundedRegex::Outcome::Match));
 }
 
 QTEST_GUILESS_MAIN(tst_BoundedRegex)
