@@ -20,7 +20,7 @@ public:
     // The memory budget (model/schema/README.md): files up to maxFileBytes, and what YAML aliases
     // expand to up to maxExpandedBytes of keys and scalars; 10^5 aliases of one 64 KiB scalar
     // would otherwise be 6.4 GB from a 66 KB file.
-    static constexpr qsizetype maxFileBytes = 32 * 1024 * 1024;
+    static constexpr qsizetype maxFileBytes = 16 * 1024 * 1024;
     static constexpr qsizetype maxExpandedBytes = 64 * 1024 * 1024;
 
     static ParsedDocument read(const QByteArray &bytes);

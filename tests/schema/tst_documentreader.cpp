@@ -161,7 +161,7 @@ void TestDocumentReader::largeFileIsRefused()
     QVERIFY(!parsed.ok());
     QCOMPARE(
         parsed.error,
-        u"%1 bytes; schema files are read up to 32 MiB (the memory budget)"_s.arg(json.size()));
+        u"%1 bytes; schema files are read up to 16 MiB (the memory budget)"_s.arg(json.size()));
 }
 
 QTEST_GUILESS_MAIN(TestDocumentReader)
