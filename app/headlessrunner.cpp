@@ -56,8 +56,15 @@ void HeadlessRunner::print(const CapturedBatch &batch)
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
         const Event &event = batch.events.at(i);
         const EventAnalysis &analysis = batch.analyses.at(i);
-        if (!m_filter.isEmpty() && !m_filter.matches(EventSummary::from(event, analysis), &event))
-            continue;
+        if (!m_filter.isEmpty()) {
+            const Filter::Verdict verdict =
+                m_filter.evaluate(EventSummary::from(event, analysis), &event);
+            if (verdict.isUndecided())
+                qWarning("--filter is undecided for event %lld: %s; not shown",
+                         static_cast<long long>(event.seq), qUtf8Printable(verdict.undecided));
+            if (!verdict.matched)
+                continue;
+        }
         lines +=
             m_json ? toHeadlessJsonLine(event, analysis).chopped(1) : textLine(event, analysis);
         lines += '\n';

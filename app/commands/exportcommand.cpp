@@ -152,6 +152,11 @@ int runExport(const QStringList &args, QIODevice &out, QIODevice &err)
         write(err, u"hookscope export: %1\n"_s.arg(result.error));
         return exitFailed;
     }
+    if (result.undecided > 0)
+        write(err,
+              u"hookscope export: --filter left out %1 events it could not decide (%2)\n"_s
+                  .arg(result.undecided)
+                  .arg(result.firstUndecided));
     write(err,
           u"exported %1 events to %2\n"_s.arg(result.events)
               .arg(toStdout ? u"stdout"_s : parsed.out));

@@ -41,7 +41,10 @@ SessionExporter::Result SessionExporter::forEachMatch(const Sink &sink) const
     Result result;
     const bool needsEvent = m_filter.needsEvent();
     const bool read = m_store.forEachEventAndSummary([&](Event &&event, EventSummary &&summary) {
-        if (!m_filter.matches(summary, needsEvent ? &event : nullptr))
+        const Filter::Verdict verdict = m_filter.evaluate(summary, needsEvent ? &event : nullptr);
+        if (verdict.isUndecided() && result.undecided++ == 0)
+            result.firstUndecided = u"event %1: %2"_s.arg(event.seq).arg(verdict.undecided);
+        if (!verdict.matched)
             return true;
         result.error = sink(event, analysisOf(event, summary));
         result.events += result.error.isEmpty() ? 1 : 0;

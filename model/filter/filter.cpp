@@ -38,10 +38,18 @@ bool Filter::needsEvent() const
 
 bool Filter::matches(const EventSummary &summary, const Event *event) const
 {
+    return evaluate(summary, event).matched;
+}
+
+Filter::Verdict Filter::evaluate(const EventSummary &summary, const Event *event) const
+{
     if (!m_data)
-        return true;
+        return { true, {} };
     FilterContext context(summary, event);
-    return m_data->root->test(context);
+    const bool matched = m_data->root->test(context);
+    if (context.isUndecided())
+        return { false, *context.undecidedReason() };
+    return { matched, {} };
 }
 
 QString Filter::expression() const

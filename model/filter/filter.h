@@ -29,6 +29,15 @@ public:
     bool needsEvent() const;
     // `event` may be null when !needsEvent(); terms that need it then count as missing fields.
     bool matches(const EventSummary &summary, const Event *event = nullptr) const;
+    // matches() with its third outcome: a `matches` term that ran out of its budget
+    // (BoundedRegex) makes the whole verdict undecided, with the reason; matched is then false.
+    struct Verdict
+    {
+        bool matched = false;
+        QString undecided;
+        bool isUndecided() const { return !undecided.isEmpty(); }
+    };
+    Verdict evaluate(const EventSummary &summary, const Event *event = nullptr) const;
     QString expression() const;
 
 private:

@@ -276,17 +276,15 @@ std::optional<FilterValue> FilterCompiler::prepareValue(const FilterNode &node, 
         value.equalityCase = Qt::CaseInsensitive; // "post" means POST
     if (op != FilterOp::Matches)
         return value;
-    value.regex.setPattern(node.value.text);
-    value.regex.setPatternOptions(QRegularExpression::DontCaptureOption); // only hasMatch() is read
+    value.regex = BoundedRegex(node.value.text); // only whether it matches is read
     if (!value.regex.isValid()) {
         const FilterLiteral &literal = node.value;
         qsizetype at = literal.position;
         if (literal.verbatim)
-            at += (literal.quoted ? 1 : 0) + value.regex.patternErrorOffset();
+            at += (literal.quoted ? 1 : 0) + value.regex.errorOffset();
         fail(at, u"invalid regular expression: %1"_s.arg(value.regex.errorString()));
         return std::nullopt;
     }
-    value.regex.optimize(); // compile now, not on the first row
     return value;
 }
 

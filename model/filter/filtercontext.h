@@ -29,6 +29,10 @@ public:
     QList<QJsonValue> jsonValues(const JsonPathReader &reader);
     // The body decoded as UTF-8 (invalid sequences become U+FFFD).
     QStringView bodyText();
+    // Set by the first `matches` that ran out of its budget; the filter's verdict is then
+    // "undecided" rather than a silent false.
+    QString *undecidedReason() { return &m_undecided; }
+    bool isUndecided() const { return !m_undecided.isEmpty(); }
 
 private:
     static QJsonValue parse(const QByteArray &body);
@@ -37,4 +41,5 @@ private:
     const Event *m_event; // not owned; may be null
     std::optional<QJsonValue> m_json; // Undefined once parsing failed
     std::optional<QString> m_bodyText;
+    QString m_undecided;
 };

@@ -7,6 +7,8 @@ bool AllOfPredicate::test(FilterContext &context) const
     for (const FilterPredicatePtr &child : m_children) {
         if (!child->test(context))
             return false;
+        if (context.isUndecided())
+            return false; // the verdict is already "undecided": spend no more budget
     }
     return true;
 }
@@ -16,6 +18,8 @@ bool AnyOfPredicate::test(FilterContext &context) const
     for (const FilterPredicatePtr &child : m_children) {
         if (child->test(context))
             return true;
+        if (context.isUndecided())
+            return false;
     }
     return false;
 }
@@ -25,7 +29,7 @@ bool SummaryTextPredicate::test(FilterContext &context) const
     const QStringView text = m_getter(context.summary());
     if (m_op == FilterOp::None)
         return !text.isEmpty();
-    return FilterCompare::text(text, m_op, m_value);
+    return FilterCompare::text(text, m_op, m_value, context.undecidedReason());
 }
 
 bool SummaryNumberPredicate::test(FilterContext &context) const
@@ -67,9 +71,9 @@ bool HeaderPredicate::test(FilterContext &context) const
             continue;
         if (m_op == FilterOp::None)
             return true;
-        if (m_op == FilterOp::Contains
-                ? FilterCompare::bytesContain(value, m_value)
-                : FilterCompare::text(QString::fromUtf8(value), m_op, m_value))
+        if (m_op == FilterOp::Contains ? FilterCompare::bytesContain(value, m_value)
+                                       : FilterCompare::text(QString::fromUtf8(value), m_op,
+                                                             m_value, context.undecidedReason()))
             return true;
     }
     return false;
@@ -82,8 +86,9 @@ bool JsonPredicate::test(FilterContext &context) const
         return !values.isEmpty();
     for (const QJsonValue &value : values) {
         const bool hit = value.isDouble()
-            ? FilterCompare::number(value.toDouble(), m_op, m_value)
-            : FilterCompare::text(FilterJsonPath::text(value), m_op, m_value);
+            ? FilterCompare::number(value.toDouble(), m_op, m_value, context.undecidedReason())
+            : FilterCompare::text(FilterJsonPath::text(value), m_op, m_value,
+                                  context.undecidedReason());
         if (hit)
             return true;
     }
@@ -99,7 +104,7 @@ bool BodyPredicate::test(FilterContext &context) const
         return !event->body.isEmpty();
     if (m_op == FilterOp::Contains)
         return FilterCompare::bytesContain(event->body, m_value);
-    return FilterCompare::text(context.bodyText(), m_op, m_value);
+    return FilterCompare::text(context.bodyText(), m_op, m_value, context.undecidedReason());
 }
 
 bool SearchPredicate::test(FilterContext &context) const

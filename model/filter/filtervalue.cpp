@@ -101,12 +101,17 @@ bool FilterCompare::ordered(int comparison, FilterOp op)
     }
 }
 
-bool FilterCompare::text(QStringView text, FilterOp op, const FilterValue &value)
+bool FilterCompare::text(QStringView text, FilterOp op, const FilterValue &value,
+                         QString *undecided)
 {
     if (op == FilterOp::Contains)
         return text.contains(value.text, Qt::CaseInsensitive);
-    if (op == FilterOp::Matches)
-        return value.regex.match(text).hasMatch();
+    if (op == FilterOp::Matches) {
+        BoundedRegex::Result result = value.regex.match(text);
+        if (result.outcome == BoundedRegex::Outcome::Undecided && undecided && undecided->isEmpty())
+            *undecided = std::move(result.reason);
+        return result.outcome == BoundedRegex::Outcome::Match;
+    }
     if (value.number) {
         if (const std::optional<double> x = parseNumber(text))
             return ordered(*x < *value.number ? -1 : (*x > *value.number ? 1 : 0), op);
@@ -123,11 +128,11 @@ bool FilterCompare::text(QStringView text, FilterOp op, const FilterValue &value
     return ordered(text.compare(value.text, cs), op);
 }
 
-bool FilterCompare::number(double x, FilterOp op, const FilterValue &value)
+bool FilterCompare::number(double x, FilterOp op, const FilterValue &value, QString *undecided)
 {
     if (value.number && op != FilterOp::Contains && op != FilterOp::Matches)
         return ordered(x < *value.number ? -1 : (x > *value.number ? 1 : 0), op);
-    return text(numberText(x), op, value);
+    return text(numberText(x), op, value, undecided);
 }
 
 bool FilterCompare::bytesContain(QByteArrayView haystack, const FilterValue &value)

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "filterast.h"
+#include "regex/boundedregex.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QRegularExpression>
 #include <QString>
 #include <QStringView>
 
@@ -18,7 +18,7 @@ struct FilterValue
     QByteArray lowerUtf8; // for case-insensitive searches in raw bytes, when text is ASCII
     bool ascii = false;
     std::optional<double> number; // set when the text is a number
-    QRegularExpression regex; // for `matches`
+    BoundedRegex regex; // for `matches`
     Qt::CaseSensitivity equalityCase = Qt::CaseSensitive;
 
     static FilterValue fromText(const QString &text);
@@ -29,8 +29,10 @@ namespace FilterCompare {
 // Strict decimal number ("12", "-3.5", "1e3"); no whitespace, hex, inf or nan.
 std::optional<double> parseNumber(QStringView text);
 bool ordered(int comparison, FilterOp op);
-bool text(QStringView text, FilterOp op, const FilterValue &value);
-bool number(double x, FilterOp op, const FilterValue &value);
+// `undecided`, when given and still empty, receives why a `matches` could not be decided within
+// its budget (BoundedRegex); the comparison then counts as false.
+bool text(QStringView text, FilterOp op, const FilterValue &value, QString *undecided = nullptr);
+bool number(double x, FilterOp op, const FilterValue &value, QString *undecided = nullptr);
 // Case-insensitive substring search in UTF-8 bytes without decoding them when the needle is ASCII.
 bool bytesContain(QByteArrayView haystack, const FilterValue &value);
 // "12", "12.5", "1e+21": how a JSON number reads as text.

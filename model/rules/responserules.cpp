@@ -171,12 +171,21 @@ Response ResponseRules::responseFor(const Event &event, const EventAnalysis &ana
 {
     const bool verification = isVerificationRequest(event);
     const EventSummary summary = EventSummary::from(event, analysis);
-    for (const ResponseRule &rule : m_rules) {
+    for (qsizetype i = 0; i < m_rules.size(); ++i) {
+        const ResponseRule &rule = m_rules.at(i);
         if (verification
             && !rule.filterText.contains(QString::fromLatin1(kVerificationType),
                                          Qt::CaseInsensitive))
             continue;
-        if (rule.filter.matches(summary, &event))
+        const Filter::Verdict verdict = rule.filter.evaluate(summary, &event);
+        if (verdict.isUndecided()) {
+            // Bounded (BoundedRegex): the rule is skipped, said once per event, never guessed.
+            qWarning("response rule %lld is undecided for event %lld: %s; rule skipped",
+                     static_cast<long long>(i + 1), static_cast<long long>(event.seq),
+                     qUtf8Printable(verdict.undecided));
+            continue;
+        }
+        if (verdict.matched)
             return rule.response;
     }
     return defaultResponse();

@@ -2,6 +2,7 @@
 
 #include "formatchecker.h"
 #include "jsonpointer.h"
+#include "validationbudget.h"
 #include "violationbuilder.h"
 
 #include <QJsonArray>
@@ -53,6 +54,7 @@ CompiledSchema::CompiledSchema(const QString &eventType,
         m_fieldCount = m_graph->fieldCount(m_root);
         m_memberNames = m_graph->memberNames(m_root);
         m_requiredNames = m_graph->requiredNames(m_root);
+        m_needsBudget = m_graph->needsBudget(m_root);
     }
 }
 
@@ -85,7 +87,20 @@ Violations CompiledSchema::validate(const QJsonValue &body) const
                            .arg(maxPatternKeyLength) } };
         }
     }
-    Violations out = schemaErrors(body);
+    if (m_needsBudget) {
+        if (std::optional<Violation> over =
+                ValidationBudget::check(*m_graph, m_root, body, m_eventType)) {
+            return { *over };
+        }
+    }
+    Violations out;
+    try {
+        out = schemaErrors(body);
+    } catch (const std::exception &e) {
+        // valijson throws for what its load did not reject (std::regex_error, a bad $ref):
+        // one event's verdict, never the process.
+        return { undecided({}, u"valijson failed: %1"_s.arg(QString::fromUtf8(e.what()))) };
+    }
     NodeSet nodes;
     nodes.append(m_root);
     m_graph->expand(nodes);
@@ -207,7 +222,17 @@ void CompiledSchema::checkString(const QJsonValue &value, const NodeSet &nodes,
             out.append(builder.format(pointer, value, node.format));
             return;
         }
-        if (node.hasPattern && !node.pattern.match(text).hasMatch()) {
+        if (!node.hasPattern) {
+            continue;
+        }
+        const BoundedRegex::Result matched = node.pattern.match(text);
+        if (matched.outcome == BoundedRegex::Outcome::Undecided) {
+            out.append(undecided(pointer,
+                                 u"the pattern %1 could not be checked: %2"_s.arg(
+                                     node.pattern.pattern(), matched.reason)));
+            return;
+        }
+        if (matched.outcome == BoundedRegex::Outcome::NoMatch) {
             out.append(builder.pattern(pointer, value, node.pattern.pattern()));
             return;
         }
@@ -228,6 +253,12 @@ void CompiledSchema::walkObject(const QJsonObject &object, const NodeSet &nodes,
         }
         walk(it.value(), children, childPointer, depth + 1, out);
     }
+}
+
+Violation CompiledSchema::undecided(const QString &pointer, const QString &why) const
+{
+    return { pointer, u"undecided"_s, Severity::Error,
+             u"%1: not validated: %2"_s.arg(ViolationBuilder::fieldName(pointer), why) };
 }
 
 // valijson matches patternProperties with std::regex, which recurses per character.

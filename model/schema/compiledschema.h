@@ -58,11 +58,13 @@ private:
                                       const QString &pointer, int depth) const;
     static std::optional<QString> tooDeep(const QJsonValue &body);
     static std::optional<QString> longKey(const QJsonValue &body);
+    Violation undecided(const QString &pointer, const QString &why) const;
 
     QString m_eventType;
     std::shared_ptr<const SchemaGraph> m_graph;
     int m_root = -1;
     std::shared_ptr<const valijson::Schema> m_schema;
+    bool m_needsBudget = false; // see ValidationBudget
     int m_fieldCount = 0;
     QSet<QString> m_memberNames;
     QSet<QString> m_requiredNames;

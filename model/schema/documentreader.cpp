@@ -16,6 +16,9 @@ namespace {
 // YAML 1.2 core schema resolution of plain (untagged, unquoted) scalars.
 QJsonValue plainScalar(const QString &text)
 {
+    if (text.size() > 1024) {
+        return QJsonValue(text); // no null, bool or sensible number is this long: skip five scans
+    }
     static const QRegularExpression nullRe(u"^(~|null|Null|NULL|)$"_s);
     static const QRegularExpression trueRe(u"^(true|True|TRUE)$"_s);
     static const QRegularExpression falseRe(u"^(false|False|FALSE)$"_s);
@@ -75,6 +78,9 @@ public:
         case YAML::NodeType::Undefined:
             return QJsonValue(QJsonValue::Null);
         case YAML::NodeType::Scalar:
+            if (!countBytes(node.Scalar().size(), pointer)) {
+                return std::nullopt;
+            }
             return taggedScalar(node.Tag(), QString::fromStdString(node.Scalar()));
         case YAML::NodeType::Sequence:
             return convertSequence(node, pointer, depth);
@@ -111,6 +117,9 @@ private:
                     pointer.isEmpty() ? u"/"_s : pointer);
                 return std::nullopt;
             }
+            if (!countBytes(it->first.Scalar().size(), pointer)) {
+                return std::nullopt;
+            }
             const QString key = QString::fromStdString(it->first.Scalar());
             const auto value = convert(it->second, JsonPointer::append(pointer, key), depth + 1);
             if (!value) {
@@ -121,7 +130,20 @@ private:
         return object;
     }
 
+    bool countBytes(std::size_t bytes, const QString &pointer)
+    {
+        m_bytes += qsizetype(bytes);
+        if (m_bytes <= DocumentReader::maxExpandedBytes) {
+            return true;
+        }
+        m_error = u"more than %1 MiB of keys and values (after expanding aliases) at %2; "
+                  "refused to bound memory"_s.arg(DocumentReader::maxExpandedBytes / (1024 * 1024))
+                      .arg(pointer.isEmpty() ? u"/"_s : pointer);
+        return false;
+    }
+
     qsizetype m_nodes = 0;
+    qsizetype m_bytes = 0;
     QString m_error;
 };
 
@@ -132,7 +154,16 @@ ParsedDocument DocumentReader::read(const QByteArray &bytes)
     if (bytes.trimmed().isEmpty()) {
         return { {}, u"the file is empty"_s };
     }
+    if (bytes.size() > maxFileBytes) {
+        return { {}, tooLarge(bytes.size()) };
+    }
     return looksLikeJson(bytes) ? readJson(bytes) : readYaml(bytes);
+}
+
+QString DocumentReader::tooLarge(qint64 bytes)
+{
+    return u"%1 bytes; schema files are read up to %2 MiB (the memory budget)"_s.arg(bytes).arg(
+        maxFileBytes / (1024 * 1024));
 }
 
 bool DocumentReader::looksLikeJson(const QByteArray &bytes)

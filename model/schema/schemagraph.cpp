@@ -1,12 +1,16 @@
 #include "schemagraph.h"
 
 #include "schemaimporter.h"
+#include "stdregexcost.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 const QString definitionsPrefix = u"#/definitions/"_s;
 constexpr int maxCountDepth = 16;
+constexpr qsizetype maxCheapEnum = 256; // longer enums are priced per body value
 
 void addUnique(NodeSet &set, int index)
 {
@@ -29,6 +33,7 @@ SchemaGraph::SchemaGraph(const QJsonObject &definitions)
             m_nodes[m_definitions.value(it.key())].rejectsAll = it.value() == QJsonValue(false);
         }
     }
+    computeFanOut();
 }
 
 int SchemaGraph::compile(const QJsonValue &schema, int depth)
@@ -64,11 +69,11 @@ void SchemaGraph::compileInto(int index, const QJsonObject &schema, int depth)
     node.allOf = compileList(schema.value(u"allOf"_s), depth);
     node.anyOf = compileList(schema.value(u"anyOf"_s), depth);
     node.oneOf = compileList(schema.value(u"oneOf"_s), depth);
+    compileApplicators(node, schema, depth);
     node.format = schema.value(SchemaImporter::formatKeyword).toString();
     node.hasPattern = schema.contains(SchemaImporter::patternKeyword);
     if (node.hasPattern) {
-        node.pattern.setPattern(schema.value(SchemaImporter::patternKeyword).toString());
-        node.pattern.optimize();
+        node.pattern = BoundedRegex(schema.value(SchemaImporter::patternKeyword).toString(), false);
     }
     const QJsonValue type = schema.value(u"type"_s);
     for (const QJsonValue &t : type.isArray() ? type.toArray() : QJsonArray { type }) {
@@ -97,7 +102,8 @@ void SchemaGraph::compileMembers(SchemaNode &node, const QJsonObject &schema, in
     const QJsonObject patterns = schema.value(u"patternProperties"_s).toObject();
     m_usesPatternProperties = m_usesPatternProperties || !patterns.isEmpty();
     for (auto it = patterns.begin(); it != patterns.end(); ++it) {
-        node.patternProperties.append({ QRegularExpression(it.key()), compile(it.value(), depth) });
+        node.patternProperties.append({ BoundedRegex(it.key(), false), compile(it.value(), depth),
+                                        StdRegexCost::degree(it.key()) });
     }
     const QJsonValue additional = schema.value(u"additionalProperties"_s);
     node.closed = additional == QJsonValue(false);
@@ -144,9 +150,10 @@ NodeSet SchemaGraph::forMember(const NodeSet &set, const QString &key, bool *doc
             continue;
         }
         bool matchedPattern = false;
-        for (const auto &[pattern, child] : n.patternProperties) {
-            if (pattern.match(key).hasMatch()) {
-                addUnique(children, child);
+        for (const PatternProperty &pattern : n.patternProperties) {
+            // Undecided (out of budget) counts as a match: valijson gives the verdict anyway.
+            if (pattern.regex.match(key).outcome != BoundedRegex::Outcome::NoMatch) {
+                addUnique(children, pattern.node);
                 matchedPattern = true;
             }
         }
@@ -290,4 +297,185 @@ int SchemaGraph::countFields(const NodeSet &set, QSet<int> &visiting, int depth)
         }
     }
     return count;
+}
+
+void SchemaGraph::compileApplicators(SchemaNode &node, const QJsonObject &schema, int depth)
+{
+    for (const QString &key : { u"not"_s, u"if"_s, u"then"_s, u"else"_s }) {
+        if (schema.contains(key)) {
+            node.conditional.append(compile(schema.value(key), depth));
+        }
+    }
+    const QJsonObject dependencies = schema.value(u"dependencies"_s).toObject();
+    for (auto it = dependencies.begin(); it != dependencies.end(); ++it) {
+        if (!it.value().isArray()) {
+            node.conditional.append(compile(it.value(), depth));
+        }
+    }
+    if (schema.contains(u"contains"_s)) {
+        node.contains = compile(schema.value(u"contains"_s), depth);
+    }
+    if (schema.contains(u"propertyNames"_s)) {
+        node.propertyNames = compile(schema.value(u"propertyNames"_s), depth);
+    }
+    node.uniqueItems = schema.value(u"uniqueItems"_s).toBool();
+}
+
+QList<int> SchemaGraph::sameValueChildren(int index) const
+{
+    const SchemaNode &n = m_nodes.at(index);
+    QList<int> children = n.allOf + n.anyOf + n.oneOf + n.conditional;
+    if (n.ref >= 0) {
+        children.append(n.ref);
+    }
+    return children;
+}
+
+// Subschemas for the values one level down (members, items, keys).
+QList<int> SchemaGraph::stepChildren(int index) const
+{
+    const SchemaNode &n = m_nodes.at(index);
+    QList<int> children = n.properties.values() + n.tupleItems;
+    for (const PatternProperty &pattern : n.patternProperties) {
+        children.append(pattern.node);
+    }
+    for (int child :
+         { n.additionalProperties, n.items, n.additionalItems, n.contains, n.propertyNames }) {
+        if (child >= 0) {
+            children.append(child);
+        }
+    }
+    return children;
+}
+
+// Post-order over the same-value DAG, without recursion: ref chains can be long.
+void SchemaGraph::computeFanOut()
+{
+    m_fanOut.fill(0, m_nodes.size()); // 0: not computed yet
+    m_rank.fill(0, m_nodes.size());
+    int next = 0;
+    QList<bool> onStack(m_nodes.size(), false);
+    for (int start = 0; start < m_nodes.size(); ++start) {
+        QList<int> stack { start };
+        while (!stack.isEmpty()) {
+            const int index = stack.last();
+            if (m_fanOut.at(index) > 0) {
+                stack.removeLast();
+                continue;
+            }
+            bool ready = true;
+            onStack[index] = true;
+            for (int child : sameValueChildren(index)) {
+                if (m_fanOut.at(child) == 0 && !onStack.at(child)) {
+                    stack.append(child);
+                    ready = false;
+                } else if (m_fanOut.at(child) == 0) {
+                    m_fanOut[child] = fanOutCap; // a cycle RefCycles does not know (dependencies)
+                }
+            }
+            if (!ready) {
+                continue;
+            }
+            qint64 total = 1;
+            for (int child : sameValueChildren(index)) {
+                total = std::min(fanOutCap, total + m_fanOut.at(child));
+            }
+            m_fanOut[index] = total;
+            m_rank[index] = next++;
+            onStack[index] = false;
+            stack.removeLast();
+        }
+    }
+}
+
+QList<int> SchemaGraph::reachableFrom(int root) const
+{
+    QList<int> order { root };
+    QSet<int> seen { root };
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        for (int child : sameValueChildren(order.at(i)) + stepChildren(order.at(i))) {
+            if (!seen.contains(child)) {
+                seen.insert(child);
+                order.append(child);
+            }
+        }
+    }
+    return order;
+}
+
+QString SchemaGraph::definitionOver(int root, qint64 limit) const
+{
+    if (root < 0) {
+        return {};
+    }
+    const QList<int> reachable = reachableFrom(root);
+    const QSet<int> reached(reachable.begin(), reachable.end());
+    QString found;
+    qint64 smallest = fanOutCap + 1;
+    for (auto it = m_definitions.begin(); it != m_definitions.end(); ++it) {
+        const qint64 fan = m_fanOut.at(*it);
+        if (fan > limit && reached.contains(*it)
+            && (fan < smallest || (fan == smallest && it.key() < found))) {
+            smallest = fan;
+            found = it.key();
+        }
+    }
+    const bool inlineOver = std::any_of(reachable.begin(), reachable.end(),
+                                        [&](int index) { return m_fanOut.at(index) > limit; });
+    if (found.isEmpty() && inlineOver) {
+        found = m_definitions.key(root); // an inline allOf/anyOf/oneOf: the event's own schema
+    }
+    return found;
+}
+
+bool SchemaGraph::needsBudget(int root) const
+{
+    if (root < 0) {
+        return false;
+    }
+    for (int index : reachableFrom(root)) {
+        const SchemaNode &n = m_nodes.at(index);
+        if (!n.patternProperties.isEmpty() || n.uniqueItems || n.propertyNames >= 0
+            || n.enumValues.size() > maxCheapEnum) {
+            return true;
+        }
+    }
+    QHash<int, qint64> memo;
+    QSet<int> onPath;
+    return worstWeight(root, memo, onPath, 0) > 64;
+}
+
+// The largest product of fan-outs along a path of member/item steps; recursion through a node
+// that fans out grows without bound (fanOutCap).
+qint64 SchemaGraph::worstWeight(int index, QHash<int, qint64> &memo, QSet<int> &onPath,
+                                int depth) const
+{
+    if (const auto it = memo.constFind(index); it != memo.cend()) {
+        return *it;
+    }
+    if (onPath.contains(index) || depth > 512) {
+        // Recursion: bounded by the body's depth only while nothing on the way fans out.
+        const bool fans = std::any_of(onPath.begin(), onPath.end(),
+                                      [this](int node) { return m_fanOut.at(node) > 1; });
+        return fans || depth > 512 ? fanOutCap : 1;
+    }
+    onPath.insert(index);
+    NodeSet closure;
+    closure.append(index);
+    QList<int> below;
+    for (qsizetype i = 0; i < closure.size(); ++i) {
+        for (int child : sameValueChildren(closure.at(i))) {
+            addUnique(closure, child);
+        }
+        below += stepChildren(closure.at(i));
+    }
+    qint64 worst = 1;
+    for (int child : below) {
+        worst = std::max(worst, worstWeight(child, memo, onPath, depth + 1));
+    }
+    onPath.remove(index);
+    const double product = double(m_fanOut.at(index)) * double(worst);
+    const qint64 result = product >= double(fanOutCap) ? fanOutCap : qint64(product);
+    memo.insert(index, result);
+    return result;
 }

@@ -1,21 +1,32 @@
 #pragma once
 
+#include "regex/boundedregex.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
-#include <QRegularExpression>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVarLengthArray>
+
+// A patternProperties entry. valijson matches it with std::regex, which backtracks without a step
+// limit: its cost on a key of n characters grows like n^(degree + 1), or 2^n when a repetition
+// is repeated (degree StdRegexCost::exponential); CompiledSchema budgets validation with it.
+struct PatternProperty
+{
+    BoundedRegex regex;
+    int node = -1;
+    int degree = 0;
+};
 
 // One schema object, reduced to what Hookscope reads itself (documented fields, formats, enums
 // and types for messages). Subschemas and $ref targets are indices into the owning graph.
 struct SchemaNode
 {
     QHash<QString, int> properties;
-    QList<QPair<QRegularExpression, int>> patternProperties;
+    QList<PatternProperty> patternProperties;
     int additionalProperties = -1; // node, -1 when absent
     bool closed = false; // additionalProperties: false
     int items = -1;
@@ -24,9 +35,15 @@ struct SchemaNode
     QList<int> allOf;
     QList<int> anyOf;
     QList<int> oneOf;
+    // not/if/then/else and `dependencies` schemas: valijson applies them to the same value; only
+    // the cost estimate reads them.
+    QList<int> conditional;
+    int contains = -1;
+    int propertyNames = -1;
+    bool uniqueItems = false;
     int ref = -1;
     QString format;
-    QRegularExpression pattern; // valid only when hasPattern
+    BoundedRegex pattern; // valid only when hasPattern
     bool hasPattern = false;
     QStringList types;
     QJsonArray enumValues;
@@ -63,6 +80,24 @@ public:
     NodeSet nodesAt(int root, const QStringList &tokens) const;
     int fieldCount(int root) const;
     bool usesPatternProperties() const { return m_usesPatternProperties; }
+    // Subschemas valijson applies to the same value as `index`: $ref, allOf/anyOf/oneOf and the
+    // `conditional` ones. A DAG: RefCycles and computeFanOut() refuse cycles.
+    QList<int> sameValueChildren(int index) const;
+
+    // How many schemas valijson applies to one value that meets `index` (itself, its $ref,
+    // allOf/anyOf/oneOf and not/if/then/else branches, counted along every path: a diamond
+    // counts twice). Saturates at fanOutCap.
+    static constexpr qint64 fanOutCap = qint64(1) << 40;
+    qint64 fanOut(int index) const { return m_fanOut.at(index); }
+    // A parent's rank is above every same-value child's: an order for weight propagation.
+    int rank(int index) const { return m_rank.at(index); }
+    // The definition reachable from `root` whose fan-out is the smallest above `limit` (where
+    // the branching crosses it), or an empty name when none is.
+    QString definitionOver(int root, qint64 limit) const;
+    // False when validating from `root` costs at most a small constant per body value: no
+    // patternProperties, propertyNames, uniqueItems or enum over 256 values, and the fan-outs
+    // along any path multiply to <= 64.
+    bool needsBudget(int root) const;
     QSet<QString> memberNames(int root) const;
     QSet<QString> requiredNames(int root) const;
 
@@ -73,8 +108,15 @@ private:
     void compileItems(SchemaNode &node, const QJsonObject &schema, int depth);
     QList<int> compileList(const QJsonValue &array, int depth);
     int countFields(const NodeSet &set, QSet<int> &visiting, int depth) const;
+    void compileApplicators(SchemaNode &node, const QJsonObject &schema, int depth);
+    QList<int> stepChildren(int index) const;
+    QList<int> reachableFrom(int root) const;
+    void computeFanOut();
+    qint64 worstWeight(int index, QHash<int, qint64> &memo, QSet<int> &onPath, int depth) const;
 
     QList<SchemaNode> m_nodes;
     QHash<QString, int> m_definitions;
     bool m_usesPatternProperties = false;
+    QList<qint64> m_fanOut;
+    QList<int> m_rank;
 };

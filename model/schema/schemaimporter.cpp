@@ -2,6 +2,8 @@
 
 #include "jsonpointer.h"
 #include "refcycles.h"
+#include "regex/boundedregex.h"
+#include "stdregexcost.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -61,6 +63,7 @@ ImportedDocument SchemaImporter::importAll(const QString &eventType)
         importWebhooks(eventType);
     }
     breakRefCycles();
+    m_result.definitionPointers = m_pointerByDefinition;
     return m_result;
 }
 
@@ -288,6 +291,9 @@ QJsonObject SchemaImporter::convertObject(const QJsonObject &schema, const QStri
             out.insert(formatKeyword, it.value());
         } else if (it.key() == u"pattern"_s) {
             convertPattern(out, it.value(), keyPointer);
+        } else if (it.key() == u"patternProperties"_s && it.value().isObject()) {
+            out.insert(it.key(),
+                       convertPatternProperties(it.value().toObject(), keyPointer, depth));
         } else {
             out.insert(it.key(), convertKeyword(it.key(), it.value(), keyPointer, depth));
         }
@@ -327,14 +333,47 @@ void SchemaImporter::convertPattern(QJsonObject &out, const QJsonValue &pattern,
         addError(pointer, u"expected a regular expression (a string)"_s);
         return;
     }
-    const QRegularExpression re(pattern.toString());
+    const BoundedRegex re(pattern.toString(), false);
     if (!re.isValid()) {
         addError(pointer,
-                 u"not a valid regular expression: %1 at offset %2"_s.arg(re.errorString())
-                     .arg(re.patternErrorOffset()));
+                 u"not a valid regular expression: %1 at offset %2; `pattern` is ignored"_s
+                     .arg(re.errorString())
+                     .arg(re.errorOffset()));
         return;
     }
     out.insert(patternKeyword, pattern);
+}
+
+// Each key is a regular expression twice over: valijson compiles it with std::regex when it
+// validates (and throws there if it cannot), Hookscope with PCRE2. One that either refuses is
+// reported and its entry left out, so no event can meet it.
+QJsonObject SchemaImporter::convertPatternProperties(const QJsonObject &map, const QString &pointer,
+                                                     int depth)
+{
+    QJsonObject out;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const QString keyPointer = JsonPointer::append(pointer, it.key());
+        if (const std::optional<QString> problem = patternPropertyProblem(it.key())) {
+            addError(keyPointer, *problem + u"; this patternProperties entry is ignored"_s);
+            continue;
+        }
+        out.insert(it.key(), convertSchema(it.value(), keyPointer, depth + 1));
+    }
+    return out;
+}
+
+std::optional<QString> SchemaImporter::patternPropertyProblem(const QString &pattern)
+{
+    const BoundedRegex pcre(pattern, false);
+    if (!pcre.isValid()) {
+        return u"not a valid regular expression: %1 at offset %2"_s.arg(pcre.errorString())
+            .arg(pcre.errorOffset());
+    }
+    if (const std::optional<QString> error = StdRegexCost::compileError(pattern)) {
+        return u"a regular expression the validator (std::regex, ECMAScript) cannot compile: %1"_s
+            .arg(*error);
+    }
+    return std::nullopt;
 }
 
 // One keyword's value: subschemas are converted, anything else is kept as it is.

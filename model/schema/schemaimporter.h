@@ -28,6 +28,7 @@ struct ImportedDocument
     QJsonObject definitions;
     QList<ImportedEvent> events;
     QStringList errors; // "<source>: <JSON Pointer>: <reason>"
+    QHash<QString, QString> definitionPointers; // definition name -> its JSON Pointer in the source
 };
 
 // Reads OpenAPI 3.0/3.1 (top-level `webhooks` or `x-webhooks`) or a plain JSON Schema (draft 7)
@@ -68,6 +69,8 @@ private:
     QJsonValue convertRef(const QJsonValue &ref, const QString &pointer, int depth);
     static bool onlyAnnotatesRef(const QJsonObject &schema);
     void convertPattern(QJsonObject &out, const QJsonValue &pattern, const QString &pointer);
+    QJsonObject convertPatternProperties(const QJsonObject &map, const QString &pointer, int depth);
+    static std::optional<QString> patternPropertyProblem(const QString &pattern);
     static void convertOpenApi31(QJsonObject &out);
     void convertOpenApi30(QJsonObject &out, const QJsonObject &schema) const;
     void breakRefCycles();

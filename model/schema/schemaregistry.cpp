@@ -54,6 +54,9 @@ ImportReport SchemaRegistry::importFile(const QString &path, const QString &even
     if (!file.open(QIODevice::ReadOnly)) {
         return { {}, { u"%1: cannot read: %2"_s.arg(path, file.errorString()) } };
     }
+    if (file.size() > DocumentReader::maxFileBytes) {
+        return { {}, { u"%1: %2"_s.arg(path, DocumentReader::tooLarge(file.size())) } };
+    }
     const QString label = path == bundledResource ? bundledLabel : path;
     return importDocument(file.readAll(), label, eventType);
 }
@@ -70,6 +73,20 @@ ImportReport SchemaRegistry::importDocument(const QByteArray &bytes, const QStri
     const auto graph = std::make_shared<const SchemaGraph>(document.definitions);
     for (const ImportedEvent &event : document.events) {
         const QString canonical = canonicalFor(event);
+        const QString wide =
+            graph->definitionOver(graph->definitionNode(event.definition), maxFanOut);
+        if (!wide.isEmpty()) {
+            // valijson would follow every path, for every event: refused at load.
+            const QString pointer = document.definitionPointers.value(wide);
+            const QString reason = u"allOf/anyOf/oneOf/$ref branch into %1 schemas for one value "
+                                   "(more than %2); the %3 schema is not loaded"_s
+                                       .arg(graph->fanOut(graph->definitionNode(wide)))
+                                       .arg(maxFanOut)
+                                       .arg(canonical);
+            report.errors.append(
+                u"%1: %2: %3"_s.arg(sourceLabel, pointer.isEmpty() ? u"/"_s : pointer, reason));
+            continue;
+        }
         const CompiledSchema::Result compiled =
             CompiledSchema::compile(canonical, graph, document.definitions, event.definition);
         if (!compiled.schema) {

@@ -34,6 +34,9 @@ class SchemaRegistry
 public:
     static inline const QString bundledLabel = QStringLiteral("bundled Solaris catalog");
     static inline const QString bundledResource = QStringLiteral(":/schemas/solaris-webhooks.yaml");
+    // An event whose schema applies more subschemas than this to one value (allOf/$ref
+    // branching: doubling per level reaches it at 13 levels) is refused at load.
+    static constexpr qint64 maxFanOut = 10'000;
 
     SchemaRegistry();
     // The Solaris catalog, read from the resource through importDocument() like any user file.

@@ -1,6 +1,7 @@
 #include "filter/filter.h"
 #include "filterfixture.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -35,6 +36,8 @@ private Q_SLOTS:
     void randomInputIsAnsweredNeverCrashes();
     void scalarBody_data();
     void scalarBody();
+    void hostileRegexIsUndecided_data();
+    void hostileRegexIsUndecided();
 
 private:
     Event m_eventA;
@@ -667,6 +670,55 @@ void TestFilter::scalarBody()
     Event event = m_eventB;
     event.body = body;
     QCOMPARE(compiled(expression).matches(m_summaryB, &event), expected);
+}
+
+// A `matches` that runs out of its budget (BoundedRegex) makes the verdict undecided with a
+// reason: not true, not false, and negating it does not make it true either.
+void TestFilter::hostileRegexIsUndecided_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("undecided");
+    QTest::addColumn<bool>("matched");
+    const QByteArray as5k(5000, 'a');
+    const QByteArray as15k(15000, 'a');
+    QTest::newRow("the issue's rule, 5 KB")
+        << u"body matches \"(?:a|a){1,20}[^a!]\""_s << as5k << true << false;
+    QTest::newRow("the issue's rule, 15 KB")
+        << u"body matches \"(?:a|a){1,20}[^a!]\""_s << as15k << true << false;
+    QTest::newRow("negated") << u"!(body matches \"(?:a|a){1,20}[^a!]\")"_s << as5k << true
+                             << false;
+    QTest::newRow("in an or") << u"method == \"GET\" || body matches \"(a|a)+$\""_s
+                              << QByteArray(as5k + '!') << true << false;
+    QTest::newRow("a decided term first") << u"method == \"POST\" || body matches \"(a|a)+$\""_s
+                                          << QByteArray(as5k + '!') << false << true;
+    QTest::newRow("json field") << u"json.k matches \"^(a|a)+$\""_s
+                                << QByteArray("{\"k\":\"" + QByteArray(40, 'a') + "!\"}") << true
+                                << false;
+    QTest::newRow("harmless on the same body")
+        << u"body matches \"a{3}\""_s << as15k << false << true;
+}
+
+void TestFilter::hostileRegexIsUndecided()
+{
+    QFETCH(QString, expression);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, undecided);
+    QFETCH(bool, matched);
+    Event event = m_eventA;
+    event.body = body;
+    const Filter filter = compiled(expression);
+    QElapsedTimer timer;
+    timer.start();
+    const Filter::Verdict verdict = filter.evaluate(m_summaryA, &event);
+    qInfo("decided in %lld ms", static_cast<long long>(timer.elapsed())); // for the record
+    QCOMPARE_LT(timer.elapsed(), 5000); // unbounded: 35 s (5 KB) and 180 s (15 KB)
+    QCOMPARE(verdict.isUndecided(), undecided);
+    QCOMPARE(verdict.matched, matched);
+    QCOMPARE(filter.matches(m_summaryA, &event), matched);
+    if (undecided)
+        QVERIFY2(verdict.undecided.contains(u"regular expression"_s),
+                 qPrintable(verdict.undecided));
 }
 
 QTEST_GUILESS_MAIN(TestFilter)

@@ -1,5 +1,6 @@
 #include "schema/documentreader.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -18,6 +19,9 @@ private Q_SLOTS:
     void errorsSayWhere();
     void aliasBombIsBounded();
     void deepNestingIsBounded();
+    void expandedBytesAreBounded_data();
+    void expandedBytesAreBounded();
+    void largeFileIsRefused();
 };
 
 void TestDocumentReader::yamlScalars_data()
@@ -106,6 +110,58 @@ void TestDocumentReader::deepNestingIsBounded()
     QVERIFY(!parsed.ok());
     QVERIFY2(parsed.error.startsWith(u"nesting deeper than 256 levels at /v/0/0/0"_s),
              qPrintable(parsed.error));
+}
+
+// Few nodes, many bytes: the 66 KB file aliases one 64 KiB scalar 10^5 times (five
+// levels of ten), 6.4 GB expanded; the node cap never sees it coming.
+void TestDocumentReader::expandedBytesAreBounded_data()
+{
+    QTest::addColumn<int>("scalarBytes");
+    QTest::addColumn<int>("levels");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("the issue's bomb: 64 KiB x 10^5") << 64 * 1024 << 5 << false;
+    QTest::newRow("just over: 64 KiB x 1 100") << 64 * 1024 << 3 << false;
+    QTest::newRow("1 KiB x 10^4: 10 MiB, fine") << 1024 << 4 << true;
+}
+
+void TestDocumentReader::expandedBytesAreBounded()
+{
+    QFETCH(int, scalarBytes);
+    QFETCH(int, levels);
+    QFETCH(bool, ok);
+    QByteArray yaml = "s: &s " + QByteArray(scalarBytes, 'x') + '\n';
+    QByteArray previous = "s";
+    for (int level = 1; level <= levels; ++level) {
+        const QByteArray name = 'l' + QByteArray::number(level);
+        QByteArrayList aliases(10, '*' + previous);
+        yaml += name + ": &" + name + " [" + aliases.join(", ") + "]\n";
+        previous = name;
+    }
+    if (levels == 3) { // 1 000 aliases plus 100 more: 70 MiB
+        QByteArrayList more(100, "*s");
+        yaml += "more: [" + more.join(", ") + "]\n";
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const ParsedDocument parsed = DocumentReader::read(yaml);
+    QCOMPARE_LT(timer.elapsed(), 5000);
+    QCOMPARE(parsed.ok(), ok);
+    if (!parsed.ok()) {
+        QVERIFY2(parsed.error.startsWith(u"more than 64 MiB of keys and values (after expanding "
+                                         "aliases) at /"_s),
+                 qPrintable(parsed.error));
+        QVERIFY2(parsed.error.endsWith(u"; refused to bound memory"_s), qPrintable(parsed.error));
+    }
+}
+
+void TestDocumentReader::largeFileIsRefused()
+{
+    const QByteArray json = "{\"a\": \"" + QByteArray(DocumentReader::maxFileBytes, 'x') + "\"}";
+    const ParsedDocument parsed = DocumentReader::read(json);
+    QVERIFY(!parsed.ok());
+    QCOMPARE(
+        parsed.error,
+        u"%1 bytes; schema files are read up to 16 MiB (the memory budget)"_s.arg(json.size()));
 }
 
 QTEST_GUILESS_MAIN(TestDocumentReader)
