@@ -68,6 +68,7 @@ public:
     }
     bool isMember(int id) const { return node(id).keyLength > 0; }
     bool hasDuplicates() const { return m_duplicates > 0; }
+    bool hasLoneSurrogates() const { return m_loneSurrogates > 0; }
 
     // The exact source text of a value (a string with its quotes and escapes).
     QByteArrayView raw(int id) const;
@@ -103,4 +104,5 @@ private:
     std::string m_strings; // decoded escaped strings and names
     Error m_error;
     int m_duplicates = 0;
+    int m_loneSurrogates = 0;
 };

@@ -141,6 +141,20 @@ bool JsonNumber::fitsDouble() const
     return back && back->compare(*this) == 0;
 }
 
+bool JsonNumber::isSafeDouble() const
+{
+    if (isZero())
+        return !m_negative; // -0 is 0 to some readers and -0.0 to others
+    const qint64 lead = qint64(m_digits.size()) + m_exponent;
+    if (lead > 300 || lead < -300)
+        return false;
+    if (isInteger()) {
+        const std::optional<qint64> value = toInt64();
+        return value && std::abs(*value) < (qint64(1) << 53);
+    }
+    return m_digits.size() <= 15;
+}
+
 int JsonNumber::compareMagnitude(const JsonNumber &other) const
 {
     if (isZero() || other.isZero())

@@ -24,6 +24,9 @@ public:
     std::optional<qint64> toInt64() const;
     double toDouble() const; // the nearest double (±inf beyond its range)
     bool fitsDouble() const; // toDouble() gives this value back exactly
+    // A double tells this number apart from every other such number, so comparing the two
+    // doubles is exact: integers below 2^53, decimals of at most 15 significant digits.
+    bool isSafeDouble() const;
 
     // <0, 0, >0 as this is less than, equal to or greater than other, exactly.
     int compare(const JsonNumber &other) const;

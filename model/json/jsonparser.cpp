@@ -65,6 +65,9 @@ bool JsonParser::run()
 {
     if (m_size >= qsizetype(std::numeric_limits<quint32>::max()))
         return fail(u"the body is too large to read as JSON"_s);
+    // RFC 8259 section 8.1: a parser MAY ignore a byte order mark (and Qt's does).
+    if (QByteArrayView(m_data, m_size).startsWith("\xef\xbb\xbf"))
+        m_pos = 3;
     skipWhitespace();
     if (!value(nullptr))
         return false;
@@ -110,6 +113,8 @@ bool JsonParser::value(const Span *key)
     case '{':
     case '[': {
         const bool object = peek() == '{';
+        if (m_open.size() >= size_t(kMaxDepth))
+            return fail(u"the JSON text nests deeper than %1 levels"_s.arg(kMaxDepth));
         m_open.push_back(addNode(object ? JsonDocument::Type::Object : JsonDocument::Type::Array, key));
         ++m_pos;
         return afterOpen();
@@ -352,6 +357,7 @@ bool JsonParser::escape(Span &span, qsizetype start)
     }
     if (code >= 0xd800 && code <= 0xdfff) {
         span.loneSurrogate = true;
+        ++m_document.m_loneSurrogates;
         code = 0xfffd;
     }
     appendUtf8(out, code);

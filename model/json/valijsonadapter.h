@@ -226,8 +226,9 @@ public:
     using pointer = JsonDocumentAdapter *;
     using reference = JsonDocumentAdapter &;
 
-    explicit JsonDocumentArrayIterator(JsonDocumentRef ref)
+    JsonDocumentArrayIterator(JsonDocumentRef ref, int array)
         : m_ref(ref)
+        , m_array(array)
     { }
     JsonDocumentAdapter operator*() const { return JsonDocumentAdapter(m_ref); }
     DerefProxy<JsonDocumentAdapter> operator->() const { return DerefProxy<JsonDocumentAdapter>(**this); }
@@ -244,6 +245,16 @@ public:
         ++(*this);
         return before;
     }
+    // Siblings link forwards only: the previous one is found from the first (uniqueItems).
+    const JsonDocumentArrayIterator &operator--()
+    {
+        int previous = -1;
+        for (int at = m_ref.document->firstChild(m_array); at >= 0 && at != m_ref.id;
+             at = m_ref.document->nextSibling(at))
+            previous = at;
+        m_ref.id = previous;
+        return *this;
+    }
     void advance(std::ptrdiff_t n)
     {
         for (; n > 0; --n)
@@ -252,6 +263,7 @@ public:
 
 private:
     JsonDocumentRef m_ref; // id -1: past the end
+    int m_array = -1;
 };
 
 class JsonDocumentMemberIterator
@@ -292,12 +304,13 @@ private:
 
 inline JsonDocumentArrayIterator JsonDocumentArray::begin() const
 {
-    return JsonDocumentArrayIterator({ m_ref.document, m_ref.document ? m_ref.document->firstChild(m_ref.id) : -1 });
+    return JsonDocumentArrayIterator({ m_ref.document, m_ref.document ? m_ref.document->firstChild(m_ref.id) : -1 },
+                                     m_ref.id);
 }
 
 inline JsonDocumentArrayIterator JsonDocumentArray::end() const
 {
-    return JsonDocumentArrayIterator({ m_ref.document, -1 });
+    return JsonDocumentArrayIterator({ m_ref.document, -1 }, m_ref.id);
 }
 
 inline JsonDocumentMemberIterator JsonDocumentObject::begin() const

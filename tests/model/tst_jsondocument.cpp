@@ -161,6 +161,7 @@ void TestJsonDocument::roots_data()
     QTest::newRow("null") << QByteArray("\tnull") << u"null"_s << QByteArray("null");
     QTest::newRow("empty array") << QByteArray("[]") << u"array"_s << QByteArray("[]");
     QTest::newRow("array") << QByteArray("[1, \"a\"]") << u"array"_s << QByteArray("[1, \"a\"]");
+    QTest::newRow("after a BOM") << QByteArray("\xef\xbb\xbf{}") << u"object"_s << QByteArray("{}");
 }
 
 void TestJsonDocument::roots()
@@ -222,7 +223,7 @@ void TestJsonDocument::invalid_data()
     QTest::newRow("leading zero") << QByteArray("012") << qint64(1);
     QTest::newRow("NaN") << QByteArray("NaN") << qint64(0);
     QTest::newRow("single quotes") << QByteArray("{'a':1}") << qint64(1);
-    QTest::newRow("BOM") << QByteArray("\xef\xbb\xbf{}") << qint64(0);
+    QTest::newRow("BOM, then nothing") << QByteArray("\xef\xbb\xbf") << qint64(3);
 }
 
 void TestJsonDocument::invalid()
@@ -274,12 +275,15 @@ void TestJsonDocument::pretty()
 
 void TestJsonDocument::deepNesting()
 {
-    const int depth = 100000;
+    const int depth = 1024; // JsonParser::kMaxDepth, as Qt's parser
     const QByteArray json = QByteArray(depth, '[') + QByteArray(depth, ']');
     const JsonDocument document = JsonDocument::parse(json);
     QVERIFY(document.isValid());
     QCOMPARE(document.nodeCount(), depth);
     QCOMPARE(JsonPrettyPrinter::print(document, 0, 0), json);
+    const JsonDocument deeper = JsonDocument::parse('[' + json + ']');
+    QVERIFY(!deeper.isValid());
+    QCOMPARE(deeper.error().offset, depth);
 }
 
 QTEST_APPLESS_MAIN(TestJsonDocument)
