@@ -1,6 +1,7 @@
 #pragma once
 
 #include "filterast.h"
+#include "json/jsonnumber.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -18,6 +19,9 @@ struct FilterValue
     QByteArray lowerUtf8; // for case-insensitive searches in raw bytes, when text is ASCII
     bool ascii = false;
     std::optional<double> number; // set when the text is a number
+    std::optional<JsonNumber> exactNumber; // the same, every digit kept
+    // number compares exactly with the doubles JsonPathReader gives (12345678901234567891 does not)
+    bool doubleIsExact = true;
     QRegularExpression regex; // for `matches`
     Qt::CaseSensitivity equalityCase = Qt::CaseSensitive;
 
@@ -31,6 +35,8 @@ std::optional<double> parseNumber(QStringView text);
 bool ordered(int comparison, FilterOp op);
 bool text(QStringView text, FilterOp op, const FilterValue &value);
 bool number(double x, FilterOp op, const FilterValue &value);
+// A JSON number as sent: compared by exact value with a number literal, else as its text.
+bool number(const JsonNumber &x, QStringView sourceText, FilterOp op, const FilterValue &value);
 // Case-insensitive substring search in UTF-8 bytes without decoding them when the needle is ASCII.
 bool bytesContain(QByteArrayView haystack, const FilterValue &value);
 // "12", "12.5", "1e+21": how a JSON number reads as text.
