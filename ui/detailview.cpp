@@ -219,9 +219,10 @@ void DetailView::showFieldMenu(const QPoint &position)
     if (value.isValid()) {
         menu.addSeparator();
         const bool number = type == u"number"_s || type == u"integer"_s;
-        offerFilter(menu, filterForJsonPointer(pointer, QJsonValue::fromVariant(value),
-                                               number ? index.data(ModelRoles::RawRole).toString()
-                                                      : QString()));
+        offerFilter(
+            menu,
+            filterForJsonPointer(pointer, QJsonValue::fromVariant(value),
+                                 number ? index.data(ModelRoles::RawRole).toString() : QString()));
     }
     menu.exec(m_fieldsView->viewport()->mapToGlobal(position));
 }

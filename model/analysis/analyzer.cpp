@@ -45,9 +45,8 @@ EventAnalysis Analyzer::analyze(const Event &event, const BodyInspection &body) 
         !analysis.eventType.isEmpty() && m_schemas.contains(analysis.eventType);
     // A body that is not JSON at all is shown as what it is, not as a schema violation.
     if (analysis.schemaChecked && body.kind == BodyKind::Json) {
-        analysis.violations = body.document
-            ? m_schemas.validate(analysis.eventType, *body.document)
-            : m_schemas.validate(analysis.eventType, body.root());
+        analysis.violations = body.document ? m_schemas.validate(analysis.eventType, *body.document)
+                                            : m_schemas.validate(analysis.eventType, body.root());
     }
     if (body.document)
         JsonWarnings::append(*body.document, analysis.violations);

@@ -62,10 +62,7 @@ public:
     const Node &node(int id) const { return m_nodes[size_t(id)]; }
     Type type(int id) const { return node(id).type; }
     bool has(int id, Flag flag) const { return node(id).flags & flag; }
-    bool isContainer(int id) const
-    {
-        return type(id) == Type::Array || type(id) == Type::Object;
-    }
+    bool isContainer(int id) const { return type(id) == Type::Array || type(id) == Type::Object; }
     bool isMember(int id) const { return node(id).keyLength > 0; }
     bool hasDuplicates() const { return m_duplicates > 0; }
     bool hasLoneSurrogates() const { return m_loneSurrogates > 0; }

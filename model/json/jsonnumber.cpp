@@ -17,7 +17,8 @@ qint64 saturatingAdd(qint64 a, qint64 b)
 {
     qint64 sum = 0;
     if (__builtin_add_overflow(a, b, &sum))
-        return b > 0 ? std::numeric_limits<qint64>::max() / 4 : std::numeric_limits<qint64>::min() / 4;
+        return b > 0 ? std::numeric_limits<qint64>::max() / 4
+                     : std::numeric_limits<qint64>::min() / 4;
     return std::clamp(sum, std::numeric_limits<qint64>::min() / 4,
                       std::numeric_limits<qint64>::max() / 4);
 }
@@ -107,8 +108,7 @@ std::optional<qint64> JsonNumber::toInt64() const
         magnitude = magnitude * 10 + unsigned(c - '0');
     for (qint64 i = 0; i < m_exponent; ++i)
         magnitude *= 10;
-    const uint128 limit =
-        uint128(std::numeric_limits<qint64>::max()) + (m_negative ? 1 : 0);
+    const uint128 limit = uint128(std::numeric_limits<qint64>::max()) + (m_negative ? 1 : 0);
     if (magnitude > limit)
         return std::nullopt;
     return m_negative ? qint64(-magnitude) : qint64(magnitude);

@@ -115,7 +115,8 @@ bool JsonParser::value(const Span *key)
         const bool object = peek() == '{';
         if (m_open.size() >= size_t(kMaxDepth))
             return fail(u"the JSON text nests deeper than %1 levels"_s.arg(kMaxDepth));
-        m_open.push_back(addNode(object ? JsonDocument::Type::Object : JsonDocument::Type::Array, key));
+        m_open.push_back(
+            addNode(object ? JsonDocument::Type::Object : JsonDocument::Type::Array, key));
         ++m_pos;
         return afterOpen();
     }
@@ -174,7 +175,8 @@ bool JsonParser::afterOpen()
 bool JsonParser::afterValue()
 {
     skipWhitespace();
-    const bool object = m_document.m_nodes[size_t(m_open.back())].type == JsonDocument::Type::Object;
+    const bool object =
+        m_document.m_nodes[size_t(m_open.back())].type == JsonDocument::Type::Object;
     if (peek() == (object ? '}' : ']')) {
         close();
         return true;
@@ -218,8 +220,7 @@ void JsonParser::close()
     m_open.pop_back();
 }
 
-bool JsonParser::literal(const char *word, JsonDocument::Type type, quint8 flags,
-                         const Span *key)
+bool JsonParser::literal(const char *word, JsonDocument::Type type, quint8 flags, const Span *key)
 {
     const qsizetype length = qsizetype(std::char_traits<char>::length(word));
     if (m_size - m_pos < length || QByteArrayView(m_data + m_pos, length) != QByteArrayView(word))
@@ -315,15 +316,32 @@ bool JsonParser::escape(Span &span, qsizetype start)
     const char c = peek();
     ++m_pos;
     switch (c) {
-    case '"': out.push_back('"'); return true;
-    case '\\': out.push_back('\\'); return true;
-    case '/': out.push_back('/'); return true;
-    case 'b': out.push_back('\b'); return true;
-    case 'f': out.push_back('\f'); return true;
-    case 'n': out.push_back('\n'); return true;
-    case 'r': out.push_back('\r'); return true;
-    case 't': out.push_back('\t'); return true;
-    case 'u': break;
+    case '"':
+        out.push_back('"');
+        return true;
+    case '\\':
+        out.push_back('\\');
+        return true;
+    case '/':
+        out.push_back('/');
+        return true;
+    case 'b':
+        out.push_back('\b');
+        return true;
+    case 'f':
+        out.push_back('\f');
+        return true;
+    case 'n':
+        out.push_back('\n');
+        return true;
+    case 'r':
+        out.push_back('\r');
+        return true;
+    case 't':
+        out.push_back('\t');
+        return true;
+    case 'u':
+        break;
     default:
         m_pos = start;
         return fail(u"an unknown escape in a string"_s);
@@ -407,7 +425,8 @@ void JsonParser::markDuplicates()
             continue;
         seen.clear();
         const bool small = nodes[size_t(id)].count <= 16;
-        for (int child = id + 1, first = id + 1; child >= 0; child = m_document.nextSibling(child)) {
+        for (int child = id + 1, first = id + 1; child >= 0;
+             child = m_document.nextSibling(child)) {
             const QByteArrayView name = m_document.keyUtf8(child);
             bool duplicate = false;
             if (small) {

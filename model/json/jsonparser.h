@@ -3,9 +3,10 @@
 #include "jsondocument.h"
 
 // Reads RFC 8259 JSON text into a JsonDocument without recursion. Nesting deeper than
-// kMaxDepth is refused, as Qt's parser does, so code that walks values recursively is safe. Strict: one value with optional whitespace around it,
-// strings in valid UTF-8 without raw control characters. A \u escape of a lone surrogate is
-// accepted (RFC 8259 section 8.2 allows it), read as U+FFFD and flagged LoneSurrogate.
+// kMaxDepth is refused, as Qt's parser does, so code that walks values recursively is safe. Strict:
+// one value with optional whitespace around it, strings in valid UTF-8 without raw control
+// characters. A \u escape of a lone surrogate is accepted (RFC 8259 section 8.2 allows it), read as
+// U+FFFD and flagged LoneSurrogate.
 class JsonParser
 {
 public:

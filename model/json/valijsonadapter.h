@@ -46,7 +46,10 @@ public:
     { }
     JsonDocumentArrayIterator begin() const;
     JsonDocumentArrayIterator end() const;
-    size_t size() const { return m_ref.document ? size_t(m_ref.document->node(m_ref.id).count) : 0; }
+    size_t size() const
+    {
+        return m_ref.document ? size_t(m_ref.document->node(m_ref.id).count) : 0;
+    }
 
 private:
     JsonDocumentRef m_ref;
@@ -65,7 +68,10 @@ public:
     JsonDocumentMemberIterator begin() const;
     JsonDocumentMemberIterator end() const;
     JsonDocumentMemberIterator find(const std::string &propertyName) const;
-    size_t size() const { return m_ref.document ? size_t(m_ref.document->node(m_ref.id).count) : 0; }
+    size_t size() const
+    {
+        return m_ref.document ? size_t(m_ref.document->node(m_ref.id).count) : 0;
+    }
 
 private:
     JsonDocumentRef m_ref;
@@ -83,7 +89,8 @@ public:
 
     opt::optional<JsonDocumentArray> getArrayOptional() const
     {
-        return isArray() ? opt::make_optional(JsonDocumentArray(m_ref)) : opt::optional<JsonDocumentArray>();
+        return isArray() ? opt::make_optional(JsonDocumentArray(m_ref))
+                         : opt::optional<JsonDocumentArray>();
     }
     bool getArraySize(size_t &result) const
     {
@@ -116,7 +123,8 @@ public:
     }
     opt::optional<JsonDocumentObject> getObjectOptional() const
     {
-        return isObject() ? opt::make_optional(JsonDocumentObject(m_ref)) : opt::optional<JsonDocumentObject>();
+        return isObject() ? opt::make_optional(JsonDocumentObject(m_ref))
+                          : opt::optional<JsonDocumentObject>();
     }
     bool getObjectSize(size_t &result) const
     {
@@ -142,7 +150,10 @@ public:
         qint64 value = 0;
         return isNumber() && !int64(value);
     }
-    bool isInteger() const { return isNumber() && (plainInteger() || m_ref.document->number(m_ref.id).isInteger()); }
+    bool isInteger() const
+    {
+        return isNumber() && (plainInteger() || m_ref.document->number(m_ref.id).isInteger());
+    }
     bool isNull() const { return m_ref.is(JsonDocument::Type::Null); }
     bool isNumber() const { return m_ref.is(JsonDocument::Type::Number); }
     bool isObject() const { return m_ref.is(JsonDocument::Type::Object); }
@@ -179,8 +190,9 @@ private:
     JsonDocumentRef m_ref;
 };
 
-class JsonDocumentAdapter : public BasicAdapter<JsonDocumentAdapter, JsonDocumentArray, JsonDocumentMember,
-                                                JsonDocumentObject, JsonDocumentValue>
+class JsonDocumentAdapter
+    : public BasicAdapter<JsonDocumentAdapter, JsonDocumentArray, JsonDocumentMember,
+                          JsonDocumentObject, JsonDocumentValue>
 {
 public:
     JsonDocumentAdapter() = default;
@@ -214,7 +226,8 @@ private:
 
 inline FrozenValue *JsonDocumentValue::freeze() const
 {
-    return new JsonDocumentFrozenValue(std::make_shared<const JsonDocument>(*m_ref.document), m_ref.id);
+    return new JsonDocumentFrozenValue(std::make_shared<const JsonDocument>(*m_ref.document),
+                                       m_ref.id);
 }
 
 class JsonDocumentArrayIterator
@@ -231,8 +244,14 @@ public:
         , m_array(array)
     { }
     JsonDocumentAdapter operator*() const { return JsonDocumentAdapter(m_ref); }
-    DerefProxy<JsonDocumentAdapter> operator->() const { return DerefProxy<JsonDocumentAdapter>(**this); }
-    bool operator==(const JsonDocumentArrayIterator &other) const { return m_ref.id == other.m_ref.id; }
+    DerefProxy<JsonDocumentAdapter> operator->() const
+    {
+        return DerefProxy<JsonDocumentAdapter>(**this);
+    }
+    bool operator==(const JsonDocumentArrayIterator &other) const
+    {
+        return m_ref.id == other.m_ref.id;
+    }
     bool operator!=(const JsonDocumentArrayIterator &other) const { return !(*this == other); }
     const JsonDocumentArrayIterator &operator++()
     {
@@ -281,10 +300,17 @@ public:
     JsonDocumentMember operator*() const
     {
         const QByteArrayView name = m_ref.document->keyUtf8(m_ref.id);
-        return JsonDocumentMember(std::string(name.data(), size_t(name.size())), JsonDocumentAdapter(m_ref));
+        return JsonDocumentMember(std::string(name.data(), size_t(name.size())),
+                                  JsonDocumentAdapter(m_ref));
     }
-    DerefProxy<JsonDocumentMember> operator->() const { return DerefProxy<JsonDocumentMember>(**this); }
-    bool operator==(const JsonDocumentMemberIterator &other) const { return m_ref.id == other.m_ref.id; }
+    DerefProxy<JsonDocumentMember> operator->() const
+    {
+        return DerefProxy<JsonDocumentMember>(**this);
+    }
+    bool operator==(const JsonDocumentMemberIterator &other) const
+    {
+        return m_ref.id == other.m_ref.id;
+    }
     bool operator!=(const JsonDocumentMemberIterator &other) const { return !(*this == other); }
     const JsonDocumentMemberIterator &operator++()
     {
@@ -304,8 +330,8 @@ private:
 
 inline JsonDocumentArrayIterator JsonDocumentArray::begin() const
 {
-    return JsonDocumentArrayIterator({ m_ref.document, m_ref.document ? m_ref.document->firstChild(m_ref.id) : -1 },
-                                     m_ref.id);
+    return JsonDocumentArrayIterator(
+        { m_ref.document, m_ref.document ? m_ref.document->firstChild(m_ref.id) : -1 }, m_ref.id);
 }
 
 inline JsonDocumentArrayIterator JsonDocumentArray::end() const
@@ -315,7 +341,8 @@ inline JsonDocumentArrayIterator JsonDocumentArray::end() const
 
 inline JsonDocumentMemberIterator JsonDocumentObject::begin() const
 {
-    return JsonDocumentMemberIterator({ m_ref.document, m_ref.document ? m_ref.document->firstChild(m_ref.id) : -1 });
+    return JsonDocumentMemberIterator(
+        { m_ref.document, m_ref.document ? m_ref.document->firstChild(m_ref.id) : -1 });
 }
 
 inline JsonDocumentMemberIterator JsonDocumentObject::end() const
@@ -327,12 +354,12 @@ inline JsonDocumentMemberIterator JsonDocumentObject::find(const std::string &pr
 {
     if (!m_ref.document)
         return end();
-    const int found = m_ref.document->member(m_ref.id, QByteArrayView(propertyName.data(), qsizetype(propertyName.size())));
+    const int found = m_ref.document->member(
+        m_ref.id, QByteArrayView(propertyName.data(), qsizetype(propertyName.size())));
     return JsonDocumentMemberIterator({ m_ref.document, found });
 }
 
-template<>
-struct AdapterTraits<JsonDocumentAdapter>
+template<> struct AdapterTraits<JsonDocumentAdapter>
 {
     using DocumentType = JsonDocument;
     static std::string adapterName() { return "JsonDocumentAdapter"; }

@@ -4,7 +4,6 @@
 
 #include "json/jsonprettyprinter.h"
 
-
 using namespace Qt::StringLiterals;
 
 JsonTreeModel::JsonTreeModel(QObject *parent)

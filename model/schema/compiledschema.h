@@ -1,8 +1,8 @@
 #pragma once
 
 #include "event/violation.h"
-#include "json/jsondocument.h"
 #include "schemagraph.h"
+#include "json/jsondocument.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -64,10 +64,10 @@ private:
     Violations schemaErrors(const JsonDocument &body) const;
     void walk(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
               Violations &out) const;
-    void checkString(const JsonDocument &body, int id, const NodeSet &nodes,
-                     const QString &pointer, Violations &out) const;
-    void walkObject(const JsonDocument &body, int id, const NodeSet &nodes,
-                    const QString &pointer, Violations &out) const;
+    void checkString(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
+                     Violations &out) const;
+    void walkObject(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
+                    Violations &out) const;
     std::optional<Violation> refused(const JsonDocument &body) const;
     static std::optional<QString> tooDeep(const JsonDocument &body);
     static std::optional<QString> longKey(const JsonDocument &body);

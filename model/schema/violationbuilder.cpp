@@ -89,7 +89,8 @@ QString ViolationBuilder::describeAt(const QString &pointer, const QJsonValue &v
     const int id = m_document ? m_document->resolve(pointer) : -1;
     if (id >= 0 && m_document->type(id) == JsonDocument::Type::Number) {
         const QByteArrayView text = m_document->raw(id);
-        const QString raw = QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), maxQuotedLength)));
+        const QString raw =
+            QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), maxQuotedLength)));
         return typed ? u"a number (%1)"_s.arg(raw) : raw;
     }
     return typed ? describeTyped(value) : describeValue(value);
@@ -186,8 +187,8 @@ QString ViolationBuilder::message(const QString &keyword, const QString &pointer
         return u"%1 matches none of the %2 alternatives"_s.arg(name, keyword);
     }
     if (keyword == u"not"_s) {
-        return u"%1 is %2; it must not match the schema under `not`"_s.arg(name,
-                                                                           describeAt(pointer, value, false));
+        return u"%1 is %2; it must not match the schema under `not`"_s.arg(
+            name, describeAt(pointer, value, false));
     }
     return u"%1 is %2; %3"_s.arg(name, describeAt(pointer, value, false), tidied(description));
 }

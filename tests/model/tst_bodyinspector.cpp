@@ -30,7 +30,8 @@ void TestBodyInspector::inspect_data()
     QTest::newRow("bare string") << R"("x")"_ba << int(BodyKind::Json) << qint64(-1);
     QTest::newRow("null") << "null"_ba << int(BodyKind::Json) << qint64(-1);
     QTest::newRow("number then words") << "42 apples"_ba << int(BodyKind::Text) << qint64(-1);
-    QTest::newRow("word starting like a literal") << "nothing"_ba << int(BodyKind::Text) << qint64(-1);
+    QTest::newRow("word starting like a literal")
+        << "nothing"_ba << int(BodyKind::Text) << qint64(-1);
     QTest::newRow("form text") << "a=1&b=2"_ba << int(BodyKind::Text) << qint64(-1);
     QTest::newRow("utf8 text") << "grüße"_ba << int(BodyKind::Text) << qint64(-1);
     QTest::newRow("invalid utf8") << "caf\xe9"_ba << int(BodyKind::Binary) << qint64(-1);

@@ -33,8 +33,8 @@ QStringList rows(const JsonDocument &document)
 {
     QStringList out;
     for (int id = 0; id < document.nodeCount(); ++id) {
-        const QString value = document.isContainer(id) ? document.typeName(id)
-                                                        : QString::fromUtf8(document.raw(id));
+        const QString value =
+            document.isContainer(id) ? document.typeName(id) : QString::fromUtf8(document.raw(id));
         out.append(document.pointer(id) + u'=' + value);
     }
     return out;
@@ -47,16 +47,15 @@ void TestJsonDocument::order_data()
     QTest::addColumn<QStringList>("rows");
     QTest::newRow("as sent, not sorted")
         << QByteArray(R"({"id":"n1","reference":"r","url":"u","status":"s","completed_at":null})")
-        << QStringList { u"=object"_s, u"/id=\"n1\""_s, u"/reference=\"r\""_s, u"/url=\"u\""_s,
-                         u"/status=\"s\""_s, u"/completed_at=null"_s };
+        << QStringList { u"=object"_s,    u"/id=\"n1\""_s,    u"/reference=\"r\""_s,
+                         u"/url=\"u\""_s, u"/status=\"s\""_s, u"/completed_at=null"_s };
     QTest::newRow("reversed stays reversed")
         << QByteArray(R"({"z":1,"y":2,"x":3})")
         << QStringList { u"=object"_s, u"/z=1"_s, u"/y=2"_s, u"/x=3"_s };
-    QTest::newRow("nested")
-        << QByteArray(R"({"b":{"d":true,"c":[false,{"f":1,"e":2}]},"a":0})")
-        << QStringList { u"=object"_s, u"/b=object"_s, u"/b/d=true"_s, u"/b/c=array"_s,
-                         u"/b/c/0=false"_s, u"/b/c/1=object"_s, u"/b/c/1/f=1"_s, u"/b/c/1/e=2"_s,
-                         u"/a=0"_s };
+    QTest::newRow("nested") << QByteArray(R"({"b":{"d":true,"c":[false,{"f":1,"e":2}]},"a":0})")
+                            << QStringList { u"=object"_s,    u"/b=object"_s,    u"/b/d=true"_s,
+                                             u"/b/c=array"_s, u"/b/c/0=false"_s, u"/b/c/1=object"_s,
+                                             u"/b/c/1/f=1"_s, u"/b/c/1/e=2"_s,   u"/a=0"_s };
 }
 
 void TestJsonDocument::order()
@@ -80,8 +79,8 @@ void TestJsonDocument::duplicates_data()
                             << QStringList { u"/x/a=\"q\""_s } << u"\"q\""_s;
     QTest::newRow("in an array") << QByteArray(R"([{"a":1},{"a":1,"a":{}}])")
                                  << QStringList { u"/1/a=object"_s } << u"{}"_s;
-    QTest::newRow("same name, other objects") << QByteArray(R"({"a":{"a":1},"b":{"a":2}})")
-                                              << QStringList {} << u"{\"a\":1}"_s;
+    QTest::newRow("same name, other objects")
+        << QByteArray(R"({"a":{"a":1},"b":{"a":2}})") << QStringList {} << u"{\"a\":1}"_s;
     QTest::newRow("escaped spelling of the same name")
         << QByteArray(R"({"a":1,"\u0061":2})") << QStringList { u"/a=2"_s } << u"2"_s;
     QByteArray large = "{";
@@ -121,11 +120,21 @@ void TestJsonDocument::numbers_data()
     QTest::addColumn<QString>("type");
     // RFC 8259 section 6, every form: each keeps its source text.
     const QList<QPair<const char *, const char *>> forms {
-        { "0", "integer" }, { "-0", "integer" }, { "-0.0", "integer" }, { "1.0", "integer" },
-        { "1.50", "number" }, { "1e2", "integer" }, { "1E+2", "integer" }, { "1e-2", "number" },
-        { "-12.5e-3", "number" }, { "12345678901234567890", "integer" },
-        { "123456789012345678901234567890", "integer" }, { "2147483648", "integer" },
-        { "9007199254740993", "integer" }, { "1e400", "integer" }, { "1.5e-400", "number" },
+        { "0", "integer" },
+        { "-0", "integer" },
+        { "-0.0", "integer" },
+        { "1.0", "integer" },
+        { "1.50", "number" },
+        { "1e2", "integer" },
+        { "1E+2", "integer" },
+        { "1e-2", "number" },
+        { "-12.5e-3", "number" },
+        { "12345678901234567890", "integer" },
+        { "123456789012345678901234567890", "integer" },
+        { "2147483648", "integer" },
+        { "9007199254740993", "integer" },
+        { "1e400", "integer" },
+        { "1.5e-400", "number" },
         { "0.1", "number" },
     };
     for (const auto &[text, type] : forms)
@@ -145,7 +154,8 @@ void TestJsonDocument::numbers()
         QCOMPARE(document.raw(id), QByteArrayView(number));
         QCOMPARE(document.typeName(id), type);
     }
-    QCOMPARE(JsonPrettyPrinter::print(document, 0, 0), "{\"n\":" + number + ",\"a\":[" + number + "]}");
+    QCOMPARE(JsonPrettyPrinter::print(document, 0, 0),
+             "{\"n\":" + number + ",\"a\":[" + number + "]}");
 }
 
 void TestJsonDocument::roots_data()
@@ -184,7 +194,8 @@ void TestJsonDocument::strings_data()
     QTest::addColumn<bool>("loneSurrogate");
     QTest::newRow("plain") << QByteArray(R"("abc")") << u"abc"_s << false;
     QTest::newRow("escapes") << QByteArray(R"("a\"b\\c\/d\n\t")") << u"a\"b\\c/d\n\t"_s << false;
-    QTest::newRow("utf-8") << QByteArray("\"Gr\xc3\xbc\xc3\x9f \xf0\x9f\x98\x80\"") << u"Grüß 😀"_s << false;
+    QTest::newRow("utf-8") << QByteArray("\"Gr\xc3\xbc\xc3\x9f \xf0\x9f\x98\x80\"") << u"Grüß 😀"_s
+                           << false;
     QTest::newRow("surrogate pair") << QByteArray(R"("\ud83d\ude00")") << u"😀"_s << false;
     QTest::newRow("lone high") << QByteArray(R"("a\ud83db")") << u"a\ufffdb"_s << true;
     QTest::newRow("lone low") << QByteArray(R"("\ude00")") << u"\ufffd"_s << true;
@@ -253,7 +264,8 @@ void TestJsonDocument::pretty_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QByteArray>("pretty");
     QTest::newRow("order, numbers and escapes as sent")
-        << QByteArray(R"({"id":"n\u0031","big":12345678901234567890,"price":1.50,"exp":1e2,"neg":-0.0})")
+        << QByteArray(
+               R"({"id":"n\u0031","big":12345678901234567890,"price":1.50,"exp":1e2,"neg":-0.0})")
         << QByteArray("{\n    \"id\": \"n\\u0031\",\n    \"big\": 12345678901234567890,\n"
                       "    \"price\": 1.50,\n    \"exp\": 1e2,\n    \"neg\": -0.0\n}");
     QTest::newRow("duplicates and nesting")

@@ -21,11 +21,11 @@ void TestJsonNumber::grammar_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<bool>("valid");
     // RFC 8259 section 6: every form, and the near misses it forbids.
-    for (const char *ok : { "0", "-0", "1", "-1", "0.0", "-0.0", "1.50", "1e2", "1E2", "1e+2", "1e-2",
-                            "-1.5E-10", "12345678901234567890123", "0e0", "1.0" })
+    for (const char *ok : { "0", "-0", "1", "-1", "0.0", "-0.0", "1.50", "1e2", "1E2", "1e+2",
+                            "1e-2", "-1.5E-10", "12345678901234567890123", "0e0", "1.0" })
         QTest::addRow("ok %s", ok) << QByteArray(ok) << true;
-    for (const char *bad : { "", "-", "+1", "01", "-01", "1.", ".5", "1e", "1e+", "0x10", "1 ", "NaN",
-                             "Infinity", "--1", "1.2.3" })
+    for (const char *bad : { "", "-", "+1", "01", "-01", "1.", ".5", "1e", "1e+", "0x10", "1 ",
+                             "NaN", "Infinity", "--1", "1.2.3" })
         QTest::addRow("bad '%s'", bad) << QByteArray(bad) << false;
 }
 
@@ -49,7 +49,8 @@ void TestJsonNumber::compare_data()
         << QByteArray("12345678901234567891") << QByteArray("12345678901234567890") << 1;
     QTest::newRow("doubles cannot tell these apart")
         << QByteArray("9007199254740993") << QByteArray("9007199254740992") << 1;
-    QTest::newRow("negative big") << QByteArray("-12345678901234567891") << QByteArray("-12345678901234567890") << -1;
+    QTest::newRow("negative big") << QByteArray("-12345678901234567891")
+                                  << QByteArray("-12345678901234567890") << -1;
     QTest::newRow("sign") << QByteArray("-1") << QByteArray("0.5") << -1;
     QTest::newRow("magnitude") << QByteArray("0.001") << QByteArray("0.01") << -1;
     QTest::newRow("huge exponent") << QByteArray("1e999999") << QByteArray("9e999998") << 1;

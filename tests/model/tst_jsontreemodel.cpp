@@ -215,9 +215,8 @@ void TestJsonTreeModel::rowsAsSent_data()
         << QStringList { u" (body)=12345678901234567891 (integer) 12345678901234567891"_s };
     QTest::newRow("string root") << QByteArray(R"("x")")
                                  << QStringList { u" (body)=x (string) \"x\""_s };
-    QTest::newRow("array root") << QByteArray("[1.0, []]")
-                                << QStringList { u"/0 [0]=1.0 (integer) 1.0"_s,
-                                                 u"/1 [1]=[0] (array) "_s };
+    QTest::newRow("array root") << QByteArray(
+        "[1.0, []]") << QStringList { u"/0 [0]=1.0 (integer) 1.0"_s, u"/1 [1]=[0] (array) "_s };
     QTest::newRow("not JSON") << QByteArray("{") << QStringList {};
 }
 
