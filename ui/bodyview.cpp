@@ -1,6 +1,7 @@
 #include "bodyview.h"
 
 #include "event/bodyinspector.h"
+#include "json/jsonprettyprinter.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -54,7 +55,7 @@ void BodyView::setBody(const QByteArray &body, const BodyInspection &inspection,
                        const QString &note)
 {
     m_body = body;
-    m_json = inspection.json;
+    m_document = inspection.document;
     const Mode best = inspection.kind == BodyKind::Json ? Mode::PrettyJson
         : inspection.kind == BodyKind::Binary           ? Mode::Hex
                                                         : Mode::Text;
@@ -93,8 +94,8 @@ void BodyView::render()
                       .arg(m_body.size());
             break;
         }
-        text = m_json.isNull() ? QString::fromUtf8(m_body.left(kTextLimit))
-                               : QString::fromUtf8(m_json.toJson(QJsonDocument::Indented));
+        text = !m_document ? QString::fromUtf8(m_body.left(kTextLimit))
+                           : QString::fromUtf8(JsonPrettyPrinter::print(*m_document));
         break;
     }
     case Mode::Hex:

@@ -32,7 +32,8 @@ private:
     void render();
 
     QByteArray m_body;
-    QJsonDocument m_json; // the parsed body, when it is JSON
+    // the body as sent, when it is JSON: Pretty re-indents it and changes nothing else
+    std::shared_ptr<const JsonDocument> m_document;
     QComboBox *m_mode; // owned through QObject parenting
     QLabel *m_note; // owned through QObject parenting
     QPlainTextEdit *m_text; // owned through QObject parenting

@@ -160,7 +160,7 @@ void DetailView::showEvent(const Event &event, const EventAnalysis &analysis,
                            const BodyInspection &body)
 {
     m_summary->setText(summaryText(event, analysis));
-    m_fieldsModel->setDocument(body.json, analysis.violations);
+    m_fieldsModel->setDocument(body.document, analysis.violations);
     QString note;
     if (!analysis.parseError.isEmpty())
         note = u"Not JSON: %1 at byte %2."_s.arg(analysis.parseError,
@@ -206,15 +206,23 @@ void DetailView::showFieldMenu(const QPoint &position)
     const QString pointer = index.data(ModelRoles::PointerRole).toString();
     const QVariant value = index.data(ModelRoles::ValueRole);
     QMenu menu;
-    menu.addAction(u"Copy Value"_s, this, [index] {
+    const QString type = index.data(ModelRoles::JsonTypeRole).toString();
+    const bool container = type == u"object"_s || type == u"array"_s;
+    menu.addAction(u"Copy Value"_s, this, [index, container] {
+        // Strings decoded, numbers as sent, objects and arrays as JSON in the order sent.
         QApplication::clipboard()->setText(
-            index.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString());
+            container ? index.data(ModelRoles::JsonTextRole).toString()
+                      : index.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString());
     });
     menu.addAction(u"Copy JSON Pointer"_s, this,
                    [pointer] { QApplication::clipboard()->setText(pointer); });
     if (value.isValid()) {
         menu.addSeparator();
-        offerFilter(menu, filterForJsonPointer(pointer, QJsonValue::fromVariant(value)));
+        const bool number = type == u"number"_s || type == u"integer"_s;
+        offerFilter(
+            menu,
+            filterForJsonPointer(pointer, QJsonValue::fromVariant(value),
+                                 number ? index.data(ModelRoles::RawRole).toString() : QString()));
     }
     menu.exec(m_fieldsView->viewport()->mapToGlobal(position));
 }

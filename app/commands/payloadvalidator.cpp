@@ -1,5 +1,6 @@
 #include "payloadvalidator.h"
 
+#include "analysis/jsonwarnings.h"
 #include "event/bodyinspector.h"
 
 #include <QJsonArray>
@@ -49,11 +50,17 @@ Violations PayloadValidator::bodyProblems(BodyKind kind, const QString &parseErr
 
 PayloadVerdict PayloadValidator::forced(const Event &event) const
 {
-    const BodyInspection body = BodyInspector::inspect(event.body);
+    const BodyInspection body = BodyInspector::inspectDocument(event.body);
     PayloadVerdict verdict { m_forcedType, u"forced"_s, {}, false };
     verdict.violations = bodyProblems(body.kind, body.parseError, body.parseErrorOffset);
-    if (verdict.violations.isEmpty())
+    if (!verdict.violations.isEmpty())
+        return verdict;
+    if (body.document) {
+        verdict.violations = m_analyzer.schemas().validate(m_forcedType, *body.document);
+        JsonWarnings::append(*body.document, verdict.violations);
+    } else {
         verdict.violations = m_analyzer.schemas().validate(m_forcedType, body.root());
+    }
     return verdict;
 }
 

@@ -1,5 +1,6 @@
 #include "sessionexporter.h"
 
+#include "analysis/jsonwarnings.h"
 #include "event/bodyinspector.h"
 
 #include <QDir>
@@ -29,9 +30,12 @@ EventAnalysis SessionExporter::analysisOf(const Event &event, const EventSummary
     if (m_format != ExportFormat::Ndjson || !summary.schemaChecked
         || summary.bodyKind != BodyKind::Json)
         return analysis;
-    const QJsonDocument json = BodyInspector::inspect(event.body).json;
-    analysis.violations = m_schemas.validate(
-        summary.eventType, json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object()));
+    // The same verdict as at capture: the body as sent, its JSON warnings included.
+    const BodyInspection body = BodyInspector::inspectDocument(event.body);
+    if (body.document) {
+        analysis.violations = m_schemas.validate(summary.eventType, *body.document);
+        JsonWarnings::append(*body.document, analysis.violations);
+    }
     return analysis;
 }
 

@@ -1,6 +1,7 @@
 #include "analyzer.h"
 
 #include "event/bodyinspector.h"
+#include "jsonwarnings.h"
 
 Analyzer::Analyzer(SchemaRegistry schemas, SignatureVerifier verifier)
     : m_schemas(std::move(schemas))
@@ -26,7 +27,7 @@ std::shared_ptr<const Analyzer> Analyzer::withSchemas(SchemaRegistry schemas) co
 
 EventAnalysis Analyzer::analyze(const Event &event) const
 {
-    return analyze(event, BodyInspector::inspect(event.body));
+    return analyze(event, BodyInspector::inspectDocument(event.body));
 }
 
 EventAnalysis Analyzer::analyze(const Event &event, const BodyInspection &body) const
@@ -35,15 +36,20 @@ EventAnalysis Analyzer::analyze(const Event &event, const BodyInspection &body) 
     analysis.bodyKind = body.kind;
     analysis.parseError = body.parseError;
     analysis.parseErrorOffset = body.parseErrorOffset;
-    const QJsonValue json = body.root();
-    const Classification classification = m_classifier.classify(event, json);
+    Classification classification = m_classifier.classifyByRequest(event);
+    if (classification.by == ClassifiedBy::None)
+        classification = m_classifier.classify(event, body.root());
     analysis.eventType = classification.eventType;
     analysis.classifiedBy = classification.by;
     analysis.schemaChecked =
         !analysis.eventType.isEmpty() && m_schemas.contains(analysis.eventType);
     // A body that is not JSON at all is shown as what it is, not as a schema violation.
-    if (analysis.schemaChecked && body.kind == BodyKind::Json)
-        analysis.violations = m_schemas.validate(analysis.eventType, json);
+    if (analysis.schemaChecked && body.kind == BodyKind::Json) {
+        analysis.violations = body.document ? m_schemas.validate(analysis.eventType, *body.document)
+                                            : m_schemas.validate(analysis.eventType, body.root());
+    }
+    if (body.document)
+        JsonWarnings::append(*body.document, analysis.violations);
     // Judged at arrival, so a reopened session does not turn every timestamp stale.
     analysis.signature = m_verifier.verify(event, analysis.eventType, event.receivedAtMs / 1000);
     return analysis;

@@ -17,6 +17,19 @@ bool looksLikeJson(const QByteArray &body)
     }
     return false;
 }
+
+// A bare number, true, false or null (RFC 8259 allows any value as the whole text): JSON only
+// if it parses, text otherwise.
+bool looksLikeScalar(const QByteArray &body)
+{
+    for (char c : body) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        // The parse that decides stops at the first byte that is not JSON.
+        return c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
+    }
+    return false;
+}
 } // namespace
 
 bool BodyInspector::isText(const QByteArray &bytes)
@@ -32,28 +45,36 @@ bool BodyInspector::isText(const QByteArray &bytes)
     return !decoder.hasError();
 }
 
-BodyInspection BodyInspector::inspect(const QByteArray &body)
+BodyInspection BodyInspector::inspectDocument(const QByteArray &body)
 {
     BodyInspection result;
     if (body.isEmpty())
         return result;
-    if (!looksLikeJson(body)) {
-        // A 10 MB text body costs no parse attempt.
-        result.kind = isText(body) ? BodyKind::Text : BodyKind::Binary;
-        return result;
+    const bool structured = looksLikeJson(body);
+    if (structured || looksLikeScalar(body)) {
+        auto document = std::make_shared<JsonDocument>(JsonDocument::parse(body));
+        if (document->isValid()) {
+            result.kind = BodyKind::Json;
+            result.document = std::move(document);
+            return result;
+        }
+        if (structured) {
+            result.kind = BodyKind::InvalidJson;
+            result.parseError = document->error().message;
+            result.parseErrorOffset = document->error().offset;
+            return result;
+        }
     }
-    QJsonParseError error;
-    result.json = QJsonDocument::fromJson(body, &error);
-    if (error.error == QJsonParseError::NoError) {
-        result.kind = BodyKind::Json;
-        return result;
-    }
-    result.kind = BodyKind::InvalidJson;
-    result.parseError = error.errorString();
-    // Qt 6.4 can place the error past the end (an unterminated string at the end of the body),
-    // and a user is shown this offset as a position in the body.
-    result.parseErrorOffset = qMin(qint64(error.offset), qint64(body.size()));
-    result.json = {};
+    // A 10 MB text body costs no parse attempt; "42 apples" is text, not broken JSON.
+    result.kind = isText(body) ? BodyKind::Text : BodyKind::Binary;
+    return result;
+}
+
+BodyInspection BodyInspector::inspect(const QByteArray &body)
+{
+    BodyInspection result = inspectDocument(body);
+    if (result.kind == BodyKind::Json && result.document->isContainer(0))
+        result.json = QJsonDocument::fromJson(body);
     return result;
 }
 
@@ -63,5 +84,7 @@ QJsonValue BodyInspection::root() const
         return json.object();
     if (json.isArray())
         return json.array();
+    if (document)
+        return document->toQJsonValue();
     return QJsonValue(QJsonValue::Undefined);
 }

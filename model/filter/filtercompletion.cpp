@@ -193,7 +193,8 @@ QString filterQuote(const QString &text)
     return out + u'"';
 }
 
-QString filterForJsonPointer(const QString &pointer, const QJsonValue &value)
+QString filterForJsonPointer(const QString &pointer, const QJsonValue &value,
+                             const QString &sourceText)
 {
     const QString path = jsonPathFor(pointer);
     switch (value.type()) {
@@ -203,6 +204,8 @@ QString filterForJsonPointer(const QString &pointer, const QJsonValue &value)
         return path;
     case QJsonValue::String:
         return path + u" == "_s + filterQuote(value.toString());
+    case QJsonValue::Double:
+        return path + u" == "_s + (sourceText.isEmpty() ? FilterJsonPath::text(value) : sourceText);
     default:
         return path + u" == "_s + FilterJsonPath::text(value);
     }

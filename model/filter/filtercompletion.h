@@ -31,6 +31,8 @@ QString filterQuote(const QString &text);
 // "Apply as filter" on a detail-tree field. The pointer (RFC 6901) becomes a json path, the value
 // a literal: /data/items/0/id + "x" -> json.data.items[0].id == "x". Objects and arrays give a
 // presence test (json.data.items), since comparing whole structures is rarely what is meant.
-QString filterForJsonPointer(const QString &pointer, const QJsonValue &value);
+// sourceText: a number as sent (12345678901234567891, 1.50), used instead of value's double.
+QString filterForJsonPointer(const QString &pointer, const QJsonValue &value,
+                             const QString &sourceText = {});
 // "Apply as filter" on a header row: header["Name"] == "value".
 QString filterForHeader(const QString &name, const QString &value);

@@ -1,47 +1,21 @@
 #include "filtercontext.h"
 
-#include "filterjsonpath.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
-const QJsonValue *FilterContext::json()
+const JsonDocument *FilterContext::document()
 {
     if (!m_event)
         return nullptr;
-    if (!m_json)
-        m_json = parse(m_event->body);
-    return m_json->isUndefined() ? nullptr : &*m_json;
+    if (!m_document)
+        m_document = JsonDocument::parse(m_event->body);
+    return m_document->isValid() ? &*m_document : nullptr;
 }
 
-QList<QJsonValue> FilterContext::jsonValues(const JsonPathReader &reader)
+std::optional<QList<QJsonValue>> FilterContext::readValues(const JsonPathReader &reader)
 {
     if (!m_event)
-        return {};
-    if (!m_json) {
-        if (std::optional<QList<QJsonValue>> values = reader.read(m_event->body))
-            return *std::move(values);
-    }
-    const QJsonValue *root = json();
-    return root ? FilterJsonPath::resolve(*root, reader.path()) : QList<QJsonValue>();
-}
-
-QJsonValue FilterContext::parse(const QByteArray &body)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error == QJsonParseError::NoError)
-        return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
-    // QJsonDocument (Qt 6.4) refuses a bare scalar body such as 42 or "text", which RFC 8259
-    // allows: read it as the only element of an array.
-    const QByteArray trimmed = body.trimmed();
-    if (trimmed.isEmpty() || trimmed.startsWith('{') || trimmed.startsWith('['))
-        return QJsonValue(QJsonValue::Undefined);
-    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + trimmed + ']', &error);
-    if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1)
-        return QJsonValue(QJsonValue::Undefined);
-    return wrapped.array().at(0);
+        return QList<QJsonValue>();
+    if (m_document)
+        return std::nullopt;
+    return reader.read(m_event->body);
 }
 
 QStringView FilterContext::bodyText()

@@ -3,6 +3,7 @@
 #include "event/event.h"
 #include "event/eventsummary.h"
 #include "jsonpathreader.h"
+#include "json/jsondocument.h"
 
 #include <QJsonValue>
 #include <QString>
@@ -22,11 +23,12 @@ public:
 
     const EventSummary &summary() const { return m_summary; }
     const Event *event() const { return m_event; } // not owned; may be null
-    // The parsed body, or nullptr when there is no event or the body is not JSON.
-    const QJsonValue *json();
-    // What the reader's path reaches in the body: read from the bytes when the reader can,
-    // else from the parsed body (parsed once per call, however many terms need it).
-    QList<QJsonValue> jsonValues(const JsonPathReader &reader);
+    // The body as sent, parsed once per call however many terms need it; nullptr when there is
+    // no event or the body is not JSON.
+    const JsonDocument *document();
+    // What the reader's path reaches, read straight from the bytes; nullopt when the reader
+    // cannot be certain (then document() answers) or the body was parsed already.
+    std::optional<QList<QJsonValue>> readValues(const JsonPathReader &reader);
     // The body decoded as UTF-8 (invalid sequences become U+FFFD).
     QStringView bodyText();
     // Set by the first `matches` that ran out of its budget; the filter's verdict is then
@@ -35,11 +37,9 @@ public:
     bool isUndecided() const { return !m_undecided.isEmpty(); }
 
 private:
-    static QJsonValue parse(const QByteArray &body);
-
     const EventSummary &m_summary;
     const Event *m_event; // not owned; may be null
-    std::optional<QJsonValue> m_json; // Undefined once parsing failed
+    std::optional<JsonDocument> m_document; // invalid once parsing failed
     std::optional<QString> m_bodyText;
     QString m_undecided;
 };

@@ -1,6 +1,7 @@
 #include "filterjsonpath.h"
 
 #include "filtervalue.h"
+#include "json/jsonprettyprinter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +39,51 @@ void appendStep(const QJsonValue &value, const JsonPathStep &step, QList<QJsonVa
             out.append(array.at(index));
     }
 }
+void appendStep(const JsonDocument &document, int id, const JsonPathStep &step, QList<int> &out)
+{
+    const bool object = document.type(id) == JsonDocument::Type::Object;
+    if (step.kind == JsonPathStep::Kind::Any || (object && step.kind == JsonPathStep::Kind::Key)) {
+        const QByteArray name = step.key.toUtf8();
+        for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child)) {
+            if (step.kind == JsonPathStep::Kind::Any || document.keyUtf8(child) == name)
+                out.append(child);
+        }
+    } else if (document.type(id) == JsonDocument::Type::Array) {
+        const qsizetype index = FilterJsonPath::arrayIndex(step, document.node(id).count);
+        if (index >= 0)
+            out.append(document.element(id, int(index)));
+    } else if (object && step.kind == JsonPathStep::Kind::Index) {
+        const int found = document.member(id, QByteArray::number(step.index));
+        if (found >= 0)
+            out.append(found);
+    }
+}
 } // namespace
+
+QList<int> FilterJsonPath::resolve(const JsonDocument &document, const QList<JsonPathStep> &path)
+{
+    if (!document.isValid())
+        return {};
+    QList<int> current { 0 };
+    for (const JsonPathStep &step : path) {
+        QList<int> next;
+        for (int id : std::as_const(current))
+            appendStep(document, id, step, next);
+        current.swap(next);
+        if (current.isEmpty())
+            break;
+    }
+    return current;
+}
+
+QString FilterJsonPath::text(const JsonDocument &document, int id)
+{
+    if (document.type(id) == JsonDocument::Type::String)
+        return document.string(id);
+    if (document.isContainer(id))
+        return QString::fromUtf8(JsonPrettyPrinter::print(document, id, 0));
+    return QString::fromUtf8(document.raw(id));
+}
 
 QList<QJsonValue> FilterJsonPath::resolve(const QJsonValue &root, const QList<JsonPathStep> &path)
 {

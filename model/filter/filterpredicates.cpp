@@ -79,9 +79,34 @@ bool HeaderPredicate::test(FilterContext &context) const
     return false;
 }
 
+// The reader's doubles are exact (it leaves numbers a double cannot hold to the document), so
+// they answer unless the literal itself is beyond a double (12345678901234567891).
 bool JsonPredicate::test(FilterContext &context) const
 {
-    const QList<QJsonValue> values = context.jsonValues(m_reader);
+    if (m_value.doubleIsExact) {
+        if (const std::optional<QList<QJsonValue>> values = context.readValues(m_reader))
+            return testValues(*values, context);
+    }
+    const JsonDocument *document = context.document();
+    if (!document)
+        return false;
+    const QList<int> nodes = FilterJsonPath::resolve(*document, m_reader.path());
+    if (m_op == FilterOp::None)
+        return !nodes.isEmpty();
+    for (int id : nodes) {
+        const bool hit = document->type(id) == JsonDocument::Type::Number
+            ? FilterCompare::number(document->number(id), QString::fromUtf8(document->raw(id)),
+                                    m_op, m_value, context.undecidedReason())
+            : FilterCompare::text(FilterJsonPath::text(*document, id), m_op, m_value,
+                                  context.undecidedReason());
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+bool JsonPredicate::testValues(const QList<QJsonValue> &values, FilterContext &context) const
+{
     if (m_op == FilterOp::None)
         return !values.isEmpty();
     for (const QJsonValue &value : values) {

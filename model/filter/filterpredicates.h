@@ -156,6 +156,8 @@ public:
     bool test(FilterContext &context) const override;
 
 private:
+    bool testValues(const QList<QJsonValue> &values, FilterContext &context) const;
+
     JsonPathReader m_reader;
     FilterOp m_op;
     FilterValue m_value;

@@ -48,6 +48,10 @@ FilterValue FilterValue::fromText(const QString &text)
     FilterValue value;
     value.text = text;
     value.number = FilterCompare::parseNumber(text);
+    if (value.number) {
+        value.exactNumber = JsonNumber::fromLiteral(text.toLatin1());
+        value.doubleIsExact = value.exactNumber && value.exactNumber->isSafeDouble();
+    }
     value.ascii =
         std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; });
     if (value.ascii)
@@ -133,6 +137,14 @@ bool FilterCompare::number(double x, FilterOp op, const FilterValue &value, QStr
     if (value.number && op != FilterOp::Contains && op != FilterOp::Matches)
         return ordered(x < *value.number ? -1 : (x > *value.number ? 1 : 0), op);
     return text(numberText(x), op, value, undecided);
+}
+
+bool FilterCompare::number(const JsonNumber &x, QStringView sourceText, FilterOp op,
+                           const FilterValue &value, QString *undecided)
+{
+    if (value.exactNumber && op != FilterOp::Contains && op != FilterOp::Matches)
+        return ordered(x.compare(*value.exactNumber), op);
+    return text(sourceText, op, value, undecided);
 }
 
 bool FilterCompare::bytesContain(QByteArrayView haystack, const FilterValue &value)

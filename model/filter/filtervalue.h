@@ -1,6 +1,7 @@
 #pragma once
 
 #include "filterast.h"
+#include "json/jsonnumber.h"
 #include "regex/boundedregex.h"
 
 #include <QByteArray>
@@ -18,6 +19,9 @@ struct FilterValue
     QByteArray lowerUtf8; // for case-insensitive searches in raw bytes, when text is ASCII
     bool ascii = false;
     std::optional<double> number; // set when the text is a number
+    std::optional<JsonNumber> exactNumber; // the same, every digit kept
+    // number compares exactly with the doubles JsonPathReader gives (12345678901234567891 does not)
+    bool doubleIsExact = true;
     BoundedRegex regex; // for `matches`
     Qt::CaseSensitivity equalityCase = Qt::CaseSensitive;
 
@@ -33,6 +37,9 @@ bool ordered(int comparison, FilterOp op);
 // its budget (BoundedRegex); the comparison then counts as false.
 bool text(QStringView text, FilterOp op, const FilterValue &value, QString *undecided = nullptr);
 bool number(double x, FilterOp op, const FilterValue &value, QString *undecided = nullptr);
+// A JSON number as sent: compared by exact value with a number literal, else as its text.
+bool number(const JsonNumber &x, QStringView sourceText, FilterOp op, const FilterValue &value,
+            QString *undecided = nullptr);
 // Case-insensitive substring search in UTF-8 bytes without decoding them when the needle is ASCII.
 bool bytesContain(QByteArrayView haystack, const FilterValue &value);
 // "12", "12.5", "1e+21": how a JSON number reads as text.

@@ -209,6 +209,16 @@ private:
         return true;
     }
 
+    static int significantDigits(const char *begin, const char *end)
+    {
+        int count = 0;
+        for (const char *at = begin; at != end && *at != 'e' && *at != 'E'; ++at) {
+            if (isDigit(*at) && (count > 0 || *at != '0'))
+                ++count;
+        }
+        return count;
+    }
+
     // RFC 8259 numbers only, and only those that convert to the same double everywhere.
     bool number(double *value)
     {
@@ -251,6 +261,10 @@ private:
             return false;
         if (d == 0 && *start == '-')
             return false; // -0: an integer to some parsers, -0.0 to others
+        // Only numbers a double tells apart from every other (filters compare exactly):
+        // integers below 2^53, and decimals of at most 15 significant digits (DBL_DIG).
+        if (integer ? std::abs(d) >= 9007199254740992.0 : significantDigits(start, m_at) > 15)
+            return false;
         if (value)
             *value = d;
         return true;

@@ -17,7 +17,8 @@
 // the same values (through [*] on an object, possibly in another order). Anything outside what
 // it reads with certainty gives nullopt, and the caller parses the body with QJsonDocument:
 // bodies that are not JSON, a bare scalar, duplicate member names where the path looks,
-// numbers that do not fit a double or are written -0, \u escapes of NUL, lone surrogates or
+// numbers a double cannot tell apart (integers from 2^53, decimals past 15 significant digits)
+// or written -0, \u escapes of NUL, lone surrogates or
 // noncharacters, control characters in strings, nesting deeper than kMaxDepth.
 class JsonPathReader
 {

@@ -1,8 +1,5 @@
 #include "jsontree.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -21,7 +18,7 @@ QString lastToken(const QString &pointer)
 
 JsonTree::JsonTree()
 {
-    reset(QJsonValue(), {});
+    reset(nullptr, {});
 }
 
 QString JsonTree::escapePointerToken(const QString &key)
@@ -30,8 +27,10 @@ QString JsonTree::escapePointerToken(const QString &key)
     return token.replace(u'~', u"~0"_s).replace(u'/', u"~1"_s);
 }
 
-void JsonTree::reset(const QJsonValue &root, const Violations &violations)
+void JsonTree::reset(std::shared_ptr<const JsonDocument> document, const Violations &violations)
 {
+    static const auto empty = std::make_shared<const JsonDocument>();
+    m_document = document ? std::move(document) : empty;
     m_nodes.clear();
     m_violations = violations;
     m_violationsByPointer.clear();
@@ -43,7 +42,7 @@ void JsonTree::reset(const QJsonValue &root, const Violations &violations)
             m_missingByParent[parentPointer(v.pointer)].append(lastToken(v.pointer));
     }
     Node rootNode;
-    rootNode.value = root;
+    rootNode.json = m_document->isValid() ? 0 : -1;
     m_nodes.push_back(rootNode);
 }
 
@@ -54,13 +53,14 @@ const QList<int> &JsonTree::violationsAt(const QString &pointer) const
     return found == m_violationsByPointer.cend() ? none : *found;
 }
 
-int JsonTree::memberCount(const QJsonValue &value)
+bool JsonTree::isScalarRoot(int id) const
 {
-    if (value.isObject())
-        return int(value.toObject().size());
-    if (value.isArray())
-        return int(value.toArray().size());
-    return 0;
+    return id == 0 && node(0).json == 0 && !m_document->isContainer(0);
+}
+
+int JsonTree::memberCount(int json) const
+{
+    return json >= 0 ? m_document->node(json).count : 0;
 }
 
 bool JsonTree::hasChildren(int id) const
@@ -70,7 +70,7 @@ bool JsonTree::hasChildren(int id) const
         return !n.children.empty();
     if (n.kind == Kind::Range)
         return true;
-    return memberCount(n.value) > 0 || m_missingByParent.contains(n.pointer);
+    return memberCount(n.json) > 0 || m_missingByParent.contains(n.pointer) || isScalarRoot(id);
 }
 
 int JsonTree::childCount(int id)
@@ -103,27 +103,32 @@ void JsonTree::populate(int id)
     m_nodes[size_t(id)].populated = true;
     const Node n = m_nodes[size_t(id)];
     if (n.kind == Kind::Range) {
-        addMembers(id, n.value, n.rangeBegin, n.rangeEnd);
+        addMembers(id, n.json, n.rangeBegin, n.rangeEnd);
         return;
     }
-    const int count = memberCount(n.value);
+    if (isScalarRoot(id)) {
+        // A bare scalar body (42, "x", null) is one row, the body itself.
+        addNode(Node { .parent = 0, .key = u"(body)"_s, .json = 0 });
+        return;
+    }
+    const int count = memberCount(n.json);
     if (count > kGroupSize)
         addRangeGroups(id, count);
-    else
-        addMembers(id, n.value, 0, count);
+    else if (count > 0)
+        addMembers(id, n.json, 0, count);
     addMissingRequired(id);
 }
 
 void JsonTree::addRangeGroups(int id, int count)
 {
     const Node &container = node(id);
-    const QJsonValue value = container.value;
+    const int json = container.json;
     const QString pointer = container.pointer;
     for (int begin = 0; begin < count; begin += kGroupSize) {
         Node group;
         group.parent = id;
         group.kind = Kind::Range;
-        group.value = value;
+        group.json = json;
         group.pointer = pointer;
         group.rangeBegin = begin;
         group.rangeEnd = std::min(count, begin + kGroupSize);
@@ -132,27 +137,24 @@ void JsonTree::addRangeGroups(int id, int count)
     }
 }
 
-void JsonTree::addMembers(int id, const QJsonValue &container, int begin, int end)
+// Members in document order; duplicates share a pointer, as the JSON Pointer of either would.
+void JsonTree::addMembers(int id, int container, int begin, int end)
 {
     const QString base = node(id).pointer;
-    if (container.isArray()) {
-        const QJsonArray array = container.toArray();
-        for (int i = begin; i < end; ++i) {
-            Node member { .parent = id,
-                          .key = u"[%1]"_s.arg(i),
-                          .value = array.at(i),
-                          .pointer = base + u'/' + QString::number(i) };
-            addNode(std::move(member));
+    const JsonDocument &document = *m_document;
+    const bool object = document.type(container) == JsonDocument::Type::Object;
+    int child = document.firstChild(container);
+    for (int i = 0; i < begin; ++i)
+        child = document.nextSibling(child);
+    for (int i = begin; i < end && child >= 0; ++i, child = document.nextSibling(child)) {
+        Node member { .parent = id, .json = child };
+        if (object) {
+            member.key = document.key(child);
+            member.pointer = base + u'/' + escapePointerToken(member.key);
+        } else {
+            member.key = u"[%1]"_s.arg(i);
+            member.pointer = base + u'/' + QString::number(i);
         }
-        return;
-    }
-    const QJsonObject object = container.toObject();
-    auto it = object.constBegin() + begin;
-    for (int i = begin; i < end; ++i, ++it) {
-        Node member { .parent = id,
-                      .key = it.key(),
-                      .value = it.value(),
-                      .pointer = base + u'/' + escapePointerToken(it.key()) };
         addNode(std::move(member));
     }
 }

@@ -1,11 +1,8 @@
 #include "jsontreemodel.h"
 
-#include "event/jsontype.h"
 #include "modelroles.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QLocale>
+#include "json/jsonprettyprinter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,19 +10,26 @@ JsonTreeModel::JsonTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 { }
 
-void JsonTreeModel::setDocument(const QJsonDocument &document, const Violations &violations)
+void JsonTreeModel::setDocument(std::shared_ptr<const JsonDocument> document,
+                                const Violations &violations)
 {
     beginResetModel();
-    const QJsonValue root = document.isArray() ? QJsonValue(document.array())
-        : document.isObject()                  ? QJsonValue(document.object())
-                                               : QJsonValue();
-    m_tree.reset(root, violations);
+    m_tree.reset(std::move(document), violations);
     endResetModel();
+}
+
+void JsonTreeModel::setDocument(const QJsonDocument &document, const Violations &violations)
+{
+    std::shared_ptr<const JsonDocument> parsed;
+    if (!document.isNull())
+        parsed = std::make_shared<const JsonDocument>(
+            JsonDocument::parse(document.toJson(QJsonDocument::Compact)));
+    setDocument(std::move(parsed), violations);
 }
 
 void JsonTreeModel::clear()
 {
-    setDocument({});
+    setDocument(std::shared_ptr<const JsonDocument>());
 }
 
 int JsonTreeModel::nodeId(const QModelIndex &index) const
@@ -80,29 +84,25 @@ Qt::ItemFlags JsonTreeModel::flags(const QModelIndex &index) const
     return flags;
 }
 
-QString JsonTreeModel::valueText(const QJsonValue &value)
+QString JsonTreeModel::valueText(const JsonDocument &document, int json)
 {
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: {
-        const QVariant typed = value.toVariant();
-        if (typed.typeId() == QMetaType::LongLong)
-            return QString::number(typed.toLongLong());
-        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    switch (document.type(json)) {
+    case JsonDocument::Type::String:
+        return document.string(json);
+    case JsonDocument::Type::Array:
+        return u"[%1]"_s.arg(document.node(json).count);
+    case JsonDocument::Type::Object:
+        return u"{%1}"_s.arg(document.node(json).count);
+    default:
+        return QString::fromUtf8(document.raw(json)); // numbers exactly as sent
     }
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Array:
-        return u"[%1]"_s.arg(value.toArray().size());
-    case QJsonValue::Object:
-        return u"{%1}"_s.arg(value.toObject().size());
-    case QJsonValue::Undefined:
-        break;
-    }
-    return {};
+}
+
+// A duplicate warning belongs to the repeated members, not to the first of them.
+bool JsonTreeModel::appliesTo(const JsonTree::Node &node, const Violation &violation) const
+{
+    return violation.keyword != u"duplicate"_s
+        || (node.json >= 0 && m_tree.document().has(node.json, JsonDocument::Duplicate));
 }
 
 int JsonTreeModel::severityAt(const JsonTree::Node &node) const
@@ -111,6 +111,8 @@ int JsonTreeModel::severityAt(const JsonTree::Node &node) const
         return -1;
     int worst = -1;
     for (int i : m_tree.violationsAt(node.pointer)) {
+        if (!appliesTo(node, m_tree.violations().at(i)))
+            continue;
         const int severity = int(m_tree.violations().at(i).severity);
         worst = worst < 0 ? severity : std::min(worst, severity); // Error (0) outranks Warning
     }
@@ -122,8 +124,10 @@ QString JsonTreeModel::messagesAt(const JsonTree::Node &node) const
     if (node.kind == JsonTree::Kind::Range)
         return {};
     QStringList messages;
-    for (int i : m_tree.violationsAt(node.pointer))
-        messages.append(m_tree.violations().at(i).message);
+    for (int i : m_tree.violationsAt(node.pointer)) {
+        if (appliesTo(node, m_tree.violations().at(i)))
+            messages.append(m_tree.violations().at(i).message);
+    }
     return messages.join(u"; "_s);
 }
 
@@ -135,11 +139,13 @@ QVariant JsonTreeModel::displayData(const JsonTree::Node &node, int column) cons
     case ValueColumn:
         if (node.kind == JsonTree::Kind::Missing)
             return u"(missing)"_s;
-        return node.kind == JsonTree::Kind::Range ? QString() : valueText(node.value);
+        return node.kind == JsonTree::Kind::Range ? QString()
+                                                  : valueText(m_tree.document(), node.json);
     case TypeColumn:
         if (node.kind == JsonTree::Kind::Missing)
             return u"missing"_s;
-        return node.kind == JsonTree::Kind::Range ? u"range"_s : jsonTypeName(node.value);
+        return node.kind == JsonTree::Kind::Range ? u"range"_s
+                                                  : m_tree.document().typeName(node.json);
     case MessageColumn:
         return messagesAt(node);
     }
@@ -159,13 +165,42 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return messages.isEmpty() ? QVariant() : QVariant(messages);
     }
     case ModelRoles::ValueRole:
-        return node.kind == JsonTree::Kind::Value ? node.value.toVariant() : QVariant();
+        return typedValue(node);
+    case ModelRoles::RawRole:
+        if (node.kind != JsonTree::Kind::Value || m_tree.document().isContainer(node.json))
+            return {};
+        return QString::fromUtf8(m_tree.document().raw(node.json));
+    case ModelRoles::JsonTextRole:
+        if (node.kind != JsonTree::Kind::Value)
+            return {};
+        return QString::fromUtf8(JsonPrettyPrinter::print(m_tree.document(), node.json));
+    case ModelRoles::JsonTypeRole:
+        if (node.kind == JsonTree::Kind::Range)
+            return {};
+        return node.kind == JsonTree::Kind::Missing ? u"missing"_s
+                                                    : m_tree.document().typeName(node.json);
     case ModelRoles::SeverityRole:
         return severityAt(node);
     case ModelRoles::PointerRole:
         return node.pointer;
     }
     return {};
+}
+
+// Typed as Qt reads JSON (an integer as qlonglong when it fits, else a double; containers as
+// QVariantMap/List); RawRole has the exact text.
+QVariant JsonTreeModel::typedValue(const JsonTree::Node &node) const
+{
+    if (node.kind != JsonTree::Kind::Value)
+        return {};
+    const JsonDocument &document = m_tree.document();
+    if (document.type(node.json) == JsonDocument::Type::Number) {
+        const JsonNumber number = document.number(node.json);
+        if (const std::optional<qint64> integer = number.toInt64())
+            return *integer;
+        return number.toDouble();
+    }
+    return document.toQJsonValue(node.json).toVariant();
 }
 
 QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -189,7 +224,7 @@ int JsonTreeModel::childWithPointer(int id, const QString &pointer, const QStrin
         }
         bool isIndex = false;
         const int arrayIndex = token.toInt(&isIndex);
-        if (node.value.isArray()
+        if (m_tree.document().type(node.json) == JsonDocument::Type::Array
             && (!isIndex || arrayIndex < node.rangeBegin || arrayIndex >= node.rangeEnd))
             continue;
         const int found = childWithPointer(candidate, pointer, token);

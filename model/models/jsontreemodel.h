@@ -5,8 +5,9 @@
 #include <QAbstractItemModel>
 #include <QJsonDocument>
 
-// A JSON body as a tree: key, value, JSON type, and the schema's verdict on each field.
-// Values stay typed (ValueRole); violations tint their field through SeverityRole; required
+// A JSON body as a tree: key, value, JSON type, and the schema's verdict on each field, in the
+// order sent (a duplicate member is a row of its own). Values stay typed (ValueRole) and exact
+// (RawRole: the source text); violations tint their field through SeverityRole; required
 // members that are missing appear as placeholder rows where they belong.
 class JsonTreeModel : public QAbstractItemModel
 {
@@ -16,6 +17,9 @@ public:
 
     explicit JsonTreeModel(QObject *parent = nullptr);
 
+    void setDocument(std::shared_ptr<const JsonDocument> document,
+                     const Violations &violations = {});
+    // A QJsonDocument has lost the order and the numbers already; for tests and older code.
     void setDocument(const QJsonDocument &document, const Violations &violations = {});
     void clear();
 
@@ -31,12 +35,14 @@ public:
     // The index of the node at a JSON Pointer, opening parents as needed; invalid if absent.
     QModelIndex indexOfPointer(const QString &pointer) const;
 
-    static QString valueText(const QJsonValue &value);
+    static QString valueText(const JsonDocument &document, int json);
 
 private:
     int nodeId(const QModelIndex &index) const;
     int childWithPointer(int id, const QString &pointer, const QString &token) const;
     QVariant displayData(const JsonTree::Node &node, int column) const;
+    QVariant typedValue(const JsonTree::Node &node) const;
+    bool appliesTo(const JsonTree::Node &node, const Violation &violation) const;
     int severityAt(const JsonTree::Node &node) const;
     QString messagesAt(const JsonTree::Node &node) const;
 

@@ -10,5 +10,8 @@ enum Role {
     SeverityRole, // int: -1 none, else int(Severity); drives tints
     ValueRole, // typed value (QVariant of the JSON value)
     PointerRole, // JSON Pointer of a tree node
+    RawRole, // QString: a JSON scalar's exact source text (a string with quotes and escapes)
+    JsonTypeRole, // QString: object array string number integer boolean null, or missing
+    JsonTextRole, // QString: the value as JSON, re-indented only (order, numbers as sent)
 };
 }

@@ -7,6 +7,8 @@
 
 #include <QJsonArray>
 
+#include "json/valijsonadapter.h"
+
 #include <valijson/adapters/qtjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -314,6 +316,174 @@ std::optional<QString> CompiledSchema::tooDeep(const QJsonValue &body)
                 }
             }
         }
+    }
+    return std::nullopt;
+}
+
+Violations CompiledSchema::validate(const JsonDocument &body) const
+{
+    if (!body.isValid())
+        return validate(QJsonValue(QJsonValue::Undefined));
+    if (!m_schema)
+        return validateWithoutBody(body.toQJsonValue());
+    if (std::optional<Violation> refusal = refused(body))
+        return { *refusal };
+    Violations out = schemaErrors(body);
+    NodeSet nodes;
+    nodes.append(m_root);
+    m_graph->expand(nodes);
+    walk(body, 0, nodes, QString(), out);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Violation &a, const Violation &b) { return a.pointer < b.pointer; });
+    return out;
+}
+
+// Bodies that valijson (recursive, std::regex) is not given, as in validate(QJsonValue).
+std::optional<Violation> CompiledSchema::refused(const JsonDocument &body) const
+{
+    if (const std::optional<QString> deep = tooDeep(body)) {
+        return Violation { *deep, u"depth"_s, Severity::Error,
+                           u"the body nests deeper than %1 levels (at %2…); not validated"_s
+                               .arg(maxBodyDepth)
+                               .arg(deep->left(60)) };
+    }
+    if (m_graph->usesPatternProperties()) {
+        if (const std::optional<QString> key = longKey(body)) {
+            return Violation { *key, u"patternProperties"_s, Severity::Error,
+                               u"%1 is a key longer than %2 characters, too long to match "
+                               "against patternProperties; not validated"_s
+                                   .arg(ViolationBuilder::fieldName(*key).left(80))
+                                   .arg(maxPatternKeyLength) };
+        }
+    }
+    return std::nullopt;
+}
+
+Violations CompiledSchema::schemaErrors(const JsonDocument &body) const
+{
+    const valijson::adapters::JsonDocumentAdapter adapter(body);
+    valijson::Validator quick;
+    if (quick.validate(*m_schema, adapter, nullptr))
+        return {};
+    valijson::Validator full;
+    valijson::ValidationResults results;
+    full.validate(*m_schema, adapter, &results);
+    std::vector<RawSchemaError> errors;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error))
+        errors.push_back({ error.context, error.description });
+    // The slow path (an invalid event) may read a lossy copy; messages take numbers from body.
+    const QJsonValue copy = body.toQJsonValue();
+    Violations out = ViolationBuilder(*m_graph, m_root, copy, &body).fromValijson(errors);
+    const bool explained = std::any_of(
+        out.begin(), out.end(), [](const Violation &v) { return v.severity == Severity::Error; });
+    if (!explained) {
+        NodeSet nodes;
+        nodes.append(m_root);
+        m_graph->expand(nodes);
+        const std::optional<QString> at = rejectedAt(copy, nodes, QString(), 0);
+        const QString pointer = at.value_or(QString());
+        out.append({ pointer, u"false"_s, Severity::Error,
+                     pointer.isEmpty() && !at
+                         ? u"the body does not match the schema (a `false` subschema or "
+                           "propertyNames)"_s
+                         : u"%1 is not allowed here (its schema admits no value)"_s.arg(
+                             ViolationBuilder::fieldName(pointer)) });
+    }
+    return out;
+}
+
+void CompiledSchema::walk(const JsonDocument &body, int id, const NodeSet &nodes,
+                          const QString &pointer, Violations &out) const
+{
+    if (nodes.isEmpty())
+        return;
+    switch (body.type(id)) {
+    case JsonDocument::Type::String:
+        checkString(body, id, nodes, pointer, out);
+        break;
+    case JsonDocument::Type::Object:
+        walkObject(body, id, nodes, pointer, out);
+        break;
+    case JsonDocument::Type::Array:
+        for (int child = body.firstChild(id), i = 0; child >= 0;
+             child = body.nextSibling(child), ++i) {
+            walk(body, child, m_graph->forItem(nodes, i), JsonPointer::append(pointer, i), out);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet &nodes,
+                                 const QString &pointer, Violations &out) const
+{
+    QString text;
+    bool decoded = false;
+    for (int index : nodes) {
+        const SchemaNode &node = m_graph->node(index);
+        if (node.format.isEmpty() && !node.hasPattern)
+            continue;
+        if (!decoded) {
+            text = body.string(id);
+            decoded = true;
+        }
+        const QJsonValue value(text);
+        const ViolationBuilder builder(*m_graph, m_root, value);
+        if (!node.format.isEmpty() && !FormatChecker::isValid(node.format, text)) {
+            out.append(builder.format(pointer, value, node.format));
+            return;
+        }
+        if (node.hasPattern && !node.pattern.match(text).hasMatch()) {
+            out.append(builder.pattern(pointer, value, node.pattern.pattern()));
+            return;
+        }
+    }
+}
+
+// Every member, duplicates included: each is judged at its pointer.
+void CompiledSchema::walkObject(const JsonDocument &body, int id, const NodeSet &nodes,
+                                const QString &pointer, Violations &out) const
+{
+    const bool describes = m_graph->describesMembers(nodes);
+    for (int child = body.firstChild(id); child >= 0; child = body.nextSibling(child)) {
+        const QString key = body.key(child);
+        bool documented = false;
+        const NodeSet children = m_graph->forMember(nodes, key, &documented);
+        const QString childPointer = JsonPointer::append(pointer, key);
+        if (!documented && describes) {
+            out.append(ViolationBuilder(*m_graph, m_root, QJsonValue())
+                           .undocumented(childPointer, m_eventType));
+        }
+        walk(body, child, children, childPointer, out);
+    }
+}
+
+// The first container nested deeper than maxBodyDepth; nodes are in document order, so the
+// containers still open around a node are a stack of subtree ends.
+std::optional<QString> CompiledSchema::tooDeep(const JsonDocument &body)
+{
+    std::vector<int> open;
+    for (int id = 0; id < body.nodeCount(); ++id) {
+        while (!open.empty() && open.back() <= id)
+            open.pop_back();
+        if (!body.isContainer(id))
+            continue;
+        if (int(open.size()) > maxBodyDepth)
+            return body.pointer(id);
+        open.push_back(body.node(id).end);
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> CompiledSchema::longKey(const JsonDocument &body)
+{
+    for (int id = 0; id < body.nodeCount(); ++id) {
+        // A name's UTF-16 length is at most its UTF-8 length: most need no decoding.
+        if (body.node(id).keyTextLength > quint32(maxPatternKeyLength)
+            && body.key(id).size() > maxPatternKeyLength)
+            return body.pointer(id);
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 
 #include "event/violation.h"
 #include "schemagraph.h"
+#include "json/jsondocument.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -39,6 +40,10 @@ public:
                    int root, std::shared_ptr<const valijson::Schema> schema);
     ~CompiledSchema();
 
+    // The body as sent: valijson reads it through JsonDocumentAdapter, so any integer-valued
+    // number is an integer and messages quote numbers as sent.
+    Violations validate(const JsonDocument &body) const;
+    // A QJsonValue (lossy: Qt has already turned numbers into doubles); for older callers.
     Violations validate(const QJsonValue &body) const;
     bool hasBody() const { return m_schema != nullptr; }
     int fieldCount() const { return m_fieldCount; }
@@ -56,6 +61,16 @@ private:
                     int depth, Violations &out) const;
     std::optional<QString> rejectedAt(const QJsonValue &value, const NodeSet &nodes,
                                       const QString &pointer, int depth) const;
+    Violations schemaErrors(const JsonDocument &body) const;
+    void walk(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
+              Violations &out) const;
+    void checkString(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
+                     Violations &out) const;
+    void walkObject(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
+                    Violations &out) const;
+    std::optional<Violation> refused(const JsonDocument &body) const;
+    static std::optional<QString> tooDeep(const JsonDocument &body);
+    static std::optional<QString> longKey(const JsonDocument &body);
     static std::optional<QString> tooDeep(const QJsonValue &body);
     static std::optional<QString> longKey(const QJsonValue &body);
     Violation undecided(const QString &pointer, const QString &why) const;

@@ -30,13 +30,22 @@ EventClassifier::EventClassifier(const SchemaRegistry &registry)
     : m_registry(registry)
 { }
 
-Classification EventClassifier::classify(const Event &event, const QJsonValue &body) const
+Classification EventClassifier::classifyByRequest(const Event &event) const
 {
     for (const auto rule : { &EventClassifier::fromHeader, &EventClassifier::fromPath }) {
         const Classification found = (this->*rule)(event);
         if (found.by != ClassifiedBy::None) {
             return found;
         }
+    }
+    return {};
+}
+
+Classification EventClassifier::classify(const Event &event, const QJsonValue &body) const
+{
+    const Classification byRequest = classifyByRequest(event);
+    if (byRequest.by != ClassifiedBy::None) {
+        return byRequest;
     }
     const Classification byBody = fromBody(body);
     return byBody.by != ClassifiedBy::None ? byBody : inferred(body);

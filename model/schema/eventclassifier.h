@@ -26,6 +26,8 @@ public:
 
     // body: the parsed JSON body, or Undefined when the body is empty or not JSON.
     Classification classify(const Event &event, const QJsonValue &body) const;
+    // Header and path only: the capture path reads the body only when these say nothing.
+    Classification classifyByRequest(const Event &event) const;
 
     Classification fromHeader(const Event &event) const;
     Classification fromPath(const Event &event) const;

@@ -178,6 +178,12 @@ Violations SchemaRegistry::validate(const QString &eventType, const QJsonValue &
     return entry ? entry->schema->validate(body) : Violations();
 }
 
+Violations SchemaRegistry::validate(const QString &eventType, const JsonDocument &body) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->schema->validate(body) : Violations();
+}
+
 QString SchemaRegistry::inferEventType(const QJsonValue &body) const
 {
     const QJsonObject object = body.toObject();

@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class JsonDocument;
+
 class CompiledSchema;
 struct ImportedEvent;
 
@@ -61,6 +63,7 @@ public:
     // Violations of `body` (Undefined: the request had no JSON body) against the event's schema;
     // empty when valid or when no schema is registered for the event. Thread-safe.
     Violations validate(const QString &eventType, const QJsonValue &body) const;
+    Violations validate(const QString &eventType, const JsonDocument &body) const;
     // The event whose documented top-level fields best match the body's, or {} when none is
     // close enough or two events tie.
     QString inferEventType(const QJsonValue &body) const;

@@ -1,5 +1,7 @@
 #include "violationbuilder.h"
 
+#include "json/jsondocument.h"
+
 #include "formatchecker.h"
 #include "jsonpointer.h"
 
@@ -72,11 +74,27 @@ const std::pair<const char *, const char *> descriptionPrefixes[] = {
 
 } // namespace
 
-ViolationBuilder::ViolationBuilder(const SchemaGraph &graph, int root, const QJsonValue &body)
+ViolationBuilder::ViolationBuilder(const SchemaGraph &graph, int root, const QJsonValue &body,
+                                   const JsonDocument *document)
     : m_graph(graph)
     , m_root(root)
     , m_body(body)
+    , m_document(document)
 { }
+
+// A number is quoted as it was sent (12345678901234567891, 1.50), not as a double reads it.
+QString ViolationBuilder::describeAt(const QString &pointer, const QJsonValue &value,
+                                     bool typed) const
+{
+    const int id = m_document ? m_document->resolve(pointer) : -1;
+    if (id >= 0 && m_document->type(id) == JsonDocument::Type::Number) {
+        const QByteArrayView text = m_document->raw(id);
+        const QString raw =
+            QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), maxQuotedLength)));
+        return typed ? u"a number (%1)"_s.arg(raw) : raw;
+    }
+    return typed ? describeTyped(value) : describeValue(value);
+}
 
 Violations ViolationBuilder::fromValijson(const std::vector<RawSchemaError> &errors) const
 {
@@ -149,7 +167,7 @@ QString ViolationBuilder::message(const QString &keyword, const QString &pointer
     const QJsonValue value = valueAt(pointer);
     if (!expected.isEmpty()) {
         return u"%1 is %2; expected %3"_s.arg(
-            name, keyword == u"type"_s ? describeTyped(value) : describeValue(value), expected);
+            name, describeAt(pointer, value, keyword == u"type"_s), expected);
     }
     if (keyword == u"required"_s) {
         const qsizetype slash = pointer.lastIndexOf(u'/');
@@ -169,10 +187,10 @@ QString ViolationBuilder::message(const QString &keyword, const QString &pointer
         return u"%1 matches none of the %2 alternatives"_s.arg(name, keyword);
     }
     if (keyword == u"not"_s) {
-        return u"%1 is %2; it must not match the schema under `not`"_s.arg(name,
-                                                                           describeValue(value));
+        return u"%1 is %2; it must not match the schema under `not`"_s.arg(
+            name, describeAt(pointer, value, false));
     }
-    return u"%1 is %2; %3"_s.arg(name, describeValue(value), tidied(description));
+    return u"%1 is %2; %3"_s.arg(name, describeAt(pointer, value, false), tidied(description));
 }
 
 // What the schema expected, for the keywords whose expectation the graph keeps.

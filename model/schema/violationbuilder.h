@@ -3,6 +3,8 @@
 #include "event/violation.h"
 #include "schemagraph.h"
 
+class JsonDocument;
+
 #include <QJsonValue>
 
 #include <string>
@@ -20,7 +22,9 @@ struct RawSchemaError
 class ViolationBuilder
 {
 public:
-    ViolationBuilder(const SchemaGraph &graph, int root, const QJsonValue &body);
+    // document: the body as sent, when there is one, so that messages quote numbers as sent
+    ViolationBuilder(const SchemaGraph &graph, int root, const QJsonValue &body,
+                     const JsonDocument *document = nullptr);
 
     Violations fromValijson(const std::vector<RawSchemaError> &errors) const;
     Violation format(const QString &pointer, const QJsonValue &value, const QString &format) const;
@@ -44,9 +48,11 @@ private:
     QString expectation(const QString &keyword, const NodeSet &nodes) const;
     static QString tidied(const QString &description);
     QJsonValue valueAt(const QString &pointer) const;
+    QString describeAt(const QString &pointer, const QJsonValue &value, bool typed) const;
     NodeSet nodesAt(const QString &pointer) const;
 
     const SchemaGraph &m_graph;
     int m_root;
     QJsonValue m_body;
+    const JsonDocument *m_document; // not owned
 };

@@ -1,7 +1,7 @@
 #pragma once
 
 // Shared by tst_jsonpathreader and fuzz_jsonpath: what a path reaches in a body the reference
-// way (QJsonDocument, as FilterContext parses it, then FilterJsonPath::resolve), and a form of
+// way (JsonDocument, as FilterContext parses it, then FilterJsonPath::resolve), and a form of
 // a list of values that compares as a multiset (JsonPathReader may give [*] over an object's
 // members in another order).
 #include "filter/filtercontext.h"
@@ -15,14 +15,31 @@
 
 namespace JsonPathCheck {
 
+inline QList<QJsonValue> fromDocument(FilterContext &context, const QList<JsonPathStep> &path)
+{
+    QList<QJsonValue> out;
+    if (const JsonDocument *document = context.document()) {
+        for (int id : FilterJsonPath::resolve(*document, path))
+            out.append(document->toQJsonValue(id));
+    }
+    return out;
+}
+
 inline QList<QJsonValue> reference(const QByteArray &body, const QList<JsonPathStep> &path)
 {
     Event event;
     event.body = body;
     const EventSummary summary;
     FilterContext context(summary, &event);
-    const QJsonValue *root = context.json();
-    return root ? FilterJsonPath::resolve(*root, path) : QList<QJsonValue>();
+    return fromDocument(context, path);
+}
+
+// What a filter term sees: the reader's values when it answers, else the document's.
+inline QList<QJsonValue> contextValues(FilterContext &context, const JsonPathReader &reader)
+{
+    if (std::optional<QList<QJsonValue>> values = context.readValues(reader))
+        return *values;
+    return fromDocument(context, reader.path());
 }
 
 inline QStringList canonical(const QList<QJsonValue> &values)

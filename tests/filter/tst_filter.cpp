@@ -660,6 +660,27 @@ void TestFilter::scalarBody_data()
     QTest::newRow("two values are not JSON") << "1,2"_ba << u"json"_s << false;
     QTest::newRow("not JSON") << "hello"_ba << u"json"_s << false;
     QTest::newRow("empty") << QByteArray() << u"json"_s << false;
+    // Numbers compare exactly by value, whatever a double could hold (issue 14).
+    const QByteArray sent =
+        R"({"id":"n1","big":12345678901234567890,"price":1.50,"exp":1e2,"neg":-0.0})"_ba;
+    QTest::newRow("big, another number") << sent << u"json.big == 12345678901234567891"_s << false;
+    QTest::newRow("big, itself") << sent << u"json.big == 12345678901234567890"_s << true;
+    QTest::newRow("big, order") << sent << u"json.big > 12345678901234567889"_s << true;
+    QTest::newRow("big, not equal") << sent << u"json.big != 12345678901234567891"_s << true;
+    QTest::newRow("1.50 == 1.5") << sent << u"json.price == 1.5"_s << true;
+    QTest::newRow("1.50 as sent") << sent << u"json.price contains \"1.50\""_s << true;
+    QTest::newRow("1e2 == 100") << sent << u"json.exp == 100"_s << true;
+    QTest::newRow("-0.0 == 0") << sent << u"json.neg == 0"_s << true;
+    QTest::newRow("past 2^53") << R"({"n":9007199254740993})"_ba << u"json.n == 9007199254740992"_s
+                               << false;
+    QTest::newRow("past 2^53, itself")
+        << R"({"n":9007199254740993})"_ba << u"json.n == 9007199254740993"_s << true;
+    // A duplicate member is a value like any other: each one can match.
+    QTest::newRow("first duplicate") << R"({"a":1,"a":2})"_ba << u"json.a == 1"_s << true;
+    QTest::newRow("second duplicate") << R"({"a":1,"a":2})"_ba << u"json.a == 2"_s << true;
+    QTest::newRow("neither duplicate") << R"({"a":1,"a":2})"_ba << u"json.a == 3"_s << false;
+    QTest::newRow("nested duplicate")
+        << R"({"x":{"a":"p","a":"q"}})"_ba << u"json.x.a == p"_s << true;
 }
 
 void TestFilter::scalarBody()

@@ -23,7 +23,15 @@ void TestBodyInspector::inspect_data()
     QTest::newRow("array") << "[1, 2, 3]"_ba << int(BodyKind::Json) << qint64(-1);
     QTest::newRow("truncated object")
         << R"({"broken": )"_ba << int(BodyKind::InvalidJson) << qint64(11);
-    QTest::newRow("trailing comma") << R"({"a": 1,})"_ba << int(BodyKind::InvalidJson) << qint64(9);
+    QTest::newRow("trailing comma") << R"({"a": 1,})"_ba << int(BodyKind::InvalidJson) << qint64(8);
+    // RFC 8259: any value is a JSON text; a scalar-looking start that does not parse is text.
+    QTest::newRow("bare number") << " 42 "_ba << int(BodyKind::Json) << qint64(-1);
+    QTest::newRow("big number") << "12345678901234567891"_ba << int(BodyKind::Json) << qint64(-1);
+    QTest::newRow("bare string") << R"("x")"_ba << int(BodyKind::Json) << qint64(-1);
+    QTest::newRow("null") << "null"_ba << int(BodyKind::Json) << qint64(-1);
+    QTest::newRow("number then words") << "42 apples"_ba << int(BodyKind::Text) << qint64(-1);
+    QTest::newRow("word starting like a literal")
+        << "nothing"_ba << int(BodyKind::Text) << qint64(-1);
     QTest::newRow("form text") << "a=1&b=2"_ba << int(BodyKind::Text) << qint64(-1);
     QTest::newRow("utf8 text") << "grüße"_ba << int(BodyKind::Text) << qint64(-1);
     QTest::newRow("invalid utf8") << "caf\xe9"_ba << int(BodyKind::Binary) << qint64(-1);

@@ -1,3 +1,4 @@
+#include "analysis/jsonwarnings.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
 
@@ -25,6 +26,24 @@ QModelIndex childByKey(const QAbstractItemModel &model, const QModelIndex &paren
     }
     return {};
 }
+// Every row, depth first: "pointer key=display (type) raw".
+void collectRows(const QAbstractItemModel &model, const QModelIndex &parent, QStringList &out)
+{
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        out.append(u"%1 %2=%3 (%4) %5"_s.arg(
+            index.data(ModelRoles::PointerRole).toString(), index.data().toString(),
+            index.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(),
+            index.siblingAtColumn(JsonTreeModel::TypeColumn).data().toString(),
+            index.data(ModelRoles::RawRole).toString()));
+        collectRows(model, index, out);
+    }
+}
+
+std::shared_ptr<const JsonDocument> document(const QByteArray &json)
+{
+    return std::make_shared<const JsonDocument>(JsonDocument::parse(json));
+}
 } // namespace
 
 class TestJsonTreeModel : public QObject
@@ -39,6 +58,9 @@ private Q_SLOTS:
     void missingRequiredFieldIsAPlaceholder();
     void indexOfPointer();
     void pointerTokensAreEscaped();
+    void rowsAsSent_data();
+    void rowsAsSent();
+    void duplicateWarningOnTheRepeatedMember();
 };
 
 void TestJsonTreeModel::modelTesterOnNestedDocument()
@@ -165,6 +187,71 @@ void TestJsonTreeModel::pointerTokensAreEscaped()
     const QModelIndex inner = model.index(0, 0, model.index(0, 0));
     QCOMPARE(inner.data(ModelRoles::PointerRole).toString(), u"/a~1b/c~0d"_s);
     QCOMPARE(model.indexOfPointer(u"/a~1b/c~0d"_s), inner);
+}
+
+void TestJsonTreeModel::rowsAsSent_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QStringList>("rows");
+    QTest::newRow("issue 14's example")
+        << QByteArray(R"({"id":"n1","big":12345678901234567890,"price":1.50,"exp":1e2,"neg":-0.0})")
+        << QStringList { u"/id id=n1 (string) \"n1\""_s,
+                         u"/big big=12345678901234567890 (integer) 12345678901234567890"_s,
+                         u"/price price=1.50 (number) 1.50"_s, u"/exp exp=1e2 (integer) 1e2"_s,
+                         u"/neg neg=-0.0 (integer) -0.0"_s };
+    QTest::newRow("order, not sorted")
+        << QByteArray(R"({"z":{"b":1,"a":[true]},"y":null})")
+        << QStringList { u"/z z={2} (object) "_s, u"/z/b b=1 (integer) 1"_s,
+                         u"/z/a a=[1] (array) "_s, u"/z/a/0 [0]=true (boolean) true"_s,
+                         u"/y y=null (null) null"_s };
+    QTest::newRow("duplicates are rows")
+        << QByteArray(R"({"a":1,"a":"2"})")
+        << QStringList { u"/a a=1 (integer) 1"_s, u"/a a=2 (string) \"2\""_s };
+    QTest::newRow("escapes decoded for display, raw as sent")
+        << QByteArray(R"({"k\u0041":"x\ny"})")
+        << QStringList { u"/kA kA=x\ny (string) \"x\\ny\""_s };
+    QTest::newRow("scalar root")
+        << QByteArray(" 12345678901234567891 ")
+        << QStringList { u" (body)=12345678901234567891 (integer) 12345678901234567891"_s };
+    QTest::newRow("string root") << QByteArray(R"("x")")
+                                 << QStringList { u" (body)=x (string) \"x\""_s };
+    QTest::newRow("array root") << QByteArray(
+        "[1.0, []]") << QStringList { u"/0 [0]=1.0 (integer) 1.0"_s, u"/1 [1]=[0] (array) "_s };
+    QTest::newRow("not JSON") << QByteArray("{") << QStringList {};
+}
+
+void TestJsonTreeModel::rowsAsSent()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, rows);
+    JsonTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDocument(document(json));
+    QStringList seen;
+    collectRows(model, {}, seen);
+    QCOMPARE(seen, rows);
+}
+
+void TestJsonTreeModel::duplicateWarningOnTheRepeatedMember()
+{
+    const auto body = document(R"({"a":1,"b":{"a":2,"a":3}})");
+    Violations violations;
+    JsonWarnings::append(*body, violations);
+    QCOMPARE(violations.size(), 1);
+    QCOMPARE(violations.constFirst().pointer, u"/b/a"_s);
+    QCOMPARE(violations.constFirst().keyword, u"duplicate"_s);
+    QCOMPARE(violations.constFirst().severity, Severity::Warning);
+    JsonTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDocument(body, violations);
+    const QModelIndex b = model.index(1, 0);
+    QCOMPARE(model.rowCount(b), 2);
+    QCOMPARE(model.index(0, 0, b).data(ModelRoles::SeverityRole).toInt(), -1);
+    QCOMPARE(model.index(1, 0, b).data(ModelRoles::SeverityRole).toInt(), int(Severity::Warning));
+    QVERIFY(model.index(1, JsonTreeModel::MessageColumn, b)
+                .data()
+                .toString()
+                .contains(u"more than once"_s));
 }
 
 QTEST_GUILESS_MAIN(TestJsonTreeModel)

@@ -1,5 +1,6 @@
 #include "schema/documentreader.h"
 #include "schema/schemaregistry.h"
+#include "json/jsondocument.h"
 
 #include <QDir>
 #include <QFile>
@@ -202,10 +203,70 @@ private Q_SLOTS:
     void inferEventType();
     void validateIsThreadSafe();
     void validationThroughput();
+    void numbersAsJsonSchemaDefinesThem_data();
+    void numbersAsJsonSchemaDefinesThem();
 
 private:
     SchemaRegistry m_registry;
 };
+
+// JSON Schema's numbers, judged on the body as sent (issue 14): any integer-valued number is an
+// integer (draft 6+), whatever its size or spelling, and messages quote the number as sent.
+void TestSchemaRegistry::numbersAsJsonSchemaDefinesThem_data()
+{
+    QTest::addColumn<QByteArray>("schema");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("message"); // empty: valid
+    const QByteArray integer = R"({"type":"object","properties":{"n":{"type":"integer"}}})";
+    QTest::newRow("2^31") << integer << QByteArray(R"({"n":2147483648})") << QString();
+    QTest::newRow("GitHub id") << integer << QByteArray(R"({"n":9921448362})") << QString();
+    QTest::newRow("20 digits") << integer << QByteArray(R"({"n":12345678901234567890})")
+                               << QString();
+    QTest::newRow("1.0") << integer << QByteArray(R"({"n":1.0})") << QString();
+    QTest::newRow("1e2") << integer << QByteArray(R"({"n":1e2})") << QString();
+    QTest::newRow("-0.0") << integer << QByteArray(R"({"n":-0.0})") << QString();
+    QTest::newRow("1.50 is no integer")
+        << integer << QByteArray(R"({"n":1.50})") << u"`n` is a number (1.50); expected integer"_s;
+    QTest::newRow("string is no integer")
+        << integer << QByteArray(R"({"n":"5"})") << u"`n` is a string (\"5\"); expected integer"_s;
+    const QByteArray allOf =
+        R"({"allOf":[{"type":"object","properties":{"n":{"type":"number"}}}]})";
+    QTest::newRow("big integer is a number")
+        << allOf << QByteArray(R"({"n":2202229078})") << QString();
+    const QByteArray maximum =
+        R"({"type":"object","properties":{"n":{"type":"integer","maximum":10}}})";
+    QTest::newRow("maximum quotes as sent")
+        << maximum << QByteArray(R"({"n":1.1e1})")
+        << u"`n` is 1.1e1; expected number less than or equal to 10"_s;
+    QTest::newRow("root scalar") << QByteArray(R"({"type":"integer"})") << QByteArray("9921448362")
+                                 << QString();
+    QTest::newRow("root string is no integer")
+        << QByteArray(R"({"type":"integer"})") << QByteArray(R"("x")")
+        << u"the body is a string (\"x\"); expected integer"_s;
+}
+
+void TestSchemaRegistry::numbersAsJsonSchemaDefinesThem()
+{
+    QFETCH(QByteArray, schema);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, message);
+    SchemaRegistry registry;
+    const ImportReport report = registry.importDocument(schema, u"test.json"_s, u"T"_s);
+    QVERIFY2(report.ok(), qPrintable(report.errors.join(u'\n')));
+    const JsonDocument document = JsonDocument::parse(body);
+    QVERIFY(document.isValid());
+    Violations errors;
+    for (const Violation &v : registry.validate(u"T"_s, document)) {
+        if (v.severity == Severity::Error)
+            errors.append(v);
+    }
+    if (message.isEmpty()) {
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
+    } else {
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.constFirst().message, message);
+    }
+}
 
 void TestSchemaRegistry::initTestCase()
 {

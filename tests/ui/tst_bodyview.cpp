@@ -12,6 +12,7 @@ class TestBodyView : public QObject
 private Q_SLOTS:
     void hexDumpRows();
     void hexDumpStopsAtTheLimit();
+    void prettyJsonKeepsWhatWasSent();
 };
 
 void TestBodyView::hexDumpRows()
@@ -32,6 +33,17 @@ void TestBodyView::hexDumpStopsAtTheLimit()
     const QString dump = BodyView::hexDump(QByteArray(100, 'y'), 32);
     QCOMPARE(dump.count(u'\n'), 2);
     QVERIFY(!dump.contains(u"00000020"_s));
+}
+
+// Raw ▸ Pretty re-indents and nothing else: order, duplicates, numbers and escapes as sent.
+void TestBodyView::prettyJsonKeepsWhatWasSent()
+{
+    BodyView view;
+    view.setBody(R"({"z":12345678901234567890,"a":[1.50,1e2,-0.0],"z":"\u00fc"})"_ba);
+    QCOMPARE(view.mode(), BodyView::Mode::PrettyJson);
+    QCOMPARE(view.shownText(),
+             u"{\n    \"z\": 12345678901234567890,\n    \"a\": [\n        1.50,\n        1e2,\n"
+             "        -0.0\n    ],\n    \"z\": \"\\u00fc\"\n}"_s);
 }
 
 QTEST_MAIN(TestBodyView)

@@ -1,0 +1,155 @@
+// JsonDocument against the bytes it was read from, and against QJsonDocument: every number's
+// source text and every member's position must round-trip, the compact re-print must read back
+// to the same nodes, and a text Qt reads must read here too, with the same member names.
+#include "fuzzinput.h"
+
+#include "json/jsondocument.h"
+#include "json/jsonnumber.h"
+#include "json/jsonprettyprinter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace {
+
+bool isWhitespace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+qsizetype skipWhitespace(const QByteArray &body, qsizetype at)
+{
+    while (at < body.size() && isWhitespace(body[at]))
+        ++at;
+    return at;
+}
+
+// A number's text is where the node says, is a whole RFC 8259 number, and nothing after it
+// could extend it.
+void checkNumber(const QByteArray &body, const JsonDocument &document, int id)
+{
+    const JsonDocument::Node &node = document.node(id);
+    const QByteArrayView raw = document.raw(id);
+    fuzzCheck(raw == QByteArrayView(body).sliced(node.begin, node.length), "number span");
+    fuzzCheck(JsonNumber::fromText(raw).has_value(), "number text is an RFC 8259 number", body,
+              raw.toByteArray());
+    const qsizetype after = node.begin + node.length;
+    fuzzCheck(after == body.size() || !QByteArrayView("0123456789.eE+-").contains(body[after]),
+              "number span is maximal", body, raw.toByteArray());
+}
+
+// A member's name is a JSON string at its position, followed by ':' and then its value.
+void checkMember(const QByteArray &body, const JsonDocument &document, int id)
+{
+    const JsonDocument::Node &node = document.node(id);
+    const QByteArrayView rawKey = document.rawKey(id);
+    fuzzCheck(rawKey.size() >= 2 && rawKey.front() == '"' && rawKey.back() == '"',
+              "member name is quoted", body, rawKey.toByteArray());
+    const JsonDocument alone = JsonDocument::parse(rawKey.toByteArray());
+    fuzzCheck(alone.isValid() && alone.stringUtf8(0) == document.keyUtf8(id),
+              "member name reads alone as the same string", body, rawKey.toByteArray());
+    qsizetype at = skipWhitespace(body, node.keyBegin + node.keyLength);
+    fuzzCheck(at < body.size() && body[at] == ':', "':' follows the member name", body);
+    at = skipWhitespace(body, at + 1);
+    fuzzCheck(at == qsizetype(node.begin), "the value follows the ':'", body);
+}
+
+// Positions grow in document order, and each child lies inside its parent.
+void checkOrder(const JsonDocument &document, int id, qint64 &previous)
+{
+    const JsonDocument::Node &node = document.node(id);
+    const qint64 start = document.isMember(id) ? node.keyBegin : node.begin;
+    fuzzCheck(start > previous || id == 0, "nodes are in the order sent");
+    previous = start;
+    if (node.parent >= 0) {
+        const JsonDocument::Node &parent = document.node(node.parent);
+        fuzzCheck(node.begin > parent.begin
+                      && node.begin + node.length < parent.begin + parent.length,
+                  "a child lies inside its container");
+    }
+}
+
+// Printed compactly and read again: the same types, names and scalar texts, node for node.
+void checkReprint(const QByteArray &body, const JsonDocument &document)
+{
+    const QByteArray compact = JsonPrettyPrinter::print(document, 0, 0);
+    const JsonDocument again = JsonDocument::parse(compact);
+    fuzzCheck(again.isValid() && again.nodeCount() == document.nodeCount(),
+              "the compact print reads back", body, compact);
+    for (int id = 0; id < document.nodeCount(); ++id) {
+        fuzzCheck(again.type(id) == document.type(id), "reprint keeps types", body, compact);
+        fuzzCheck(again.rawKey(id) == document.rawKey(id), "reprint keeps names", body, compact);
+        if (!document.isContainer(id))
+            fuzzCheck(again.raw(id) == document.raw(id), "reprint keeps scalars", body, compact);
+        fuzzCheck(again.has(id, JsonDocument::Duplicate)
+                      == document.has(id, JsonDocument::Duplicate),
+                  "reprint keeps duplicates", body, compact);
+    }
+}
+
+// Qt sorts names and drops duplicates: compare the sets of names, object by object.
+void checkAgainstQt(const QByteArray &body, const JsonDocument &document, int id,
+                    const QJsonValue &qt, int depth)
+{
+    if (depth > 200)
+        return;
+    if (document.type(id) == JsonDocument::Type::Object) {
+        fuzzCheck(qt.isObject(), "Qt sees an object too", body);
+        QStringList names;
+        for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child))
+            names.append(document.key(child));
+        QStringList unique = names;
+        unique.sort();
+        unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+        fuzzCheck(unique == qt.toObject().keys(), "the same member names as Qt", body);
+        for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child)) {
+            if (document.member(id, document.keyUtf8(child)) == child) // the one Qt keeps
+                checkAgainstQt(body, document, child, qt.toObject().value(document.key(child)),
+                               depth + 1);
+        }
+    } else if (document.type(id) == JsonDocument::Type::Array) {
+        fuzzCheck(qt.isArray() && qt.toArray().size() == document.node(id).count,
+                  "the same array length as Qt", body);
+        int i = 0;
+        for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child))
+            checkAgainstQt(body, document, child, qt.toArray().at(i++), depth + 1);
+    } else if (document.type(id) == JsonDocument::Type::String) {
+        fuzzCheck(qt.isString(), "Qt sees a string too", body);
+        if (!document.has(id, JsonDocument::LoneSurrogate))
+            fuzzCheck(qt.toString() == document.string(id), "the same string as Qt", body);
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
+    const JsonDocument document = JsonDocument::parse(body);
+    QJsonParseError error;
+    const QJsonDocument qt = QJsonDocument::fromJson(body, &error);
+    if (!document.isValid()) {
+        fuzzCheck(document.error().offset >= 0 && document.error().offset <= body.size(),
+                  "the error offset lies in the body", body);
+        // Qt reads what RFC 8259 allows, so whatever Qt reads must read here.
+        fuzzCheck(error.error != QJsonParseError::NoError, "Qt read what JsonDocument refused",
+                  body);
+        return 0;
+    }
+    qint64 previous = -1;
+    for (int id = 0; id < document.nodeCount(); ++id) {
+        checkOrder(document, id, previous);
+        if (document.type(id) == JsonDocument::Type::Number)
+            checkNumber(body, document, id);
+        if (document.isMember(id))
+            checkMember(body, document, id);
+    }
+    checkReprint(body, document);
+    if (error.error == QJsonParseError::NoError)
+        checkAgainstQt(body, document, 0,
+                       qt.isObject() ? QJsonValue(qt.object()) : QJsonValue(qt.array()), 0);
+    return 0;
+}
