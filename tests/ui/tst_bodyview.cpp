@@ -1,6 +1,11 @@
 #include "bodyview.h"
 
+#include <QCheckBox>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 
 using namespace Qt::StringLiterals;
 
@@ -13,6 +18,7 @@ private Q_SLOTS:
     void hexDumpRows();
     void hexDumpStopsAtTheLimit();
     void prettyJsonKeepsWhatWasSent();
+    void showAllSaveAndWrap();
 };
 
 void TestBodyView::hexDumpRows()
@@ -44,6 +50,46 @@ void TestBodyView::prettyJsonKeepsWhatWasSent()
     QCOMPARE(view.shownText(),
              u"{\n    \"z\": 12345678901234567890,\n    \"a\": [\n        1.50,\n        1e2,\n"
              "        -0.0\n    ],\n    \"z\": \"\\u00fc\"\n}"_s);
+}
+
+// Beyond the 2 MiB preview the whole body shows on request; Save writes the exact bytes; word
+// wrap toggles (issue 16, item 13).
+void TestBodyView::showAllSaveAndWrap()
+{
+    BodyView view;
+    // Lines, as a large NDJSON or pretty-printed body has them (one 2 MiB line is a layout
+    // test of QPlainTextEdit, not of this view).
+    QByteArray body = "\"head\"\n"_ba;
+    while (body.size() <= BodyView::kTextLimit)
+        body += QByteArray(99, 'a') + '\n';
+    body += "tail-marker\r\n"_ba;
+    view.setBody(body);
+    QVERIFY(view.isCut());
+    QVERIFY(!view.shownText().contains(u"tail-marker"_s));
+    QVERIFY(!view.find(u"tail-marker"_s, false));
+    view.showAll();
+    QVERIFY(!view.isCut());
+    QVERIFY(view.shownText().contains(u"tail-marker"_s));
+    QVERIFY(view.find(u"TAIL-marker"_s, false));
+    QCOMPARE(view.textEdit()->textCursor().selectedText(), u"tail-marker"_s);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"body.bin"_s);
+    QCOMPARE(view.saveTo(path), QString());
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), body);
+    QVERIFY(!view.saveTo(dir.filePath(u"no/such/folder/x"_s)).isEmpty());
+
+    QCOMPARE(view.textEdit()->lineWrapMode(), QPlainTextEdit::NoWrap);
+    auto *wrap = view.findChild<QCheckBox *>();
+    QVERIFY(wrap);
+    wrap->click();
+    QCOMPARE(view.textEdit()->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+
+    view.setBody("{}"_ba); // the next body starts cut again, when it is large
+    view.setBody(body);
+    QVERIFY(view.isCut());
 }
 
 QTEST_MAIN(TestBodyView)
