@@ -435,7 +435,16 @@ void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet
             out.append(builder.format(pointer, value, node.format));
             return;
         }
-        if (node.hasPattern && !node.pattern.match(text).hasMatch()) {
+        if (!node.hasPattern)
+            continue;
+        const BoundedRegex::Result matched = node.pattern.match(text);
+        if (matched.outcome == BoundedRegex::Outcome::Undecided) {
+            out.append(undecided(pointer,
+                                 u"the pattern %1 could not be checked: %2"_s.arg(
+                                     node.pattern.pattern(), matched.reason)));
+            return;
+        }
+        if (matched.outcome == BoundedRegex::Outcome::NoMatch) {
             out.append(builder.pattern(pointer, value, node.pattern.pattern()));
             return;
         }
