@@ -1,9 +1,13 @@
 #include "commandline.h"
 
+#include "commands/subcommands.h"
+#include "event/nearestname.h"
 #include "settings/limitfields.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +29,22 @@ say otherwise. Every event is stored in a session file before it is answered.
 
 Defaults come from the saved settings (shown below); an option overrides them for this run.
 Limits take sizes as 65536, 512K or 10M and durations as 30, 1.5s or 500ms.)"_s;
+
+// `hookscope schemas`: a word where a subcommand goes that is no file either is a mistyped
+// subcommand, not a payload file to load into a window.
+std::optional<UsageError> mistypedSubcommand(const QStringList &files)
+{
+    static const QRegularExpression word(u"^[A-Za-z][A-Za-z0-9-]*$"_s);
+    if (files.isEmpty() || !word.match(files.first()).hasMatch()
+        || QFileInfo::exists(files.first()))
+        return std::nullopt;
+    const QString meant = nearestName(files.first(), subcommandNames());
+    return UsageError { u"\"%1\" is not a command and no such file exists%2. Commands: %3 "
+                        "(hookscope COMMAND --help)."_s.arg(
+                            files.first(),
+                            meant.isEmpty() ? QString() : u"; did you mean \"%1\"?"_s.arg(meant),
+                            subcommandNames().join(u", "_s)) };
+}
 
 std::variant<quint16, UsageError> parsePort(const QString &text)
 {
@@ -153,6 +173,8 @@ std::variant<AppOptions, UsageError, InfoRequest> parseCommandLine(const QString
     options.sessionGiven = parser.isSet(session);
     options.capture.sessionPath = parser.value(session);
     options.files = parser.positionalArguments();
+    if (auto error = mistypedSubcommand(options.files))
+        return *error;
     options.schemaFiles = parser.values(schema);
     if (parser.isSet(forward)) {
         options.forward = QUrl(parser.value(forward), QUrl::StrictMode);

@@ -1,9 +1,7 @@
 // Composes Hookscope: parse the command line, start capture, then the window or headless output.
 #include "capture/captureservice.h"
 #include "commandline.h"
-#include "commands/exportcommand.h"
-#include "commands/importcommand.h"
-#include "commands/validatecommand.h"
+#include "commands/subcommands.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "replay/deliverycontroller.h"
@@ -198,22 +196,19 @@ int runWindow(AppOptions &options, CaptureService &capture)
     window.show();
     return QApplication::exec();
 }
-// `hookscope validate|import|export ...`: no window, no capture; stdout and stderr as devices.
+// `hookscope validate|import|export ...` (commands/subcommands.cpp lists them): no window, no
+// capture; stdout and stderr as devices.
 std::optional<int> runSubcommand(int argc, char **argv)
 {
-    using Command = int (*)(const QStringList &, QIODevice &, QIODevice &);
     const QString name = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const Command command = name == u"validate"_s ? runValidate
-        : name == u"import"_s                     ? runImport
-        : name == u"export"_s                     ? runExport
-                                                  : nullptr;
+    const Subcommand *command = findSubcommand(name);
     if (!command)
         return std::nullopt;
     QCoreApplication app(argc, argv);
     QFile out, err;
     out.open(stdout, QIODevice::WriteOnly);
     err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
-    return command(argumentsOf(argc, argv).mid(2), out, err);
+    return command->run(argumentsOf(argc, argv).mid(2), out, err);
 }
 } // namespace
 

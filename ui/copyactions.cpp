@@ -18,6 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const auto kRedactKey = u"export/redact"_s;
+const auto kFixtureFolderKey = u"export/fixtureFolder"_s;
 
 struct FormatEntry
 {
@@ -91,8 +92,16 @@ QByteArray CopyActions::copyText(ExportFormat format) const
 void CopyActions::copy(ExportFormat format)
 {
     const QByteArray text = copyText(format);
-    if (!text.isEmpty())
-        QApplication::clipboard()->setText(QString::fromUtf8(text));
+    if (text.isEmpty())
+        return Q_EMIT copied(u"Nothing copied: select an event first."_s);
+    QApplication::clipboard()->setText(QString::fromUtf8(text));
+    const qsizetype count = m_selected().size();
+    const auto entry = std::find_if(copyFormats().cbegin(), copyFormats().cend(),
+                                    [format](const FormatEntry &e) { return e.format == format; });
+    Q_EMIT copied(
+        u"Copied %1 as %2%3."_s.arg(count == 1 ? u"1 event"_s : u"%1 events"_s.arg(count),
+                                    entry != copyFormats().cend() ? entry->label : u"text"_s,
+                                    redact() ? u" (secrets redacted)"_s : QString()));
 }
 
 QString CopyActions::exportTo(const QString &path, ExportFormat format,
@@ -158,9 +167,12 @@ void CopyActions::saveFixturesDialog()
     const QList<qint64> seqs = m_selected();
     if (seqs.isEmpty())
         return;
-    const QString folder = QFileDialog::getExistingDirectory(m_window, u"Save Fixtures Into"_s);
+    // Fixtures go where fixtures went last, not where payloads were last loaded from.
+    const QString folder = QFileDialog::getExistingDirectory(
+        m_window, u"Save Fixtures Into"_s, QSettings().value(kFixtureFolderKey).toString());
     if (folder.isEmpty())
         return;
+    QSettings().setValue(kFixtureFolderKey, folder);
     exportInBackground(seqs, { ExportFormat::Fixtures, exportOptions(), folder, true });
 }
 

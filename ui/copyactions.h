@@ -36,6 +36,10 @@ public:
     QStringList saveFixtures(const QString &folder, const QList<qint64> &seqs) const;
     bool redact() const;
 
+Q_SIGNALS:
+    // What was put on the clipboard, for the status bar: "Copied 2 events as curl Command".
+    void copied(const QString &message);
+
 private:
     ExportOptions exportOptions() const;
     void exportInBackground(const QList<qint64> &seqs, const SelectionExport &what);

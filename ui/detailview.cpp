@@ -3,6 +3,8 @@
 #include "bodyview.h"
 #include "event/bodyinspector.h"
 #include "filter/filtercompletion.h"
+#include "findbar.h"
+#include "formats/harformat.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
 
@@ -10,6 +12,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonValue>
 #include <QMenu>
 
@@ -21,6 +24,17 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+// The rows from the top of the tree down to INDEX: compared as lists, they give the tree's order.
+QList<int> rowPath(QModelIndex index)
+{
+    QList<int> path;
+    for (; index.isValid(); index = index.parent())
+        path.prepend(index.row());
+    return path;
+}
+} // namespace
 
 DetailView::DetailView(QWidget *parent)
     : QWidget(parent)
@@ -34,9 +48,16 @@ DetailView::DetailView(QWidget *parent)
     , m_response(new BodyView(this))
     , m_signature(new QPlainTextEdit(this))
     , m_deliveries(new QTreeWidget(this))
+    , m_find(new FindBar(this))
 {
     m_deliveries->setHeaderLabels({ u"When"_s, u"Kind"_s, u"Target"_s, u"Answer"_s, u"Time"_s });
     m_deliveries->setRootIsDecorated(false);
+    // The target is what a user looks for here: wide enough for a local URL with a path.
+    m_deliveries->header()->resizeSection(0,
+                                          fontMetrics().horizontalAdvance(u"00:00:00.000"_s) + 24);
+    m_deliveries->header()->resizeSection(1, fontMetrics().horizontalAdvance(u"forward"_s) + 24);
+    m_deliveries->header()->resizeSection(
+        2, fontMetrics().horizontalAdvance(u"http://127.0.0.1:65535/hooks/identification"_s) + 24);
     m_signature->setReadOnly(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -56,7 +77,13 @@ DetailView::DetailView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
+    layout->addWidget(m_find);
     layout->addWidget(m_tabs, 1);
+    connect(m_find, &FindBar::findRequested, this, [this](const QString &text, bool backward) {
+        const bool found = findInTab(text, backward);
+        m_find->setStatus(text.isEmpty() || found ? QString() : u"not found"_s, found);
+    });
+    connect(m_find, &FindBar::closed, this, [this] { m_tabs->currentWidget()->setFocus(); });
     clear();
 }
 
@@ -80,6 +107,62 @@ QWidget *DetailView::createFieldsTab()
     layout->addWidget(m_fieldsNote);
     layout->addWidget(m_fieldsView, 1);
     return tab;
+}
+
+void DetailView::startFind()
+{
+    m_find->start();
+}
+
+bool DetailView::findInTab(const QString &text, bool backward)
+{
+    const bool refine = text != m_lastFind;
+    m_lastFind = text;
+    QWidget *tab = m_tabs->currentWidget();
+    if (tab == m_raw || tab == m_response)
+        return static_cast<BodyView *>(tab)->find(text, backward, refine);
+    if (tab == m_fieldsView->parentWidget())
+        return findInFields(text, backward, refine);
+    return false;
+}
+
+// Keys and values that contain the text, in the tree's order from the current row on, going
+// round; the match is selected and its branch opened.
+bool DetailView::findInFields(const QString &text, bool backward, bool refine)
+{
+    if (text.isEmpty())
+        return false;
+    QModelIndexList matches;
+    for (int column : { int(JsonTreeModel::KeyColumn), int(JsonTreeModel::ValueColumn) })
+        matches += m_fieldsModel->match(m_fieldsModel->index(0, column), Qt::DisplayRole, text, -1,
+                                        Qt::MatchContains | Qt::MatchRecursive);
+    if (matches.isEmpty())
+        return false;
+    QList<QPersistentModelIndex> rows;
+    for (const QModelIndex &match : std::as_const(matches))
+        rows.append(match.siblingAtColumn(0));
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return rowPath(a) < rowPath(b); });
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const QList<int> current = rowPath(m_fieldsView->currentIndex().siblingAtColumn(0));
+    // Typed further, the current row may still match; else the search moves on from it.
+    const auto beyond = [&current, refine](const QList<int> &path, bool forward) {
+        return refine ? (forward ? !(path < current) : !(current < path))
+                      : (forward ? current < path : path < current);
+    };
+    QModelIndex next;
+    if (backward) {
+        for (auto it = rows.crbegin(); it != rows.crend() && !next.isValid(); ++it)
+            next = beyond(rowPath(*it), false) ? QModelIndex(*it) : QModelIndex();
+        next = next.isValid() ? next : QModelIndex(rows.last());
+    } else {
+        for (auto it = rows.cbegin(); it != rows.cend() && !next.isValid(); ++it)
+            next = beyond(rowPath(*it), true) ? QModelIndex(*it) : QModelIndex();
+        next = next.isValid() ? next : QModelIndex(rows.first());
+    }
+    m_fieldsView->setCurrentIndex(next);
+    m_fieldsView->scrollTo(next);
+    return true;
 }
 
 void DetailView::clear()
@@ -107,6 +190,16 @@ QString DetailView::signatureText(const SignatureCheck &check)
     return lines.join(u'\n');
 }
 
+// The row's time is when the file was loaded; the file's own time is here.
+QString DetailView::loadedFromText(const Event &event)
+{
+    const QFileInfo file(event.sourceFile);
+    if (!file.exists())
+        return u"loaded from %1"_s.arg(event.sourceFile);
+    return u"loaded from %1 (file modified %2)"_s.arg(
+        event.sourceFile, file.lastModified().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+}
+
 QString DetailView::summaryText(const Event &event, const EventAnalysis &analysis) const
 {
     QString type = analysis.eventType.isEmpty() ? u"unknown event type"_s : analysis.eventType;
@@ -121,7 +214,7 @@ QString DetailView::summaryText(const Event &event, const EventAnalysis &analysi
     else
         verdict = bodyKindName(analysis.bodyKind) + u" body"_s;
     const QString answer = event.origin == Origin::Loaded
-        ? u"loaded from %1"_s.arg(event.sourceFile)
+        ? loadedFromText(event)
         : u"answered %1"_s.arg(event.response.status);
     return u"#%1  %2 %3  —  %4  —  %5 bytes, %6  —  %7"_s.arg(event.seq)
         .arg(QString::fromLatin1(event.method), QString::fromUtf8(event.target), type)
@@ -182,7 +275,8 @@ void DetailView::showEvent(const Event &event, const EventAnalysis &analysis,
                        ? QString()
                        : u"Parse error at byte %1: %2"_s.arg(analysis.parseErrorOffset)
                              .arg(analysis.parseError));
-    QByteArray response = "HTTP/1.1 "_ba + QByteArray::number(event.response.status) + "\n"_ba;
+    QByteArray response = "HTTP/1.1 "_ba + QByteArray::number(event.response.status) + ' '
+        + Har::statusText(event.response.status).toUtf8() + '\n';
     for (const auto &[name, value] : event.response.headers)
         response += name + ": "_ba + value + '\n';
     m_response->setBody(response + '\n' + event.response.body);

@@ -8,6 +8,7 @@
 #include <QTabWidget>
 
 class BodyView;
+class FindBar;
 class JsonTreeModel;
 class QLabel;
 class QMenu;
@@ -34,6 +35,12 @@ public:
     QTreeView *fieldsView() const { return m_fieldsView; }
     QTabWidget *tabs() const { return m_tabs; }
     QTreeWidget *headersView() const { return m_headers; }
+    BodyView *rawView() const { return m_raw; }
+    FindBar *findBar() const { return m_find; }
+    // Ctrl+F inside the detail view: find text in the tab shown (Fields, Raw, Response).
+    void startFind();
+    // The next (or previous) match in the current tab; false when there is none.
+    bool findInTab(const QString &text, bool backward);
 
 Q_SIGNALS:
     void applyFilterRequested(const QString &expression);
@@ -46,7 +53,9 @@ private:
     void showHeaderMenu(const QPoint &position);
     void offerFilter(QMenu &menu, const QString &expression);
     void showHeaders(const HeaderList &headers);
+    bool findInFields(const QString &text, bool backward, bool refine);
     static QString signatureText(const SignatureCheck &check);
+    static QString loadedFromText(const Event &event);
     QString summaryText(const Event &event, const EventAnalysis &analysis) const;
 
     QLabel *m_summary; // owned through QObject parenting
@@ -59,4 +68,6 @@ private:
     BodyView *m_response; // owned through QObject parenting
     QPlainTextEdit *m_signature; // owned through QObject parenting
     QTreeWidget *m_deliveries; // owned through QObject parenting
+    FindBar *m_find; // owned through QObject parenting
+    QString m_lastFind; // typed further, a search starts at the last match, not after it
 };

@@ -13,6 +13,8 @@ public:
     explicit EmptyState(QWidget *parent = nullptr);
     void setListenUrl(const QString &url);
     QString curlExample() const;
+    QString curlExampleHtml() const; // what the label shows: one unwrapped line per option
+    QLabel *textLabel() const { return m_text; }
 
 private:
     QString m_url;

@@ -6,6 +6,7 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -76,8 +77,23 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             [this](const QString &text) {
                 m_edit->setText(text);
+                m_edit->setCursorPosition(int(m_completionCursors.value(text, text.size())));
                 m_debounce.start();
             });
+    // Escape empties the bar, also while the popup is open (the completer would only close it).
+    m_edit->installEventFilter(this);
+    m_completer->popup()->installEventFilter(this);
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Cancel)) {
+        m_completer->popup()->hide();
+        m_edit->clear(); // applied at once: see textChanged
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString FilterBar::errorText() const
@@ -155,6 +171,9 @@ void FilterBar::setHistory(const QStringList &history)
     m_historyButton->setEnabled(!history.isEmpty());
 }
 
+// Offered only while the user writes something: never for an empty bar (the popup would cover
+// the table and Enter would apply its first row), never after a part that is already wrong.
+// Nothing in the popup is chosen until the user moves to it, so Enter applies what was typed.
 void FilterBar::updateCompletions()
 {
     const QString text = m_edit->text();
@@ -172,8 +191,10 @@ void FilterBar::updateCompletions()
     if (completion.candidates.isEmpty() && match.hasMatch()) {
         completion.replaceFrom = match.capturedEnd(1);
         for (const QString &type : std::as_const(m_eventTypes))
-            completion.candidates.append(u" "_s + filterQuote(type));
+            completion.candidates.append(filterQuote(type));
     }
+    if (text.trimmed().isEmpty() || !filterSoundBefore(text, completion.replaceFrom))
+        completion.candidates.clear();
     // Quotes are optional in what is typed (header[x-id] or header["x-id"]), so they do not count.
     const auto unquoted = [](QString text) {
         return text.remove(u'"').trimmed();
@@ -181,15 +202,23 @@ void FilterBar::updateCompletions()
     const QString typed =
         unquoted(text.mid(completion.replaceFrom, cursor - completion.replaceFrom));
     QStringList full;
+    m_completionCursors.clear();
     for (const QString &candidate : std::as_const(completion.candidates)) {
-        if (typed.isEmpty() || unquoted(candidate).startsWith(typed, Qt::CaseInsensitive))
-            full.append(text.left(completion.replaceFrom) + candidate + text.mid(cursor));
+        if (!typed.isEmpty() && !unquoted(candidate).startsWith(typed, Qt::CaseInsensitive))
+            continue;
+        qsizetype newCursor = 0;
+        const QString result =
+            filterCompletionResult(text, completion.replaceFrom, cursor, candidate, &newCursor);
+        full.append(result);
+        m_completionCursors.insert(result, newCursor);
     }
     m_completions->setStringList(full.mid(0, 50));
-    if (full.isEmpty() || (full.size() == 1 && full.first() == text))
+    if (full.isEmpty() || (full.size() == 1 && full.first() == text)) {
         m_completer->popup()->hide();
-    else
-        m_completer->complete();
+        return;
+    }
+    m_completer->complete();
+    m_completer->popup()->setCurrentIndex({});
 }
 
 QStringList FilterBar::completions() const

@@ -2,6 +2,7 @@
 
 #include "filter/filter.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -35,6 +36,9 @@ public:
 
     static constexpr int kDebounceMs = 300;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void filterChanged(const Filter &filter);
     void cancelRequested(); // the user stopped a filter that scans the session
@@ -61,6 +65,7 @@ private:
     QStringList m_history;
     QStringList m_eventTypes;
     QStringList m_headerNames;
+    QHash<QString, qsizetype> m_completionCursors; // where the cursor goes after each completion
     QString m_applied;
     QPalette m_basePalette;
 };

@@ -5,6 +5,7 @@
 #include "appsettings.h"
 #include "bindwarning.h"
 #include "capture/captureservice.h"
+#include "columnchooser.h"
 #include "copyactions.h"
 #include "detailview.h"
 #include "diffdialog.h"
@@ -48,6 +49,7 @@
 #include <QTableView>
 #include <QtConcurrent>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -69,6 +71,7 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_bindWarning(new BindWarning(this))
     , m_listening(new QLabel(this))
+    , m_pauseButton(new QToolButton(this))
     , m_count(new QLabel(this))
     , m_rate(new QLabel(this))
     , m_stats(new StatsDocks(m_model, m_filterBar, this))
@@ -110,8 +113,9 @@ void MainWindow::setUpTable()
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EventTableModel::SeqColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setItemDelegateForColumn(EventTableModel::ValidityColumn,
-                                      new SeverityDelegate(m_table));
+    auto *tint = new SeverityDelegate(m_table);
+    m_table->setItemDelegateForColumn(EventTableModel::ValidityColumn, tint);
+    m_table->setItemDelegateForColumn(EventTableModel::SignatureColumn, tint);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     // Fixed row heights: the view never measures a million rows.
@@ -119,10 +123,55 @@ void MainWindow::setUpTable()
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    // Narrow enough that Validity and Signature show beside the Event Types dock at 1280 px.
-    const QList<int> widths { 50, 95, 65, 210, 210, 75, 50, 110, 80 };
-    for (int column = 0; column < widths.size(); ++column)
-        m_table->setColumnWidth(column, widths.at(column));
+    setDefaultColumns();
+    new ColumnChooser(m_table->horizontalHeader());
+    m_noMatch = new QLabel(m_table->viewport());
+    m_noMatch->setAlignment(Qt::AlignCenter);
+    m_noMatch->setWordWrap(true);
+    m_noMatch->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_noMatch->hide();
+}
+
+// Widths from the font, so that beside the Event Types dock, at 1200 px and up, the columns a
+// user reads first all show and a long type (ACTIVATION_CHALLENGE_CREATION) is not cut. Size,
+// remote address and classification wait in the header's column chooser.
+void MainWindow::setDefaultColumns()
+{
+    const QFontMetrics metrics = fontMetrics();
+    const auto fit = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 2 * metrics.averageCharWidth() + 8;
+    };
+    const QList<std::pair<int, int>> widths {
+        { EventTableModel::SeqColumn, fit(u"99999"_s) },
+        { EventTableModel::TimeColumn, fit(u"00:00:00.000"_s) },
+        { EventTableModel::MethodColumn, fit(u"DELETE"_s) },
+        { EventTableModel::PathColumn, fit(u"/hooks/identification"_s) },
+        { EventTableModel::EventTypeColumn, fit(u"ACTIVATION_CHALLENGE_CREATION"_s) },
+        { EventTableModel::SizeColumn, fit(u"1023.9 KB"_s) },
+        { EventTableModel::StatusColumn, fit(u"Status"_s) },
+        { EventTableModel::ValidityColumn, fit(u"2 errors"_s) },
+        { EventTableModel::SignatureColumn, fit(u"no secret"_s) },
+        { EventTableModel::RemoteColumn, fit(u"127.0.0.1:65535"_s) },
+        { EventTableModel::ClassificationColumn, fit(u"Classified by"_s) },
+    };
+    for (const auto &[column, width] : widths)
+        m_table->setColumnWidth(column, width);
+    for (int column : { EventTableModel::SizeColumn, EventTableModel::RemoteColumn,
+                        EventTableModel::ClassificationColumn })
+        m_table->setColumnHidden(column, true);
+}
+
+// Said inside the table, where the user looks, not only in the status bar's count.
+void MainWindow::updateNoMatch()
+{
+    const bool none =
+        m_model->rowCount() > 0 && !m_proxy->filter().isEmpty() && m_proxy->rowCount() == 0;
+    if (none) {
+        m_noMatch->setText(u"No events match the filter.\nEscape in the filter bar shows them "
+                           "all again."_s);
+        m_noMatch->setGeometry(m_table->viewport()->rect());
+    }
+    m_noMatch->setVisible(none);
 }
 
 void MainWindow::connectParts()
@@ -145,8 +194,18 @@ void MainWindow::connectParts()
             [this] { m_filterBar->setProgress(-1); });
     connect(m_detail, &DetailView::applyFilterRequested, m_filterBar, &FilterBar::apply);
     connect(m_detail, &DetailView::prepareFilterRequested, m_filterBar, &FilterBar::prepare);
+    // The detail follows the selection, also when filtering, deleting or Ctrl+movement change
+    // rows without a new current row: it shows the selected row or, with none, nothing.
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::showSelected);
+            [this] { showSelected(); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { showSelected(); });
+    for (auto signal : { &QAbstractItemModel::modelReset, &QAbstractItemModel::layoutChanged })
+        connect(
+            m_proxy, signal, this, [this] { showSelected(); }, Qt::QueuedConnection);
+    connect(
+        m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] { showSelected(); },
+        Qt::QueuedConnection);
     connect(m_sessions, &SessionController::sessionChanged, this, &MainWindow::sessionChanged);
     connect(m_loader, &PayloadLoader::eventsLoaded, m_capture, &CaptureService::addLoaded);
     connect(m_loader, &PayloadLoader::progress, this, [this](int done, int total) {
@@ -164,6 +223,7 @@ void MainWindow::connectParts()
         m_loadedFromFileUpTo = 0;
         m_recentEvents.clear();
         m_model->clear();
+        m_shownSeq = 0;
         m_detail->clear();
     });
 }
@@ -175,8 +235,9 @@ void MainWindow::sessionChanged(const QString &path)
     m_recentEvents.clear(); // sequence numbers start again in another session
     m_proxy->setSessionPath(path);
     m_model->clear();
+    m_shownSeq = 0;
     m_detail->clear();
-    m_listening->setText(u"Listening on %1/"_s.arg(m_capture->listenUrl()));
+    showPaused(m_capture->isPaused());
     m_emptyState->setListenUrl(m_capture->listenUrl());
     m_bindWarning->setListenAddress(m_capture->address(), m_capture->port());
     loadExistingEvents();
@@ -189,25 +250,35 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(u"Open &Payloads…"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                     &MainWindow::openPayloads);
-    file->addSeparator();
-    file->addAction(u"&Quit"_s, QKeySequence::Quit, qApp, &QApplication::quit);
 
     QMenu *edit = menuBar()->addMenu(u"&Edit"_s);
-    edit->addAction(u"&Delete Events"_s, QKeySequence::Delete, this, &MainWindow::deleteSelected);
+    m_deleteAction = edit->addAction(u"&Delete Events"_s, QKeySequence::Delete, this,
+                                     &MainWindow::deleteSelected);
     edit->addAction(u"Select &All"_s, QKeySequence::SelectAll, m_table, &QTableView::selectAll);
     m_copy = new CopyActions(
         m_capture, &m_reader, [this] { return selectedSeqs(); }, [this] { return visibleSeqs(); },
         [this] { return allSeqs(); }, this);
     m_copy->populate(file, edit);
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addAction(m_copy->copyMenu()->menuAction());
+    file->addSeparator();
+    file->addAction(u"&Quit"_s, QKeySequence::Quit, qApp, &QApplication::quit); // last, as usual
+    connect(m_copy, &CopyActions::copied, this,
+            [this](const QString &what) { statusBar()->showMessage(what, 5000); });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showRowMenu);
     QMenu *capture = menuBar()->addMenu(u"&Capture"_s);
-    capture->addAction(u"&Replay Selected To…"_s, QKeySequence(Qt::CTRL | Qt::Key_R), this,
-                       &MainWindow::replaySelected);
+    m_replayAction =
+        capture->addAction(u"&Replay Selected To…"_s, QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                           &MainWindow::replaySelected);
     m_forwardAction = capture->addAction(u"&Forward Live Events To…"_s);
     m_forwardAction->setCheckable(true);
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::toggleForwarding);
     capture->addSeparator();
+    m_pauseAction = capture->addAction(u"&Pause Capture"_s);
+    m_pauseAction->setCheckable(true);
+    m_pauseAction->setToolTip(u"Keep the port, answer 503 with Retry-After to every request and "
+                              "record it, to watch a sender retry"_s);
+    connect(m_pauseAction, &QAction::toggled, m_capture, &CaptureService::setPaused);
+    connect(m_capture, &CaptureService::pausedChanged, this, &MainWindow::showPaused);
     capture->addAction(u"&Response Rules…"_s, this, &MainWindow::editRules);
     capture->addAction(u"&Signature Secrets…"_s, this, &MainWindow::editSecrets);
     capture->addSeparator();
@@ -218,7 +289,10 @@ void MainWindow::createMenus()
     schemas->addAction(u"&Known Events…"_s, this, &MainWindow::showSchemas);
 
     QMenu *view = menuBar()->addMenu(u"&View"_s);
+    // Ctrl+F finds in the event while the detail view has focus, else goes to the filter bar.
     view->addAction(u"&Filter…"_s, QKeySequence::Find, this, [this] {
+        if (m_detail->isAncestorOf(QApplication::focusWidget()))
+            return m_detail->startFind();
         m_filterBar->lineEdit()->setFocus();
         m_filterBar->lineEdit()->selectAll();
     });
@@ -249,6 +323,26 @@ void MainWindow::createMenus()
                     &MainWindow::showShortcuts);
 }
 
+// The row menu: what acts on the selected rows, each once (the table also holds every table
+// action for its shortcut, which is why it is not an ActionsContextMenu).
+void MainWindow::showRowMenu(const QPoint &position)
+{
+    QMenu *menu = createRowMenu();
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(m_table->viewport()->mapToGlobal(position));
+}
+
+QMenu *MainWindow::createRowMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->addMenu(m_copy->copyMenu());
+    menu->addAction(m_compareAction);
+    menu->addAction(m_replayAction);
+    menu->addSeparator();
+    menu->addAction(m_deleteAction);
+    return menu;
+}
+
 void MainWindow::showShortcuts()
 {
     ShortcutsDialog(ShortcutsDialog::menuActions(menuBar()), this).exec();
@@ -258,6 +352,7 @@ void MainWindow::editSettings()
 {
     const CaptureSettings before = AppSettings::loadCapture();
     SettingsDialog dialog(before, this);
+    dialog.setRunning(m_capture->address(), m_capture->port());
     if (dialog.exec() != QDialog::Accepted)
         return;
     AppSettings::saveCapture(dialog.settings());
@@ -340,7 +435,7 @@ void MainWindow::recheckSession()
     connect(watcher, &QFutureWatcher<QList<EventSummary>>::finished, this, [this, watcher] {
         statusBar()->showMessage(u"Session checked again."_s, 5000);
         watcher->deleteLater();
-        showSelected();
+        showSelected(true);
     });
     watcher->setFuture(Reanalysis::start(m_capture->sessionPath(), m_capture->analyzer()));
 }
@@ -511,17 +606,34 @@ void MainWindow::moveSelection(int delta)
     m_table->setCurrentIndex(m_proxy->index(next, EventTableModel::PathColumn));
 }
 
+// Deleting is for good (the events leave the session file), so more than one asks first. The
+// row that takes the place of the first deleted one is selected, so the detail shows an event
+// that is still there and the keyboard carries on from where it was.
 void MainWindow::deleteSelected()
 {
-    QList<qint64> seqs;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        seqs.append(index.data(ModelRoles::SeqRole).toLongLong());
+    const QList<qint64> seqs = selectedSeqs();
     if (seqs.isEmpty())
         return;
+    if (seqs.size() > 1
+        && QMessageBox::question(this, u"Delete Events"_s,
+                                 u"Delete %1 events from the session? This cannot be undone."_s.arg(
+                                     QLocale().toString(qint64(seqs.size()))),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Yes)
+        return;
+    int firstRow = m_proxy->rowCount();
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
+        firstRow = std::min(firstRow, range.top());
     m_capture->remove(seqs);
     m_model->removeSeqs(seqs);
     for (qint64 seq : seqs)
         m_recentEvents.remove(seq);
+    const int rows = m_proxy->rowCount();
+    if (rows > 0)
+        m_table->selectRow(std::min(firstRow, rows - 1));
+    else
+        m_table->selectionModel()->clear();
+    showSelected();
     updateStatus();
 }
 
@@ -569,9 +681,22 @@ void MainWindow::fitOnScreen()
     move(placed.topLeft());
 }
 
+// Paused, the status bar says so where it says where capture listens, and its button resumes.
+void MainWindow::showPaused(bool paused)
+{
+    m_pauseAction->setChecked(paused);
+    m_pauseAction->setText(paused ? u"Resume &Capture"_s : u"&Pause Capture"_s);
+    m_listening->setText(
+        (paused ? u"Paused: answering 503 to every request on %1/"_s : u"Listening on %1/"_s)
+            .arg(m_capture->listenUrl()));
+}
+
 void MainWindow::createStatusBar()
 {
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pauseButton->setAutoRaise(true);
+    m_pauseButton->setDefaultAction(m_pauseAction);
+    statusBar()->addWidget(m_pauseButton);
     statusBar()->addWidget(m_listening, 1);
     statusBar()->addPermanentWidget(m_loadProgress);
     statusBar()->addPermanentWidget(m_cancelLoad);
@@ -668,6 +793,7 @@ void MainWindow::updateStatus()
     m_count->setText(countText(total));
     m_table->setVisible(total > 0);
     m_emptyState->setVisible(total == 0);
+    updateNoMatch();
     m_rate->setText(u"%1/s"_s.arg(double(m_recentArrivals.size()) / 5.0, 0, 'f', 1));
 }
 
@@ -683,16 +809,34 @@ QString MainWindow::countText(qsizetype total) const
     return u"%1 of %2"_s.arg(locale.toString(qint64(m_proxy->rowCount())), all);
 }
 
-void MainWindow::showSelected()
+// The current row when it is selected, else the one selected row, else none: Ctrl+End moves the
+// current row without selecting it, and the detail must not show a row the table does not mark.
+QModelIndex MainWindow::shownIndex() const
 {
+    const QItemSelectionModel *selection = m_table->selectionModel();
     const QModelIndex current = m_table->currentIndex();
-    if (!current.isValid())
+    if (current.isValid() && selection->isRowSelected(current.row(), {}))
+        return current;
+    if (selectedRowCount() == 1)
+        return selection->selection().first().topLeft();
+    return {};
+}
+
+void MainWindow::showSelected(bool again)
+{
+    const QModelIndex shown = shownIndex();
+    const qint64 seq = shown.isValid() ? shown.data(ModelRoles::SeqRole).toLongLong() : 0;
+    if (seq == m_shownSeq && !again)
+        return;
+    m_shownSeq = seq;
+    if (!shown.isValid())
         return m_detail->clear();
-    const qint64 seq = current.data(ModelRoles::SeqRole).toLongLong();
     if (!m_recentEvents.contains(seq)) {
         std::optional<Event> loaded = m_reader.load(seq);
-        if (!loaded)
+        if (!loaded) {
+            m_shownSeq = 0;
             return m_detail->clear();
+        }
         m_recentEvents.insert(seq, new Event(std::move(*loaded)));
     }
     const Event *event = m_recentEvents.object(seq);

@@ -28,9 +28,11 @@ class QSplitter;
 class SessionController;
 class EventTableModel;
 class QLabel;
+class QMenu;
 class EventFilterModel;
 class FilterBar;
 class QTableView;
+class QToolButton;
 struct CapturedBatch;
 
 // The window: the event table above, the selected event's detail below, and a status bar with
@@ -61,6 +63,7 @@ private:
     // Shows the events already in the session file (a reopened session), in the background.
     void loadExistingEvents();
     void setUpTable();
+    void setDefaultColumns();
     void connectParts();
     void sessionChanged(const QString &path);
     void moveSelection(int delta);
@@ -73,6 +76,7 @@ private:
     void loadSchema();
     void showSchemas();
     void showShortcuts();
+    void showRowMenu(const QPoint &position);
     void editSettings();
 
 public:
@@ -91,15 +95,22 @@ public:
     // Compares the two selected events in a DiffDialog (Edit ▸ Compare Two Events, Ctrl+D).
     void compareSelected();
     QAction *compareAction() const { return m_compareAction; }
+    QAction *pauseAction() const { return m_pauseAction; }
+    // The table's right-click menu as it would open now (the caller owns it).
+    QMenu *createRowMenu();
     StatsDocks *statsDocks() const { return m_stats; }
     // What Settings ▸ OK does after saving: see mainwindow.cpp. Returns what the status bar says.
     QString applySettings(const CaptureSettings &before, const CaptureSettings &after);
 
 private:
     void createStatusBar();
+    void showPaused(bool paused);
     void addBatch(const CapturedBatch &batch);
-    void showSelected();
+    // Shows the selected event in the detail view; AGAIN also when it is the one shown already.
+    void showSelected(bool again = false);
+    QModelIndex shownIndex() const;
     void updateStatus();
+    void updateNoMatch();
     void noteEventTypes(const QStringList &types);
     void noteHeaderNames(const HeaderList &headers);
     void openPayloads();
@@ -135,6 +146,8 @@ private:
     QSplitter *m_splitter;
     BindWarning *m_bindWarning; // above the filter bar while capture listens beyond loopback
     QLabel *m_listening;
+    QToolButton *m_pauseButton; // shows m_pauseAction in the status bar
+    QAction *m_pauseAction = nullptr; // Capture ▸ Pause Capture
     QLabel *m_count;
     QLabel *m_rate;
     QSet<QString> m_seenTypes;
@@ -145,5 +158,9 @@ private:
     SecretSet m_commandLineSecrets;
     std::deque<qint64> m_recentArrivals; // ms timestamps of the last minute's events, for the rate
     QAction *m_compareAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_replayAction = nullptr;
     StatsDocks *m_stats; // owned through QObject parenting
+    qint64 m_shownSeq = 0; // the event the detail view shows, 0 for none
+    QLabel *m_noMatch = nullptr; // over the table while a filter matches nothing
 };

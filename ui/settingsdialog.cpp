@@ -43,15 +43,21 @@ SettingsDialog::SettingsDialog(const CaptureSettings &settings, QWidget *parent)
     , m_sessionDirectory(new QLineEdit(this))
     , m_errors(new QLabel(this))
     , m_warnings(new QLabel(this))
+    , m_running(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
                                          | QDialogButtonBox::RestoreDefaults,
                                      this))
 {
     setWindowTitle(u"Settings"_s);
-    auto *note = new QLabel(u"Changes take effect the next time Hookscope starts. --bind, --port "
-                            u"and --session on the command line override them for one run."_s,
+    // As the README says: limits at once, where to listen and store at the next start.
+    auto *note = new QLabel(u"Changed limits apply at once. The address, port and session folder "
+                            u"take effect the next time Hookscope starts; --bind, --port and "
+                            u"--session on the command line override them for one run."_s,
                             this);
     note->setWordWrap(true);
+    m_running->setWordWrap(true);
+    m_running->setTextFormat(Qt::PlainText);
+    m_running->hide();
     for (QLabel *label : { m_errors, m_warnings }) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText);
@@ -67,6 +73,7 @@ SettingsDialog::SettingsDialog(const CaptureSettings &settings, QWidget *parent)
     connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
             &SettingsDialog::restoreDefaults);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_running);
     layout->addWidget(createCaptureGroup());
     layout->addWidget(createLimitsGroup());
     layout->addWidget(m_errors);
@@ -76,6 +83,17 @@ SettingsDialog::SettingsDialog(const CaptureSettings &settings, QWidget *parent)
     layout->addWidget(m_buttons);
     setMinimumWidth(560); // the default session folder's path fits
     setSettings(settings);
+}
+
+void SettingsDialog::setRunning(const QHostAddress &address, quint16 port)
+{
+    const bool differs = port != m_given.port || address != m_given.address;
+    m_running->setText(
+        u"Capture listens on %1 now: this run's --bind or --port overrides the saved %2, which "
+        "the fields below show and the next start uses."_s.arg(
+            BindWarning::endpoint(address, port),
+            BindWarning::endpoint(m_given.address, m_given.port)));
+    m_running->setVisible(differs);
 }
 
 QWidget *SettingsDialog::createCaptureGroup()

@@ -6,6 +6,7 @@
 #include <QHash>
 
 class QDialogButtonBox;
+class QHostAddress;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -27,6 +28,10 @@ public:
     CaptureSettings settings() const;
     void setSettings(const CaptureSettings &settings);
     void restoreDefaults();
+    // Where capture listens in this run; said above the fields when --bind or --port differs
+    // from the saved settings, so the dialog never hides the port in use.
+    void setRunning(const QHostAddress &address, quint16 port);
+    QLabel *runningNote() const { return m_running; }
     // Empty when the fields can be saved; else one line per problem, naming the field.
     QString errorText() const;
     QString warningText() const;
@@ -63,5 +68,6 @@ private:
     QHash<QString, QLineEdit *> m_limitEdits; // by LimitField::option
     QLabel *m_errors;
     QLabel *m_warnings;
+    QLabel *m_running; // this run's address when the command line overrides the saved one
     QDialogButtonBox *m_buttons;
 };

@@ -66,7 +66,9 @@ void StatsDocks::createDocks(QMainWindow *window)
     m_typesDock->setObjectName(u"typesDock"_s);
     m_typesDock->setWidget(m_typesPanel);
     window->addDockWidget(Qt::RightDockWidgetArea, m_typesDock);
-    window->resizeDocks({ m_typesDock }, { 400 }, Qt::Horizontal);
+    // Narrow enough to leave the table its first columns at 1200 px; long types are elided.
+    window->resizeDocks({ m_typesDock }, { m_typesPanel->fontMetrics().averageCharWidth() * 38 },
+                        Qt::Horizontal);
 }
 
 void StatsDocks::connectParts()
@@ -232,7 +234,8 @@ void StatsDocks::clearTimeRange()
 void StatsDocks::applyEventType(const QString &eventType)
 {
     const QString term = TimelineFilter::eventType(eventType);
-    const QString text = TimelineFilter::combine(m_filterBar->lineEdit()->text(), m_typeTerm, term);
+    const QString text =
+        TimelineFilter::withEventType(m_filterBar->lineEdit()->text(), m_timeTerm, term);
     m_typeTerm = term;
     m_filterBar->apply(text);
 }

@@ -134,7 +134,7 @@ QRect TimelineWidget::plotRect() const
 {
     const int labelWidth = fontMetrics().horizontalAdvance(u"00000"_s) + 8;
     const int labelHeight = fontMetrics().height() + 4;
-    return rect().adjusted(labelWidth, 4, -8, -labelHeight);
+    return rect().adjusted(labelWidth, legendHeight() + 2, -8, -labelHeight);
 }
 
 qint64 TimelineWidget::binMs() const
@@ -288,8 +288,9 @@ void TimelineWidget::paintAxes(QPainter &painter, quint32 maxTotal)
     painter.drawText(
         QRect(0, plot.bottom() - fontMetrics().height(), labelWidth, fontMetrics().height()),
         Qt::AlignRight | Qt::AlignBottom, u"0"_s);
-    painter.drawText(plot.adjusted(4, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                     u"events per %1"_s.arg(durationText(binMs())));
+    painter.drawText(
+        QRect(plot.left() + 4, plot.top() - legendHeight(), plot.width(), fontMetrics().height()),
+        Qt::AlignLeft | Qt::AlignTop, u"events per %1"_s.arg(durationText(binMs())));
     const qint64 step = RateTimeline::binWidthFor(m_viewToMs - m_viewFromMs,
                                                   std::max(1, plot.width() / kMinTickPixels));
     for (qint64 tick = RateTimeline::alignDown(m_viewFromMs, step) + step; tick < m_viewToMs;
@@ -309,32 +310,55 @@ void TimelineWidget::paintAxes(QPainter &painter, quint32 maxTotal)
 
 // Right-aligned, largest series first; long type names are elided, and entries that would run
 // into the axis title are left out (the tooltip names every type of a bar).
-void TimelineWidget::paintLegend(QPainter &painter, const std::vector<Series> &series)
+// In the strip above the bars, so it never hides the newest (rightmost) ones.
+QList<TimelineWidget::LegendEntry>
+TimelineWidget::legendLayout(const std::vector<Series> &series) const
 {
     const QRect plot = plotRect();
     const int box = fontMetrics().height() - 4;
     const int gap = 12;
     const int available = plot.width() - 16
         - fontMetrics().horizontalAdvance(u"events per %1"_s.arg(durationText(binMs())));
-    QList<std::pair<QString, QColor>> shown;
+    QList<LegendEntry> shown;
     int needed = -gap;
     for (const Series &one : series) {
         const QString name = fontMetrics().elidedText(one.name, Qt::ElideMiddle, 180);
         const int width = box + 4 + fontMetrics().horizontalAdvance(name) + gap;
         if (needed + width > available)
             break;
-        shown.append({ name, one.color });
+        shown.append({ name, one.color, {} });
         needed += width;
     }
     int x = plot.right() - 4 - needed;
+    const int top = plot.top() - legendHeight();
+    for (LegendEntry &entry : shown) {
+        const int width = box + 4 + fontMetrics().horizontalAdvance(entry.name) + 2;
+        entry.rect = QRect(x, top, width, fontMetrics().height());
+        x += width - 2 + gap;
+    }
+    return shown;
+}
+
+QRect TimelineWidget::legendRect() const
+{
+    QRect all;
+    for (const LegendEntry &entry : legendLayout(visibleSeries()))
+        all = all.united(entry.rect);
+    return all;
+}
+
+int TimelineWidget::legendHeight() const
+{
+    return fontMetrics().height() + 2;
+}
+
+void TimelineWidget::paintLegend(QPainter &painter, const std::vector<Series> &series)
+{
+    const int box = fontMetrics().height() - 4;
     painter.setPen(palette().color(QPalette::Text));
-    for (const auto &[name, color] : shown) {
-        painter.fillRect(QRect(x, plot.top() + 2, box, box), color);
-        x += box + 4;
-        const int width = fontMetrics().horizontalAdvance(name);
-        painter.drawText(QRect(x, plot.top(), width + 2, fontMetrics().height()), Qt::AlignLeft,
-                         name);
-        x += width + gap;
+    for (const LegendEntry &entry : legendLayout(series)) {
+        painter.fillRect(QRect(entry.rect.left(), entry.rect.top() + 2, box, box), entry.color);
+        painter.drawText(entry.rect.adjusted(box + 4, 0, 0, 0), Qt::AlignLeft, entry.name);
     }
 }
 
@@ -408,6 +432,12 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
     const bool click = right - left < kMinBarPixels;
     m_selectionFromMs = RateTimeline::alignDown(timeAtX(left), bin);
     m_selectionToMs = RateTimeline::alignDown(timeAtX(click ? left : right), bin) + bin;
+    // A dragged range is also looked at closely: the view zooms to it, with a little room
+    // either side so its edges show. A click selects a bar and keeps the view.
+    if (!click) {
+        const qint64 room = (m_selectionToMs - m_selectionFromMs) / 20;
+        setView(m_selectionFromMs - room, m_selectionToMs + room);
+    }
     update();
     Q_EMIT rangeSelected(m_selectionFromMs, m_selectionToMs);
 }

@@ -13,7 +13,8 @@
 // It shows the whole session until the user zooms (wheel, around the pointer; Shift+wheel pans;
 // double-click shows everything again; with the keyboard: + and - zoom, Left and Right pan,
 // Home shows everything). A view that reaches the newest event follows live capture. Dragging
-// selects a time range, a click selects one bin: rangeSelected() says which, snapped to bin edges.
+// selects a time range and zooms to it, a click selects one bin: rangeSelected() says which,
+// snapped to bin edges.
 // A double-click shows the whole session and clears the range (its first click has selected a bin
 // by then).
 class TimelineWidget : public QWidget
@@ -42,6 +43,8 @@ public:
     void clearSelection();
 
     QRect plotRect() const;
+    // Where the legend is drawn: above plotRect(), never over the bars.
+    QRect legendRect() const;
     int xOfTime(qint64 ms) const;
     qint64 timeAtX(int x) const;
 
@@ -85,6 +88,14 @@ private:
     std::vector<int> largestTypes(int count) const;
     void paintBars(QPainter &painter, const std::vector<Series> &series, quint32 maxTotal);
     void paintAxes(QPainter &painter, quint32 maxTotal);
+    struct LegendEntry
+    {
+        QString name;
+        QColor color;
+        QRect rect;
+    };
+    QList<LegendEntry> legendLayout(const std::vector<Series> &series) const;
+    int legendHeight() const;
     void paintLegend(QPainter &painter, const std::vector<Series> &series);
     void paintSelection(QPainter &painter);
     QString binToolTip(int x) const;

@@ -93,7 +93,7 @@ void CaptureBatcher::dispatch()
     auto job = std::make_shared<Job>();
     job->events.swap(m_pendingEvents);
     job->responders.swap(m_pendingResponders);
-    const Tools tools { m_analyzer, m_rules, m_limits };
+    const Tools tools { m_analyzer, m_rules, m_limits, m_paused };
     m_inFlight.push_back(job);
     m_lastJob = job;
     m_writer->start([this, job, tools, store = m_store] {
@@ -176,7 +176,18 @@ Response CaptureBatcher::responseFor(const Event &event, const EventAnalysis &an
                  { { "Content-Type", "application/json" } },
                  R"({"error":"Payload Too Large"})"_ba,
                  0 };
+    if (tools.paused)
+        return pausedResponse();
     return tools.rules->responseFor(event, analysis);
+}
+
+Response CaptureBatcher::pausedResponse()
+{
+    return { 503,
+             { { "Content-Type", "application/json" },
+               { "Retry-After", QByteArray::number(kPausedRetryAfterSeconds) } },
+             R"({"error":"capture is paused in Hookscope; try again later"})"_ba,
+             0 };
 }
 
 void CaptureBatcher::answer(const Responder &to, const Response &response)

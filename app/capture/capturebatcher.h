@@ -39,6 +39,10 @@ public:
     void setNextSeq(qint64 seq) { m_nextSeq = seq; }
     void setAnalyzer(std::shared_ptr<const Analyzer> analyzer) { m_analyzer = std::move(analyzer); }
     void setRules(std::shared_ptr<const ResponseRules> rules) { m_rules = std::move(rules); }
+    void setPaused(bool paused) { m_paused = paused; }
+    // What a paused capture answers: 503, and when to try again.
+    static Response pausedResponse();
+    static constexpr int kPausedRetryAfterSeconds = 30;
     void submit(Event &&event, QHttpServerResponder &&responder);
     void submitAnswered(const Event &event); // already answered (refused early): store only
     // Writes and answers everything submitted so far; returns when it is done.
@@ -77,6 +81,7 @@ private:
         std::shared_ptr<const Analyzer> analyzer;
         std::shared_ptr<const ResponseRules> rules;
         CaptureLimits limits;
+        bool paused = false;
     };
 
     void schedule();
@@ -103,4 +108,5 @@ private:
     std::shared_ptr<Job> m_lastJob; // the last one dispatched
     qint64 m_nextSeq = 1;
     bool m_flushScheduled = false;
+    bool m_paused = false;
 };

@@ -86,6 +86,17 @@ void CaptureService::setRules(std::shared_ptr<const ResponseRules> rules)
                                   [worker = m_worker, rules] { worker->setRules(rules); });
 }
 
+void CaptureService::setPaused(bool paused)
+{
+    if (paused == m_options.paused)
+        return;
+    m_options.paused = paused;
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker,
+                                  [worker = m_worker, paused] { worker->setPaused(paused); });
+    Q_EMIT pausedChanged(paused);
+}
+
 void CaptureService::setAnalyzer(std::shared_ptr<const Analyzer> analyzer)
 {
     m_options.analyzer = analyzer;

@@ -23,6 +23,9 @@ struct CaptureOptions
     std::shared_ptr<const Analyzer> analyzer =
         std::make_shared<Analyzer>(); // shared with the window
     std::shared_ptr<const ResponseRules> rules = std::make_shared<ResponseRules>();
+    // Paused: every request is still read and stored, but answered 503 with Retry-After, so a
+    // sender's retries can be watched; the port stays bound.
+    bool paused = false;
 };
 
 // Runs capture on its own thread (server, batcher and the writing session store), so the
@@ -55,6 +58,10 @@ public:
     // Events captured from now on are analysed with it (re-checking stored ones is the caller's).
     void setAnalyzer(std::shared_ptr<const Analyzer> analyzer);
     std::shared_ptr<const ResponseRules> rules() const { return m_options.rules; }
+    // Pause answers 503 (Retry-After: kPausedRetryAfterSeconds) to everything; resume returns to
+    // the rules. Also kept for a session switch.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_options.paused; }
 
     bool isRunning() const { return m_thread.isRunning(); }
     quint16 port() const { return m_port; }
@@ -66,6 +73,7 @@ public:
 Q_SIGNALS:
     void stored(const CapturedBatch &batch);
     void storeFailed(const QString &error);
+    void pausedChanged(bool paused);
 
 private:
     QThread m_thread;

@@ -46,6 +46,7 @@ std::optional<QString> CaptureWorker::start(const CaptureOptions &options)
     m_batcher->setNextSeq(maxSeq + 1);
     m_batcher->setAnalyzer(options.analyzer);
     m_batcher->setRules(options.rules);
+    m_batcher->setPaused(options.paused);
     // Direct: the batcher emits on the writer thread, and the window's queued connection to
     // CaptureWorker::stored then carries the batch there without a stop on the capture thread.
     connect(m_batcher, &CaptureBatcher::stored, this, &CaptureWorker::stored, Qt::DirectConnection);
@@ -110,6 +111,12 @@ void CaptureWorker::setAnalyzer(std::shared_ptr<const Analyzer> analyzer)
 {
     if (m_batcher)
         m_batcher->setAnalyzer(std::move(analyzer));
+}
+
+void CaptureWorker::setPaused(bool paused)
+{
+    if (m_batcher)
+        m_batcher->setPaused(paused);
 }
 
 quint16 CaptureWorker::port() const

@@ -32,6 +32,7 @@ public:
     void addLoaded(const QList<Event> &events);
     void setRules(std::shared_ptr<const ResponseRules> rules);
     void setAnalyzer(std::shared_ptr<const Analyzer> analyzer);
+    void setPaused(bool paused);
 
 Q_SIGNALS:
     void stored(const CapturedBatch &batch);

@@ -31,6 +31,8 @@ QString classifiedByName(ClassifiedBy by)
         return u"body"_s;
     case ClassifiedBy::Inferred:
         return u"inferred"_s;
+    case ClassifiedBy::FileName:
+        return u"file name"_s;
     }
     return {};
 }

@@ -5,7 +5,8 @@
 #include <QString>
 
 // Which rule decided an event's type (DESIGN.md "Event types", in this order).
-enum class ClassifiedBy : quint8 { None, Header, Path, BodyField, Inferred };
+// FileName: a loaded payload file named after its event type (IDENTIFICATION.json).
+enum class ClassifiedBy : quint8 { None, Header, Path, BodyField, Inferred, FileName };
 
 enum class SignatureState : quint8 { NotChecked, Valid, Invalid, Stale, Unsigned, NoSecret };
 

@@ -1,5 +1,6 @@
 #include "filtercompletion.h"
 
+#include "filter.h"
 #include "filterjsonpath.h"
 #include "filterparser.h"
 #include "filterscanner.h"
@@ -143,6 +144,30 @@ FilterCompletion filterCompletionsAt(const QString &text, qsizetype cursor)
     const QStringList next = candidatesAfterWord(wordBefore(view, end, &wordStart));
     completion.candidates = startingWith(next, prefix);
     return completion;
+}
+
+QString filterCompletionResult(const QString &text, qsizetype replaceFrom, qsizetype cursor,
+                               const QString &candidate, qsizetype *newCursor)
+{
+    QString left = text.left(replaceFrom);
+    const QString right = text.mid(cursor);
+    const QString word = candidate.trimmed();
+    const bool joinsLeft =
+        !left.isEmpty() && !left.back().isSpace() && !left.endsWith(u'(') && !left.endsWith(u'!');
+    const bool isOperator = filterOperatorNames().contains(word) && word != u"!"_s;
+    QString inserted = (joinsLeft ? u" "_s : QString()) + word;
+    if (isOperator && !right.startsWith(u' '))
+        inserted += u' ';
+    if (newCursor)
+        *newCursor = left.size() + inserted.size();
+    return left + inserted + right;
+}
+
+bool filterSoundBefore(const QString &text, qsizetype position)
+{
+    const auto compiled = Filter::compile(text);
+    const FilterError *error = std::get_if<FilterError>(&compiled);
+    return !error || error->position >= position;
 }
 
 QStringList filterFieldNames()

@@ -25,6 +25,16 @@ struct FilterCompletion
 };
 FilterCompletion filterCompletionsAt(const QString &text, qsizetype cursor);
 
+// The text once `candidate` replaces text[replaceFrom, cursor), spaced as a person would write
+// it: one space before anything that follows a token ("A" &&, == "X"), and one after an
+// operator or connective, so the next word can be typed at once. *newCursor receives the
+// position just after the inserted text.
+QString filterCompletionResult(const QString &text, qsizetype replaceFrom, qsizetype cursor,
+                               const QString &candidate, qsizetype *newCursor);
+// True when the text compiles, or breaks only at or after `position`: completions are offered
+// where the user is still writing, never inside an expression that is already wrong before it.
+bool filterSoundBefore(const QString &text, qsizetype position);
+
 // A string literal for `text`: double-quoted, with quotes, backslashes and control
 // characters escaped.
 QString filterQuote(const QString &text);

@@ -1,5 +1,7 @@
 #include "filterparser.h"
 
+#include "event/nearestname.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -55,6 +57,20 @@ constexpr OperatorToken operatorTokens[] = {
 QString quoted(QStringView text)
 {
     return u"'"_s + text.toString() + u"'"_s;
+}
+
+// "jsn.a" meant "json.a", "evnt" meant "event": the field a misspelt word is closest to, with
+// the path that followed it; empty when no field is close.
+QString meantField(const QString &word)
+{
+    qsizetype end = 0;
+    while (end < word.size() && word.at(end) != u'.' && word.at(end) != u'[')
+        ++end;
+    QStringList names;
+    for (const FieldName &entry : fieldNames)
+        names.append(entry.name.toString());
+    const QString field = nearestName(QStringView(word).left(end), names);
+    return field.isEmpty() ? QString() : field + word.mid(end);
 }
 
 QString describeChar(QChar c)
@@ -261,6 +277,10 @@ FilterParser::NodePtr FilterParser::parseSearch(FilterLiteral literal)
         const bool found = token.keyword ? m_scanner.tryConsumeKeyword(token.text)
                                          : m_scanner.tryConsume(token.text);
         if (found) {
+            if (const QString meant = meantField(literal.text); !meant.isEmpty())
+                return fail(literal.position,
+                            u"unknown field %1; did you mean %2?"_s.arg(quoted(literal.text),
+                                                                        quoted(meant)));
             return fail(literal.position,
                         u"unknown field %1: expected a field name such as method, path, "
                         "status, event, header[NAME] or json.PATH before %2"_s.arg(

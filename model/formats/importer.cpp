@@ -28,18 +28,20 @@ constexpr qint64 detectionBytes = 1 << 20;
 struct Source
 {
     QString label;
-    qint64 fileTimeMs = 0;
+    qint64 loadTimeMs = 0;
     const PayloadImporter::EventSink &events;
     const PayloadImporter::ErrorSink &errors;
 
     void error(qint64 line, const QString &reason) const { errors({ label, line, reason }); }
-    // HAS_TIME: the input recorded when the request arrived; else the file's time stands in.
+    // HAS_TIME: the input recorded when the request arrived; else the load time stands in (a
+    // file's own time can be years old: the row would sort and chart far from the rest, and
+    // the detail view shows the file's time anyway).
     void add(Event &&event, const QString &eventType, bool hasTime) const
     {
         event.origin = Origin::Loaded;
         event.sourceFile = label;
         if (!hasTime)
-            event.receivedAtMs = fileTimeMs;
+            event.receivedAtMs = loadTimeMs;
         events(std::move(event), eventType);
     }
     void addPayload(const QByteArray &body) const
@@ -310,7 +312,7 @@ void PayloadImporter::streamFile(const QString &path, const EventSink &events,
 {
     QFile file(path);
     const QFileInfo info(path);
-    const Source source { path, info.lastModified().toMSecsSinceEpoch(), events, errors };
+    const Source source { path, QDateTime::currentMSecsSinceEpoch(), events, errors };
     if (info.isDir()) {
         source.error(0, u"is a folder; import its files instead"_s);
         return;

@@ -17,6 +17,14 @@ int severityOf(const EventSummary &s)
     return s.warningCount ? int(Severity::Warning) : -1;
 }
 
+// A forged or tampered signature is as wrong as a broken schema; a stale one only a warning.
+int signatureSeverityOf(const EventSummary &s)
+{
+    if (s.signature == SignatureState::Invalid)
+        return int(Severity::Error);
+    return s.signature == SignatureState::Stale ? int(Severity::Warning) : -1;
+}
+
 QString sizeText(quint32 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -60,6 +68,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case ModelRoles::SeqRole:
         return summary.seq;
     case ModelRoles::SeverityRole:
+        if (index.column() == SignatureColumn)
+            return signatureSeverityOf(summary);
         return index.column() == ValidityColumn ? severityOf(summary) : -1;
     case Qt::TextAlignmentRole:
         if (index.column() == SeqColumn || index.column() == SizeColumn
@@ -99,6 +109,10 @@ QVariant EventTableModel::displayData(const EventSummary &s, int column) const
     case SignatureColumn:
         return s.signature == SignatureState::NotChecked ? QString()
                                                          : signatureStateName(s.signature);
+    case RemoteColumn:
+        return s.remote;
+    case ClassificationColumn:
+        return s.classifiedBy == ClassifiedBy::None ? QString() : classifiedByName(s.classifiedBy);
     }
     return {};
 }
@@ -127,9 +141,10 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const QStringList titles { u"#"_s,      u"Time"_s,       u"Method"_s,
-                                      u"Path"_s,   u"Event type"_s, u"Size"_s,
-                                      u"Status"_s, u"Validity"_s,   u"Signature"_s };
+    static const QStringList titles { u"#"_s,      u"Time"_s,         u"Method"_s,
+                                      u"Path"_s,   u"Event type"_s,   u"Size"_s,
+                                      u"Status"_s, u"Validity"_s,     u"Signature"_s,
+                                      u"Remote"_s, u"Classified by"_s };
     return titles.value(section);
 }
 

@@ -24,6 +24,9 @@ public:
         StatusColumn,
         ValidityColumn,
         SignatureColumn,
+        // Hidden at first; the header's column chooser shows them.
+        RemoteColumn,
+        ClassificationColumn,
         ColumnCount
     };
 

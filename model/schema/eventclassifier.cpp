@@ -2,7 +2,9 @@
 
 #include "schemaregistry.h"
 
+#include <QFileInfo>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -32,7 +34,8 @@ EventClassifier::EventClassifier(const SchemaRegistry &registry)
 
 Classification EventClassifier::classify(const Event &event, const QJsonValue &body) const
 {
-    for (const auto rule : { &EventClassifier::fromHeader, &EventClassifier::fromPath }) {
+    for (const auto rule : { &EventClassifier::fromHeader, &EventClassifier::fromFileName,
+                             &EventClassifier::fromPath }) {
         const Classification found = (this->*rule)(event);
         if (found.by != ClassifiedBy::None) {
             return found;
@@ -64,6 +67,25 @@ Classification EventClassifier::fromPath(const Event &event) const
         if (!known.isEmpty()) {
             return { known, ClassifiedBy::Path };
         }
+    }
+    return {};
+}
+
+// A loaded file named after a known event (IDENTIFICATION.json, identification.json, or
+// IDENTIFICATION-3.json as fixtures are saved) says what the user meant it to be: only the
+// event's own header names it with more authority.
+Classification EventClassifier::fromFileName(const Event &event) const
+{
+    const QFileInfo file(event.sourceFile);
+    if (event.origin != Origin::Loaded || event.sourceFile.isEmpty()
+        || file.suffix().compare(u"har"_s, Qt::CaseInsensitive) == 0) // a HAR holds any events
+        return {};
+    const QString base = file.completeBaseName();
+    static const QRegularExpression numbered(u"[-_ ]\\d+$"_s);
+    for (const QString &name : { base, QString(base).remove(numbered) }) {
+        const QString known = name.isEmpty() ? QString() : m_registry.canonicalEventType(name);
+        if (!known.isEmpty())
+            return { known, ClassifiedBy::FileName };
     }
     return {};
 }

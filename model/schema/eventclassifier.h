@@ -29,6 +29,7 @@ public:
 
     Classification fromHeader(const Event &event) const;
     Classification fromPath(const Event &event) const;
+    Classification fromFileName(const Event &event) const;
     Classification fromBody(const QJsonValue &body) const;
     Classification inferred(const QJsonValue &body) const;
 

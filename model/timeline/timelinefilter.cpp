@@ -51,6 +51,20 @@ QString TimelineFilter::combine(const QString &text, const QString &previous, co
     return (hasOr(current) ? u'(' + current + u')' : current) + u" && "_s + term;
 }
 
+QString TimelineFilter::withEventType(const QString &text, const QString &keep, const QString &term)
+{
+    static const QRegularExpression eventTerm(
+        uR"((?<![\w.\["])event\s*==\s*(?:"(?:[^"\\]|\\.)*"|[^\s()&|"]+)|!\s*event\b(?!\s*(?:[=!<>]|contains\b|matches\b|in\b)))"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QString current = text.trimmed();
+    const QRegularExpressionMatch match = eventTerm.match(current);
+    if (match.hasMatch())
+        return current.replace(match.capturedStart(), match.capturedLength(), term);
+    if (!keep.isEmpty() && current.contains(keep))
+        return keep + u" && "_s + term;
+    return term;
+}
+
 QString TimelineFilter::without(const QString &text, const QString &term)
 {
     const QString current = text.trimmed();

@@ -15,6 +15,11 @@ QString eventType(const QString &type);
 // text still holds it, else joins it to what the user has with `&&` (parenthesised when the
 // text has an `||`), else the term alone.
 QString combine(const QString &text, const QString &previous, const QString &term);
+// What clicking an event type writes: `term` (an eventType() term) in place of the event
+// term the text has (`event == "X"`, `event == X` or `!event`); without one, the term alone,
+// joined only to `keep` (the timeline's range) when the text still holds it. An unrelated
+// filter the user left in the bar is never narrowed further: the table would show nothing.
+QString withEventType(const QString &text, const QString &keep, const QString &term);
 // The text without `term` and the `&&` that joined it; unchanged when the term is not there.
 QString without(const QString &text, const QString &term);
 } // namespace TimelineFilter

@@ -1,5 +1,9 @@
 #include "commandline.h"
+#include "commands/subcommands.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 Q_DECLARE_METATYPE(CaptureLimits)
@@ -21,6 +25,7 @@ private Q_SLOTS:
     void badLimitValues_data();
     void badLimitValues();
     void helpListsLimitsWithTheirDefaults();
+    void aWordThatIsAFileStillLoads();
 };
 
 void TestCommandLine::defaults()
@@ -64,6 +69,13 @@ void TestCommandLine::usageErrors_data()
     QTest::newRow("filter without headless")
         << QStringList { u"--filter"_s, u"valid"_s } << u"--headless"_s;
     QTest::newRow("unknown option") << QStringList { u"--frobnicate"_s } << u"frobnicate"_s;
+    // A mistyped subcommand is no window loading a file called "schemas"; the error lists the
+    // subcommands from the one list main() dispatches through.
+    for (const QString &word : { u"schemas"_s, u"valdate"_s, u"exprt"_s })
+        QTest::newRow(qPrintable(u"mistyped subcommand "_s + word))
+            << QStringList { word } << subcommandNames().join(u", "_s);
+    QTest::newRow("mistyped, with a near one")
+        << QStringList { u"valdate"_s, u"x.json"_s } << u"did you mean \"validate\"?"_s;
 }
 
 void TestCommandLine::usageErrors()
@@ -230,6 +242,24 @@ void TestCommandLine::helpListsLimitsWithTheirDefaults()
     for (const QString &subcommand :
          { u"hookscope validate"_s, u"hookscope import"_s, u"hookscope export"_s })
         QVERIFY2(text.contains(subcommand), qPrintable(subcommand));
+}
+
+// A payload file may be called anything, also a single word: an existing file still loads.
+void TestCommandLine::aWordThatIsAFileStillLoads()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir.path()));
+    QFile file(u"schemas"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{}");
+    file.close();
+    const auto parsed = parseCommandLine({ u"hookscope"_s, u"schemas"_s });
+    QDir::setCurrent(previous);
+    const auto *options = std::get_if<AppOptions>(&parsed);
+    QVERIFY(options);
+    QCOMPARE(options->files, QStringList { u"schemas"_s });
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

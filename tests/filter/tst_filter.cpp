@@ -400,7 +400,9 @@ void TestFilter::errors_data()
     row("foo == 1", 0,
         "unknown field 'foo': expected a field name such as method, path, status, "
         "event, header[NAME] or json.PATH before '=='");
-    row("valid && jsn.a contains 1", 9, "unknown field 'jsn.a'");
+    row("valid && jsn.a contains 1", 9, "unknown field 'jsn.a'; did you mean 'json.a'?");
+    row("evnt == \"A\"", 0, "unknown field 'evnt'; did you mean 'event'?");
+    row("Stauts >= 500", 0, "unknown field 'Stauts'; did you mean 'status'?");
     row("&& valid", 0, "expected a field, a search word or '(', found '&'");
     row("valid &&", 8, "expected an expression after '&&'");
     row("valid ||   ", 11, "expected an expression after '||'");

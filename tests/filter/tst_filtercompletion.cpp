@@ -26,6 +26,10 @@ private Q_SLOTS:
     void valueNamesCompile();
     void completionsAt_data();
     void completionsAt();
+    void completionResult_data();
+    void completionResult();
+    void soundBefore_data();
+    void soundBefore();
 };
 
 namespace {
@@ -228,6 +232,70 @@ void TestFilterCompletion::completionsAt()
     // and a cursor in the middle sees only the text before it
     const FilterCompletion middle = filterCompletionsAt(text + u" && valid"_s, text.size());
     QCOMPARE(middle.candidates, candidates);
+}
+
+void TestFilterCompletion::completionResult_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qsizetype>("replaceFrom");
+    QTest::addColumn<qsizetype>("cursor");
+    QTest::addColumn<QString>("candidate");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<qsizetype>("newCursor");
+    QTest::newRow("connective after a value")
+        << u"event == \"ACCOUNT_SNAPSHOT\" "_s << qsizetype(28) << qsizetype(28) << u"&&"_s
+        << u"event == \"ACCOUNT_SNAPSHOT\" && "_s << qsizetype(31);
+    QTest::newRow("connective right after a value")
+        << u"event == \"A\""_s << qsizetype(12) << qsizetype(12) << u"||"_s
+        << u"event == \"A\" || "_s << qsizetype(16);
+    QTest::newRow("operator after a field") << u"status "_s << qsizetype(7) << qsizetype(7)
+                                            << u">="_s << u"status >= "_s << qsizetype(10);
+    QTest::newRow("keyword operator") << u"path con"_s << qsizetype(5) << qsizetype(8)
+                                      << u"contains"_s << u"path contains "_s << qsizetype(14);
+    QTest::newRow("value after an operator")
+        << u"event =="_s << qsizetype(8) << qsizetype(8) << u"\"IDENTIFICATION\""_s
+        << u"event == \"IDENTIFICATION\""_s << qsizetype(25);
+    QTest::newRow("field at the start")
+        << u"ev"_s << qsizetype(0) << qsizetype(2) << u"event"_s << u"event"_s << qsizetype(5);
+    QTest::newRow("field after a parenthesis")
+        << u"(me"_s << qsizetype(1) << qsizetype(3) << u"method"_s << u"(method"_s << qsizetype(7);
+    QTest::newRow("no second space before the rest")
+        << u"a  b"_s << qsizetype(2) << qsizetype(2) << u"&&"_s << u"a && b"_s << qsizetype(4);
+}
+
+// What a chosen completion writes: spaced as a person writes it ("A" && , status >= ), with
+// the cursor after it.
+void TestFilterCompletion::completionResult()
+{
+    QFETCH(QString, text);
+    QFETCH(qsizetype, replaceFrom);
+    QFETCH(qsizetype, cursor);
+    QFETCH(QString, candidate);
+    QFETCH(QString, expected);
+    QFETCH(qsizetype, newCursor);
+    qsizetype at = -1;
+    QCOMPARE(filterCompletionResult(text, replaceFrom, cursor, candidate, &at), expected);
+    QCOMPARE(at, newCursor);
+}
+
+void TestFilterCompletion::soundBefore_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qsizetype>("position");
+    QTest::addColumn<bool>("sound");
+    QTest::newRow("valid") << u"event == \"A\" "_s << qsizetype(14) << true;
+    QTest::newRow("unfinished at the end") << u"event == \"A\" && "_s << qsizetype(16) << true;
+    QTest::newRow("an open string being typed") << u"event == \"AC"_s << qsizetype(8) << true;
+    QTest::newRow("a misspelt field before") << u"evnt == \"A\" "_s << qsizetype(13) << false;
+    QTest::newRow("two operators before") << u"status == == 1 "_s << qsizetype(15) << false;
+}
+
+void TestFilterCompletion::soundBefore()
+{
+    QFETCH(QString, text);
+    QFETCH(qsizetype, position);
+    QFETCH(bool, sound);
+    QCOMPARE(filterSoundBefore(text, position), sound);
 }
 
 QTEST_GUILESS_MAIN(TestFilterCompletion)

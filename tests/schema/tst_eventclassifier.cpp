@@ -53,6 +53,8 @@ private Q_SLOTS:
     void subscriptionCheckIsRecognisedNotViolated();
     void inferredTypeNamesItsSchema();
     void classificationThroughput();
+    void loadedFileNamedAfterItsType_data();
+    void loadedFileNamedAfterItsType();
 
 private:
     SchemaRegistry m_registry;
@@ -219,6 +221,51 @@ void TestEventClassifier::classificationThroughput()
             classifier.classify(event, body);
         }
     }
+}
+
+void TestEventClassifier::loadedFileNamedAfterItsType_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<Origin>("origin");
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<QString>("eventType");
+    QTest::addColumn<ClassifiedBy>("by");
+    const QString identification = u"IDENTIFICATION"_s;
+    QTest::newRow("upper case") << u"/tmp/p/IDENTIFICATION.json"_s << Origin::Loaded << HeaderList()
+                                << identification << ClassifiedBy::FileName;
+    QTest::newRow("lower case") << u"/tmp/p/identification.json"_s << Origin::Loaded << HeaderList()
+                                << identification << ClassifiedBy::FileName;
+    QTest::newRow("numbered as fixtures are saved")
+        << u"IDENTIFICATION-12.json"_s << Origin::Loaded << HeaderList() << identification
+        << ClassifiedBy::FileName;
+    QTest::newRow("the header still wins")
+        << u"identification.json"_s << Origin::Loaded
+        << HeaderList { { "Solaris-Webhook-Event-Type"_ba, "ACCOUNT_SNAPSHOT"_ba } }
+        << u"ACCOUNT_SNAPSHOT"_s << ClassifiedBy::Header;
+    QTest::newRow("a name that is no type") << u"payload.json"_s << Origin::Loaded << HeaderList()
+                                            << u"IDENTIFICATION?"_s << ClassifiedBy::Inferred;
+    QTest::newRow("a HAR holds any events")
+        << u"identification.har"_s << Origin::Loaded << HeaderList() << u"IDENTIFICATION?"_s
+        << ClassifiedBy::Inferred;
+}
+
+// A payload file the user named after its type (issue 16, item 10): read as that type, not
+// guessed from its shape with a '?'.
+void TestEventClassifier::loadedFileNamedAfterItsType()
+{
+    QFETCH(QString, file);
+    QFETCH(Origin, origin);
+    QFETCH(HeaderList, headers);
+    QFETCH(QString, eventType);
+    QFETCH(ClassifiedBy, by);
+    const QByteArray body = QJsonDocument(seed(u"IDENTIFICATION"_s).toObject()).toJson();
+    Event event = makeEvent("/"_ba, headers, body);
+    event.origin = origin;
+    event.sourceFile = file;
+    const Classification result = EventClassifier(m_registry).classify(event, parsed(body));
+    QCOMPARE(result.eventType, eventType);
+    QCOMPARE(result.by, by);
+    QCOMPARE(classifiedByName(ClassifiedBy::FileName), u"file name"_s);
 }
 
 QTEST_GUILESS_MAIN(TestEventClassifier)

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void eventTypeTerms();
     void combine_data();
     void combine();
+    void withEventType_data();
+    void withEventType();
     void without_data();
     void without();
 };
@@ -141,6 +143,47 @@ void TestTimelineFilter::combine()
     QFETCH(QString, term);
     QFETCH(QString, expected);
     QCOMPARE(TimelineFilter::combine(text, previous, term), expected);
+}
+
+void TestTimelineFilter::withEventType_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("keep");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("expected");
+    const QString range = u"time >= \"2026-01-01T10:00:00Z\" && time < \"2026-01-01T10:01:00Z\""_s;
+    QTest::newRow("empty bar") << QString() << QString() << u"A"_s << u"event == \"A\""_s;
+    // What a first-time user met: a type click narrowed an unrelated filter to nothing.
+    QTest::newRow("an unrelated filter is replaced")
+        << u"seq == 44"_s << QString() << u"ACCOUNT_SNAPSHOT"_s
+        << u"event == \"ACCOUNT_SNAPSHOT\""_s;
+    QTest::newRow("the event term is replaced in place")
+        << u"event == \"A\" && json.status == \"failed\""_s << QString() << u"B"_s
+        << u"event == \"B\" && json.status == \"failed\""_s;
+    QTest::newRow("an unquoted one too") << u"method == POST && event==A"_s << QString() << u"B"_s
+                                         << u"method == POST && event == \"B\""_s;
+    QTest::newRow("unknown type replaces")
+        << u"!event && invalid"_s << QString() << u"B"_s << u"event == \"B\" && invalid"_s;
+    QTest::newRow("to unknown type")
+        << u"event == \"B\""_s << QString() << QString() << u"!event"_s;
+    QTest::newRow("a json member named event is not the term")
+        << u"json.event == \"x\""_s << QString() << u"B"_s << u"event == \"B\""_s;
+    QTest::newRow("not event is no event term")
+        << u"!event == \"x\""_s << QString() << u"B"_s << u"event == \"B\""_s;
+    QTest::newRow("the timeline's range stays")
+        << range + u" && seq == 3"_s << range << u"A"_s << range + u" && event == \"A\""_s;
+}
+
+void TestTimelineFilter::withEventType()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, keep);
+    QFETCH(QString, type);
+    QFETCH(QString, expected);
+    const QString result =
+        TimelineFilter::withEventType(text, keep, TimelineFilter::eventType(type));
+    QCOMPARE(result, expected);
+    QVERIFY(std::holds_alternative<Filter>(Filter::compile(result)));
 }
 
 void TestTimelineFilter::without_data()

@@ -1,6 +1,11 @@
 #include "bodyview.h"
 
+#include <QCheckBox>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 
 using namespace Qt::StringLiterals;
 
@@ -12,6 +17,7 @@ class TestBodyView : public QObject
 private Q_SLOTS:
     void hexDumpRows();
     void hexDumpStopsAtTheLimit();
+    void showAllSaveAndWrap();
 };
 
 void TestBodyView::hexDumpRows()
@@ -32,6 +38,42 @@ void TestBodyView::hexDumpStopsAtTheLimit()
     const QString dump = BodyView::hexDump(QByteArray(100, 'y'), 32);
     QCOMPARE(dump.count(u'\n'), 2);
     QVERIFY(!dump.contains(u"00000020"_s));
+}
+
+// Beyond the 2 MiB preview the whole body shows on request; Save writes the exact bytes; word
+// wrap toggles (issue 16, item 13).
+void TestBodyView::showAllSaveAndWrap()
+{
+    BodyView view;
+    QByteArray body =
+        "\"head\"\n"_ba + QByteArray(BodyView::kTextLimit, 'a') + "\ntail-marker\r\n"_ba;
+    view.setBody(body);
+    QVERIFY(view.isCut());
+    QVERIFY(!view.shownText().contains(u"tail-marker"_s));
+    QVERIFY(!view.find(u"tail-marker"_s, false));
+    view.showAll();
+    QVERIFY(!view.isCut());
+    QVERIFY(view.shownText().contains(u"tail-marker"_s));
+    QVERIFY(view.find(u"TAIL-marker"_s, false));
+    QCOMPARE(view.textEdit()->textCursor().selectedText(), u"tail-marker"_s);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"body.bin"_s);
+    QCOMPARE(view.saveTo(path), QString());
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), body);
+    QVERIFY(!view.saveTo(dir.filePath(u"no/such/folder/x"_s)).isEmpty());
+
+    QCOMPARE(view.textEdit()->lineWrapMode(), QPlainTextEdit::NoWrap);
+    auto *wrap = view.findChild<QCheckBox *>();
+    QVERIFY(wrap);
+    wrap->click();
+    QCOMPARE(view.textEdit()->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+
+    view.setBody("{}"_ba); // the next body starts cut again, when it is large
+    view.setBody(body);
+    QVERIFY(view.isCut());
 }
 
 QTEST_MAIN(TestBodyView)

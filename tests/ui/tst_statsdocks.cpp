@@ -291,10 +291,12 @@ void TestStatsDocks::eventTypeWritesFilterTerm_data()
     QTest::addColumn<QString>("after");
     QTest::newRow("empty bar") << QString() << u"A"_s << u"event == \"A\""_s;
     QTest::newRow("unknown type") << QString() << QString() << u"!event"_s;
-    QTest::newRow("joins the user's")
-        << u"method == \"POST\""_s << u"A"_s << u"method == \"POST\" && event == \"A\""_s;
-    QTest::newRow("parenthesises an or") << u"status >= 500 || status == 0"_s << u"B"_s
-                                         << u"(status >= 500 || status == 0) && event == \"B\""_s;
+    // An unrelated filter is replaced, never narrowed to an empty table (issue 16, item 7).
+    QTest::newRow("replaces an unrelated filter")
+        << u"seq == 44"_s << u"A"_s << u"event == \"A\""_s;
+    QTest::newRow("replaces the user's event term")
+        << u"event == \"B\" && json.status == \"failed\""_s << u"A"_s
+        << u"event == \"A\" && json.status == \"failed\""_s;
 }
 
 void TestStatsDocks::eventTypeWritesFilterTerm()
@@ -363,7 +365,7 @@ void TestStatsDocks::editedTermsAreForgotten()
     Q_EMIT timeline->rangeCleared(); // nothing of ours left to take out
     QCOMPARE(m_filterBar->lineEdit()->text(), u"path contains \"A\""_s);
     clickType(u"A"_s);
-    QCOMPARE(m_filterBar->lineEdit()->text(), u"path contains \"A\" && event == \"A\""_s);
+    QCOMPARE(m_filterBar->lineEdit()->text(), u"event == \"A\""_s);
 }
 
 // Turning the split on counts every event again per type, at once; the choice is a setting.

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -111,6 +112,8 @@ private Q_SLOTS:
     void keyboardZoomsAndPans();
     void paintsBinsInPaletteColours_data();
     void paintsBinsInPaletteColours();
+    void legendNeverCoversTheNewestBars_data();
+    void legendNeverCoversTheNewestBars();
 
 private:
     CaptureOptions optionsFor(const QString &name) const;
@@ -171,6 +174,14 @@ void TestTimeline::dragAndClickFilterTheTable()
     const qsizetype inRange = countIn(planned, from, to);
     QVERIFY(inRange >= 9 && inRange <= 10);
     QTRY_COMPARE(table->model()->rowCount(), int(inRange));
+    // ...and the chart zooms to the range, a little room either side (issue 16, item 11).
+    QVERIFY(!timeline->showsWholeSession());
+    QVERIFY(timeline->viewFromMs() <= from && timeline->viewToMs() >= to);
+    QVERIFY2(timeline->viewToMs() - timeline->viewFromMs() < (to - from) * 3 / 2,
+             qPrintable(u"view %1 ms for a range of %2 ms"_s
+                            .arg(timeline->viewToMs() - timeline->viewFromMs())
+                            .arg(to - from)));
+    timeline->showWholeSession();
 
     // A type joins the range; another type replaces it.
     clickType(panel, u"A"_s);
@@ -377,6 +388,46 @@ void TestTimeline::paintsBinsInPaletteColours()
     if (qEnvironmentVariableIsSet("HOOKSCOPE_SHOT_DIR"))
         image.save(qEnvironmentVariable("HOOKSCOPE_SHOT_DIR") + u"/timeline-"_s
                    + QString::fromLatin1(QTest::currentDataTag()) + u".png"_s);
+}
+
+void TestTimeline::legendNeverCoversTheNewestBars_data()
+{
+    QTest::addColumn<bool>("split");
+    QTest::newRow("valid and invalid") << false;
+    QTest::newRow("split by type") << true;
+}
+
+// The newest second is the busiest, so its bar reaches the top of the plot, right where a
+// legend drawn inside the plot would sit: no pixel of it may be legend text.
+void TestTimeline::legendNeverCoversTheNewestBars()
+{
+    QFETCH(bool, split);
+    TimelineWidget widget;
+    widget.resize(600, 160);
+    widget.setSplitByType(split);
+    widget.timeline().add(kBase, true, u"A"_s);
+    for (int i = 0; i < 5; ++i)
+        widget.timeline().add(kBase + 9'000 + 100 * i, i % 2 == 0, u"TYPE_%1"_s.arg(i));
+    widget.setView(kBase, kBase + 10'000);
+    QCOMPARE(widget.binMs(), RateTimeline::kSecondMs);
+    const QRect plot = widget.plotRect();
+    QVERIFY(!widget.legendRect().isEmpty());
+    QVERIFY(!widget.legendRect().intersects(plot));
+    const QImage image = widget.grab().toImage();
+    const QColor base = widget.palette().color(QPalette::Base);
+    QSet<QRgb> bars { base.rgb() };
+    for (int y = plot.bottom() - 2; y > plot.top(); y -= 2)
+        bars.insert(
+            image.pixel((widget.xOfTime(kBase + 9'000) + widget.xOfTime(kBase + 10'000)) / 2, y));
+    QVERIFY2(bars.size() >= 2, "the newest bar is drawn");
+    const int left = widget.xOfTime(kBase + 9'000) + 2;
+    const int right = std::min(widget.xOfTime(kBase + 10'000), plot.right()) - 2;
+    for (int y = plot.top(); y < plot.top() + widget.fontMetrics().height(); ++y) {
+        for (int x = left; x < right; ++x)
+            QVERIFY2(bars.contains(image.pixel(x, y)),
+                     qPrintable(u"(%1, %2) is %3, not a bar's colour"_s.arg(x).arg(y).arg(
+                         image.pixelColor(x, y).name())));
+    }
 }
 
 QTEST_MAIN(TestTimeline)

@@ -1,0 +1,34 @@
+#include "subcommands.h"
+
+#include "exportcommand.h"
+#include "importcommand.h"
+#include "validatecommand.h"
+
+using namespace Qt::StringLiterals;
+
+const QList<Subcommand> &subcommands()
+{
+    static const QList<Subcommand> list {
+        { u"validate"_s, runValidate },
+        { u"import"_s, runImport },
+        { u"export"_s, runExport },
+    };
+    return list;
+}
+
+const Subcommand *findSubcommand(QStringView name)
+{
+    for (const Subcommand &command : subcommands()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+QStringList subcommandNames()
+{
+    QStringList names;
+    for (const Subcommand &command : subcommands())
+        names.append(command.name);
+    return names;
+}
