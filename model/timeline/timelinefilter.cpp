@@ -54,7 +54,7 @@ QString TimelineFilter::combine(const QString &text, const QString &previous, co
 QString TimelineFilter::withEventType(const QString &text, const QString &keep, const QString &term)
 {
     static const QRegularExpression eventTerm(
-        uR"((?<![\w.\["])event\s*==\s*(?:"(?:[^"\\]|\\.)*"|[^\s()&|"]+)|!\s*event\b(?!\s*(?:[=!<>]|contains\b|matches\b|in\b)))"_s,
+        uR"((?<![\w.\["!])(?<!!\s)event\s*==\s*(?:"(?:[^"\\]|\\.)*"|[^\s()&|"]+)|!\s*event\b(?!\s*(?:[=!<>]|contains\b|matches\b|in\b)))"_s,
         QRegularExpression::CaseInsensitiveOption);
     QString current = text.trimmed();
     const QRegularExpressionMatch match = eventTerm.match(current);

@@ -168,6 +168,8 @@ void TestTimelineFilter::withEventType_data()
         << u"event == \"B\""_s << QString() << QString() << u"!event"_s;
     QTest::newRow("a json member named event is not the term")
         << u"json.event == \"x\""_s << QString() << u"B"_s << u"event == \"B\""_s;
+    QTest::newRow("a negated one is not the term either")
+        << u"! event == \"x\""_s << QString() << u"B"_s << u"event == \"B\""_s;
     QTest::newRow("not event is no event term")
         << u"!event == \"x\""_s << QString() << u"B"_s << u"event == \"B\""_s;
     QTest::newRow("the timeline's range stays")
