@@ -200,12 +200,12 @@ void MainWindow::connectParts()
             [this] { showSelected(); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { showSelected(); });
-    for (auto signal : { &QAbstractItemModel::modelReset, &QAbstractItemModel::layoutChanged })
-        connect(
-            m_proxy, signal, this, [this] { showSelected(); }, Qt::QueuedConnection);
-    connect(
-        m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] { showSelected(); },
-        Qt::QueuedConnection);
+    const auto showSoon = [this] {
+        QTimer::singleShot(0, this, [this] { showSelected(); }); // once the selection caught up
+    };
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, showSoon);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, showSoon);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, showSoon);
     connect(m_sessions, &SessionController::sessionChanged, this, &MainWindow::sessionChanged);
     connect(m_loader, &PayloadLoader::eventsLoaded, m_capture, &CaptureService::addLoaded);
     connect(m_loader, &PayloadLoader::progress, this, [this](int done, int total) {

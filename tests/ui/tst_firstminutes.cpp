@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QCompleter>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
 #include <QHostAddress>
@@ -88,13 +89,13 @@ qint64 selectedSeq(const MainWindow &window)
     return rows.size() == 1 ? rows.first().data(ModelRoles::SeqRole).toLongLong() : -1;
 }
 
-// Clicks a button of the next modal message box as soon as it opens.
-void answerNextMessageBox(QMessageBox::StandardButton button, bool *asked)
+// Clicks a button of the next modal message box as soon as it opens (looking for two seconds).
+void answerNextMessageBox(QMessageBox::StandardButton button, bool *asked, int tries = 40)
 {
-    QTimer::singleShot(50, qApp, [button, asked] {
+    QTimer::singleShot(50, qApp, [button, asked, tries] {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         if (!box)
-            return answerNextMessageBox(button, asked);
+            return tries > 0 ? answerNextMessageBox(button, asked, tries - 1) : void();
         *asked = true;
         QTest::mouseClick(box->button(button), Qt::LeftButton);
     });
@@ -335,6 +336,7 @@ void TestFirstMinutes::deletingManyAsksFirst()
 
     asked = false;
     answerNextMessageBox(QMessageBox::Yes, &asked);
+    table->setFocus(); // where the closed box left it is the platform's choice
     QTest::keyClick(table, Qt::Key_Delete);
     QVERIFY(asked);
     QCOMPARE(table->model()->rowCount(), 0);
