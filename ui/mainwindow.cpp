@@ -149,7 +149,7 @@ void MainWindow::setDefaultColumns()
         { EventTableModel::EventTypeColumn, fit(u"ACTIVATION_CHALLENGE_CREATION"_s) },
         { EventTableModel::SizeColumn, fit(u"1023.9 KB"_s) },
         { EventTableModel::StatusColumn, fit(u"Status"_s) },
-        { EventTableModel::ValidityColumn, fit(u"2 errors"_s) },
+        { EventTableModel::ValidityColumn, fit(u"no schema"_s) },
         { EventTableModel::SignatureColumn, fit(u"no secret"_s) },
         { EventTableModel::RemoteColumn, fit(u"127.0.0.1:65535"_s) },
         { EventTableModel::ClassificationColumn, fit(u"Classified by"_s) },

@@ -67,7 +67,7 @@ void StatsDocks::createDocks(QMainWindow *window)
     m_typesDock->setWidget(m_typesPanel);
     window->addDockWidget(Qt::RightDockWidgetArea, m_typesDock);
     // Narrow enough to leave the table its first columns at 1200 px; long types are elided.
-    window->resizeDocks({ m_typesDock }, { m_typesPanel->fontMetrics().averageCharWidth() * 38 },
+    window->resizeDocks({ m_typesDock }, { m_typesPanel->fontMetrics().averageCharWidth() * 54 },
                         Qt::Horizontal);
 }
 

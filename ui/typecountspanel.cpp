@@ -35,9 +35,15 @@ TypeCountsPanel::TypeCountsPanel(TypeCountsModel *model, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_view->horizontalHeader()->setSectionResizeMode(TypeCountsModel::TypeColumn,
                                                      QHeaderView::Stretch);
+    // Counts get what their title and six digits need; the type takes the rest, elided in the
+    // middle, so a narrow dock still shows which type a row is.
+    const int count =
+        fontMetrics().horizontalAdvance(u"Invalid"_s) + 5 * fontMetrics().averageCharWidth();
     for (int column = TypeCountsModel::EventsColumn; column < TypeCountsModel::ColumnCount;
-         ++column)
-        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+         ++column) {
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
+        m_view->horizontalHeader()->resizeSection(column, count);
+    }
     auto *tint = new SeverityDelegate(m_view);
     m_view->setItemDelegateForColumn(TypeCountsModel::InvalidColumn, tint);
     m_view->setItemDelegateForColumn(TypeCountsModel::ErrorsColumn, tint);
