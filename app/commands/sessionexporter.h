@@ -23,8 +23,8 @@ public:
         qint64 events = 0;
         QString error; // names the file and the reason; empty on success
         // Events left out because the filter could not decide them within its budget.
-        qint64 undecided = 0;
-        QString firstUndecided; // "event N: reason"
+        qint64 undecided {};
+        QString firstUndecided {}; // "event N: reason"
     };
     // Everything into DEVICE as one stream (a file, stdout).
     Result toDevice(QIODevice &device, const QString &label) const;

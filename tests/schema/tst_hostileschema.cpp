@@ -176,8 +176,8 @@ void TestHostileSchema::boundedValidation_data()
     QTest::newRow("enum of 20 000, 20 000 items")
         << longEnum << QJsonValue(QJsonArray::fromStringList(QStringList(20000, u"x"_s)))
         << QStringList { u"* undecided"_s };
-    QTest::newRow("enum of 10^5, 3 items")
-        << longEnum << parse("[1,\"x\",99999]") << QStringList { u"/1 enum"_s };
+    QTest::newRow("enum of 20 000, 3 items")
+        << longEnum << parse("[1,\"x\",19999]") << QStringList { u"/1 enum"_s };
 
     const QByteArray pattern =
         R"({"title":"T","type":"object","properties":{"k":{"pattern":"^(a|a)+$"}}})";
