@@ -1,6 +1,7 @@
 // Composes Hookscope: parse the command line, start capture, then the window or headless output.
 #include "capture/captureservice.h"
 #include "commandline.h"
+#include "commands/examplecommand.h"
 #include "commands/exportcommand.h"
 #include "commands/importcommand.h"
 #include "commands/validatecommand.h"
@@ -206,6 +207,7 @@ std::optional<int> runSubcommand(int argc, char **argv)
     const Command command = name == u"validate"_s ? runValidate
         : name == u"import"_s                     ? runImport
         : name == u"export"_s                     ? runExport
+        : name == u"example"_s                    ? runExample
                                                   : nullptr;
     if (!command)
         return std::nullopt;
