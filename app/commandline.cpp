@@ -19,6 +19,8 @@ Hookscope captures webhooks sent to it and shows them checked and field by field
   hookscope export --session FILE --format har|ndjson|fixtures|curl|httpie|raw --out PATH
                                               write a session's events (--filter EXPR)
   hookscope example EVENT | --all --out DIR   a payload that validates against EVENT's schema
+  hookscope send --to URL (--event TYPE [--body FILE] | FILE...) [--secret SPEC]
+                                              send, sign and retry as the provider would
   (each subcommand has its own --help)
 
 Webhooks are captured at http://%1:%2/ (any method, any path) unless --bind/--port

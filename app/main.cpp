@@ -4,6 +4,7 @@
 #include "commands/examplecommand.h"
 #include "commands/exportcommand.h"
 #include "commands/importcommand.h"
+#include "commands/sendcommand.h"
 #include "commands/validatecommand.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
@@ -208,6 +209,7 @@ std::optional<int> runSubcommand(int argc, char **argv)
         : name == u"import"_s                     ? runImport
         : name == u"export"_s                     ? runExport
         : name == u"example"_s                    ? runExample
+        : name == u"send"_s                       ? runSend
                                                   : nullptr;
     if (!command)
         return std::nullopt;
