@@ -21,6 +21,8 @@ Hookscope captures webhooks sent to it and shows them checked and field by field
   hookscope example EVENT | --all --out DIR   a payload that validates against EVENT's schema
   hookscope send --to URL (--event TYPE [--body FILE] | FILE...) [--secret SPEC]
                                               send, sign and retry as the provider would
+  hookscope replay --session FILE --to URL [--filter EXPR] [--resign SPEC]
+                                              the window's Replay, answers kept in the session
   (each subcommand has its own --help)
 
 Webhooks are captured at http://%1:%2/ (any method, any path) unless --bind/--port

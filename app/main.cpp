@@ -4,6 +4,7 @@
 #include "commands/examplecommand.h"
 #include "commands/exportcommand.h"
 #include "commands/importcommand.h"
+#include "commands/replaycommand.h"
 #include "commands/sendcommand.h"
 #include "commands/validatecommand.h"
 #include "headlessrunner.h"
@@ -210,6 +211,7 @@ std::optional<int> runSubcommand(int argc, char **argv)
         : name == u"export"_s                     ? runExport
         : name == u"example"_s                    ? runExample
         : name == u"send"_s                       ? runSend
+        : name == u"replay"_s                     ? runReplay
                                                   : nullptr;
     if (!command)
         return std::nullopt;

@@ -10,8 +10,9 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qsizetype answerPreviewBytes = 80;
 
-// The answer's first bytes on one line: control characters shown as '.'.
-QString preview(const QByteArray &body)
+} // namespace
+
+QString WebhookSender::answerPreview(const QByteArray &body)
 {
     QByteArray bytes = body.left(answerPreviewBytes);
     for (char &c : bytes) {
@@ -21,6 +22,7 @@ QString preview(const QByteArray &body)
     return QString::fromUtf8(bytes) + (body.size() > answerPreviewBytes ? u"…"_s : QString());
 }
 
+namespace {
 QString seconds(qint64 ms)
 {
     return ms % 1000 == 0 ? u"%1s"_s.arg(ms / 1000) : u"%1ms"_s.arg(ms);
@@ -37,7 +39,7 @@ QJsonObject WebhookSender::Attempt::toJson() const
         { u"status"_s, result.ok() ? QJsonValue(result.status) : QJsonValue() },
         { u"elapsedMs"_s, result.elapsedMs },
         { u"error"_s, result.ok() ? QJsonValue() : QJsonValue(result.error) },
-        { u"answer"_s, preview(result.body) },
+        { u"answer"_s, answerPreview(result.body) },
         { u"outcome"_s, outcome },
         { u"final"_s, final },
         { u"accepted"_s, accepted },
@@ -49,8 +51,10 @@ QString WebhookSender::Attempt::toText() const
     const QString answer = result.ok()
         ? u"%1 %2"_s.arg(result.status).arg(QString::fromLatin1(result.reason))
         : u"error: %1"_s.arg(result.error);
-    const QString body = result.body.isEmpty() ? QString() : u" %1"_s.arg(preview(result.body));
-    return u"%1 (%2) attempt %3: %4 in %5 ms%6 -> %7"_s.arg(label, eventType)
+    const QString body =
+        result.body.isEmpty() ? QString() : u" %1"_s.arg(answerPreview(result.body));
+    const QString name = label == eventType ? label : u"%1 (%2)"_s.arg(label, eventType);
+    return u"%1 attempt %2: %3 in %4 ms%5 -> %6"_s.arg(name)
         .arg(attempt)
         .arg(answer)
         .arg(result.elapsedMs)

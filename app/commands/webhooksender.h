@@ -63,6 +63,8 @@ public:
     // Solaris's headers for an event with no attempt or signature yet (SendCommand builds them).
     static HeaderList solarisHeaders(const QString &eventType, const QByteArray &body,
                                      const QByteArray &webhookId, const QByteArray &subscriptionId);
+    // The answer's first 80 bytes on one line, control characters shown as '.'.
+    static QString answerPreview(const QByteArray &body);
     // The request for attempt N of webhook, signed.
     OutgoingRequest request(const OutgoingWebhook &webhook, int attempt) const;
 
