@@ -22,6 +22,11 @@ Hookscope captures webhooks sent to it and shows them checked and field by field
   hookscope import --session FILE PATH...     add payload files and folders to a session
   hookscope export --session FILE --format har|ndjson|fixtures|curl|httpie|raw --out PATH
                                               write a session's events (--filter EXPR)
+  hookscope example EVENT | --all --out DIR   a payload that validates against EVENT's schema
+  hookscope send --to URL (--event TYPE [--body FILE] | FILE...) [--secret SPEC]
+                                              send, sign and retry as the provider would
+  hookscope replay --session FILE --to URL [--filter EXPR] [--resign SPEC]
+                                              the window's Replay, answers kept in the session
   (each subcommand has its own --help)
 
 Webhooks are captured at http://%1:%2/ (any method, any path) unless --bind/--port

@@ -6,7 +6,7 @@ packages=(
     cmake ninja-build g++ pkg-config ccache
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     libvalijson-dev libyaml-cpp-dev libpcre2-dev json-schema-test-suite
-    curl python3 sqlite3 libsqlite3-dev desktop-file-utils
+    curl httpie openssl python3 sqlite3 libsqlite3-dev desktop-file-utils
     clang-14 libclang-rt-14-dev llvm-14
 )
 

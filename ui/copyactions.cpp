@@ -8,6 +8,8 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QFutureWatcher>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -19,6 +21,7 @@ using namespace Qt::StringLiterals;
 namespace {
 const auto kRedactKey = u"export/redact"_s;
 const auto kFixtureFolderKey = u"export/fixtureFolder"_s;
+const auto kBaseUrlKey = u"export/baseUrl"_s; // empty: where each request was sent
 
 struct FormatEntry
 {
@@ -66,6 +69,8 @@ void CopyActions::populate(QMenu *file, QMenu *edit)
         if (entry.format == ExportFormat::Curl)
             action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     }
+    m_copyMenu->addSeparator();
+    m_copyMenu->addAction(u"Commands &Send To…"_s, this, &CopyActions::baseUrlDialog);
     QAction *redaction = edit->addAction(u"&Redact Secrets in Copies and Exports"_s);
     redaction->setCheckable(true);
     redaction->setChecked(redact());
@@ -118,9 +123,41 @@ QStringList CopyActions::saveFixtures(const QString &folder, const QList<qint64>
                            { ExportFormat::Fixtures, exportOptions(), folder, true });
 }
 
+QString CopyActions::baseUrl() const
+{
+    return QSettings().value(kBaseUrlKey).toString();
+}
+
+void CopyActions::setBaseUrl(const QString &url)
+{
+    QSettings().setValue(kBaseUrlKey, url.trimmed());
+}
+
+// curl and HTTPie commands go where each request was sent unless the user names a URL here;
+// events without a Host go to this capture's own address.
+void CopyActions::baseUrlDialog()
+{
+    bool ok = false;
+    QString url = QInputDialog::getText(
+        m_window, u"Commands Send To"_s,
+        u"Base URL for copied curl and HTTPie commands\n(empty: where each request was sent):"_s,
+        QLineEdit::Normal, baseUrl(), &ok);
+    if (!ok)
+        return;
+    const QUrl parsed(url.trimmed(), QUrl::StrictMode);
+    if (!url.trimmed().isEmpty()
+        && (!parsed.isValid() || parsed.host().isEmpty()
+            || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s))) {
+        QMessageBox::warning(m_window, u"Commands Send To"_s,
+                             u"\"%1\" is not an http:// or https:// URL."_s.arg(url));
+        return;
+    }
+    setBaseUrl(url);
+}
+
 ExportOptions CopyActions::exportOptions() const
 {
-    return { m_capture->listenUrl(), redact() };
+    return { baseUrl(), redact(), m_capture->listenUrl() };
 }
 
 // A large export takes seconds: it runs on a worker thread with its own connection to the

@@ -35,6 +35,9 @@ public:
     QString exportTo(const QString &path, ExportFormat format, const QList<qint64> &seqs) const;
     QStringList saveFixtures(const QString &folder, const QList<qint64> &seqs) const;
     bool redact() const;
+    // The base URL copied commands send to; empty: where each request was sent.
+    QString baseUrl() const;
+    void setBaseUrl(const QString &url);
 
 Q_SIGNALS:
     // What was put on the clipboard, for the status bar: "Copied 2 events as curl Command".
@@ -42,6 +45,7 @@ Q_SIGNALS:
 
 private:
     ExportOptions exportOptions() const;
+    void baseUrlDialog();
     void exportInBackground(const QList<qint64> &seqs, const SelectionExport &what);
     void exportDialog(bool filteredOnly);
     void saveFixturesDialog();

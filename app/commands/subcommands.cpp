@@ -1,7 +1,10 @@
 #include "subcommands.h"
 
+#include "examplecommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
+#include "replaycommand.h"
+#include "sendcommand.h"
 #include "validatecommand.h"
 
 using namespace Qt::StringLiterals;
@@ -12,6 +15,9 @@ const QList<Subcommand> &subcommands()
         { u"validate"_s, runValidate },
         { u"import"_s, runImport },
         { u"export"_s, runExport },
+        { u"example"_s, runExample },
+        { u"send"_s, runSend },
+        { u"replay"_s, runReplay },
     };
     return list;
 }

@@ -4,6 +4,13 @@
 #include "redaction.h"
 #include "shellquote.h"
 
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
 using namespace Qt::StringLiterals;
 using HttpText::lineSafe;
 
@@ -94,6 +101,20 @@ QString joinLines(const QByteArray &prefix, const QList<QByteArray> &words)
 
 } // namespace
 
+QString requestBaseUrl(const Event &e, const QString &fallback)
+{
+    const QByteArray host = e.headerValue("host").trimmed();
+    if (host.isEmpty() || !host.isValidUtf8())
+        return fallback;
+    // Only an authority: a Host such as "evil.example/x" or "user@host" would change the path
+    // or add credentials.
+    const QUrl url(u"http://"_s + QString::fromUtf8(host), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || !url.path().isEmpty()
+        || url.hasQuery() || url.hasFragment())
+        return fallback;
+    return url.toString(QUrl::FullyEncoded);
+}
+
 QString toCurl(const Event &e, const QString &baseUrl, bool redact)
 {
     QList<QByteArrayView> defaults { "Accept", "User-Agent" };
@@ -122,11 +143,92 @@ QString toCurl(const Event &e, const QString &baseUrl, bool redact)
     return joinLines(prefix, words);
 }
 
+namespace {
+
+// In the order HTTPie keeps them (its default header dict, then Content-Type).
+constexpr std::array<QByteArrayView, 5> httpieDefaultHeaders = {
+    "User-Agent", "Accept-Encoding", "Accept", "Connection", "Content-Type",
+};
+
+// Requests (under HTTPie) percent-encodes these in a target even with --path-as-is, and in the
+// query decodes %XX of unreserved characters.
+bool httpieRewritesTarget(const QByteArray &target)
+{
+    static constexpr QByteArrayView reencoded = "{}|\\^`\"<>";
+    const qsizetype query = target.indexOf('?');
+    for (qsizetype i = 0; i < target.size(); ++i) {
+        if (reencoded.contains(target[i]))
+            return true;
+        if (query >= 0 && i > query && target[i] == '%' && i + 2 < target.size()) {
+            const char c = QByteArray::fromHex(target.mid(i + 1, 2)).append(char(0)).at(0);
+            if (std::isalnum(static_cast<unsigned char>(c)) || QByteArrayView("-._~").contains(c))
+                return true;
+        }
+    }
+    return false;
+}
+
+// What HTTPie 3 (Debian's 3.2.1) does to the request that no item can prevent, and the headers
+// it cannot send, as comment lines above the command; E is the event as the command sends it.
+QByteArray httpieNotes(const Event &e, const QList<QByteArray> &unsendable, bool hasBackslash)
+{
+    QList<QByteArray> changes;
+    // Python's http.client and urllib3 add these when HTTPie's own were removed.
+    if (!e.hasHeader("Accept-Encoding"))
+        changes.append("adds Accept-Encoding: identity");
+    if (!e.hasHeader("User-Agent"))
+        changes.append("adds User-Agent: python-urllib3/...");
+    if (!e.body.isEmpty())
+        changes.append("sends its own Content-Length first");
+    QList<QByteArray> moved; // HTTPie's default headers keep their slots in its header dict
+    for (const QByteArrayView name : httpieDefaultHeaders) {
+        if (e.hasHeader(name))
+            moved.append(name.toByteArray());
+    }
+    if (!moved.isEmpty())
+        changes.append("sends " + moved.join(", ") + " before the other headers");
+    if (std::any_of(e.headers.begin(), e.headers.end(),
+                    [](const auto &header) { return header.second.trimmed().isEmpty(); }))
+        changes.append("sends an empty value as \"Name: \"");
+    if (httpieRewritesTarget(e.target))
+        changes.append("percent-encodes { } | \\ ^ ` \" < > in the target and decodes %XX of "
+                       "letters, digits and - . _ ~ in its query");
+    QByteArray notes;
+    if (!changes.isEmpty())
+        notes += "# HTTPie " + changes.join("; ") + ".\n";
+    for (const QByteArray &name : unsendable)
+        notes += "# HTTPie cannot send header " + name + ": its value is not UTF-8; left out.\n";
+    if (hasBackslash)
+        notes += "# HTTPie drops a backslash before : = @ ; in a header value.\n";
+    return notes;
+}
+
+} // namespace
+
 QString toHttpie(const Event &e, const QString &baseUrl, bool redact)
 {
+    // HTTPie counts the piped body itself: given a Content-Length as well, it sends both that
+    // and "Transfer-Encoding: chunked" with an unchunked body, which no server reads right.
+    Event sent = e;
+    sent.headers.clear();
+    QList<QByteArray> unsendable;
+    bool hasBackslash = false;
+    for (const auto &header : e.headers) {
+        if (header.first.compare("content-length", Qt::CaseInsensitive) == 0)
+            continue;
+        if (!header.second.isValidUtf8()) {
+            unsendable.append(header.first);
+            continue;
+        }
+        static const QRegularExpression escaped(u"\\\\[:=@;]"_s);
+        hasBackslash = hasBackslash || QString::fromUtf8(header.second).contains(escaped);
+        sent.headers.append(header);
+    }
     const HeaderArgs headers = headerArgs(
-        e, redact, { "Accept", "Accept-Encoding", "Connection", "User-Agent" }, ";", ":");
-    QByteArray prefix = e.body.isEmpty() ? "http --ignore-stdin "_ba : "http "_ba;
+        sent, redact, { "Accept", "Accept-Encoding", "Connection", "User-Agent" }, ";", ":");
+    // --path-as-is: "/../" and "/./" segments are sent as they are, as curl's --path-as-is does.
+    QByteArray prefix =
+        e.body.isEmpty() ? "http --ignore-stdin --path-as-is "_ba : "http --path-as-is "_ba;
     // "--": a method is any token, and one such as "--download" must not be read as an option.
     prefix += "-- " + ShellQuote::word(lineSafe(e.method)) + ' '
         + ShellQuote::word(requestUrl(baseUrl, lineSafe(e.target)));
@@ -144,5 +246,6 @@ QString toHttpie(const Event &e, const QString &baseUrl, bool redact)
         prefix = (bodyNeedsPrintf(e.body) ? printfPipe(e.body)
                                           : "printf '%s' " + ShellQuote::word(e.body) + " | ")
             + prefix;
-    return joinLines(prefix, words);
+    return QString::fromLatin1(httpieNotes(sent, unsendable, hasBackslash))
+        + joinLines(prefix, words);
 }

@@ -21,8 +21,12 @@ QByteArray toJsonBody(const Event &e);
 
 // A command for a POSIX shell (bash, dash, zsh) that sends the same method, target, headers and
 // body bytes to BASE_URL (e.g. "http://127.0.0.1:8080"). Pasting it runs nothing else.
+// HTTPie cannot reproduce every request: what it changes is said in comment lines above it.
 QString toCurl(const Event &e, const QString &baseUrl, bool redact = false);
 QString toHttpie(const Event &e, const QString &baseUrl, bool redact = false);
+// Where the request was sent, as a browser's "Copy as cURL" has it: "http://" + its Host header
+// when that is a plain host[:port], else FALLBACK (a loaded event without a Host).
+QString requestBaseUrl(const Event &e, const QString &fallback);
 
 // The request as HTTP/1.1 message bytes: request line, header lines, blank line, body.
 QByteArray toRawHttp(const Event &e, bool redact = false);

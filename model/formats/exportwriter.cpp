@@ -7,6 +7,11 @@
 
 using namespace Qt::StringLiterals;
 
+QString ExportOptions::baseUrlFor(const Event &event) const
+{
+    return baseUrl.isEmpty() ? requestBaseUrl(event, defaultBaseUrl) : baseUrl;
+}
+
 QByteArray exportEvent(ExportFormat format, const Event &event, const EventAnalysis &analysis,
                        const ExportOptions &options)
 {
@@ -18,9 +23,9 @@ QByteArray exportEvent(ExportFormat format, const Event &event, const EventAnaly
     case ExportFormat::Fixtures:
         return toFixtureJson(event, analysis.eventType, options.redact);
     case ExportFormat::Curl:
-        return toCurl(event, options.baseUrl, options.redact).toLatin1() + '\n';
+        return toCurl(event, options.baseUrlFor(event), options.redact).toLatin1() + '\n';
     case ExportFormat::Httpie:
-        return toHttpie(event, options.baseUrl, options.redact).toLatin1() + '\n';
+        return toHttpie(event, options.baseUrlFor(event), options.redact).toLatin1() + '\n';
     case ExportFormat::Raw:
         return toRawHttp(event, options.redact);
     case ExportFormat::JsonBody:

@@ -11,8 +11,13 @@ class QIODevice;
 
 struct ExportOptions
 {
-    QString baseUrl = QStringLiteral("http://127.0.0.1:8080"); // for curl and HTTPie
+    // Where curl and HTTPie commands send; empty: where each request was sent (requestBaseUrl),
+    // or defaultBaseUrl for an event without a Host.
+    QString baseUrl;
     bool redact = false;
+    QString defaultBaseUrl = QStringLiteral("http://127.0.0.1:8080");
+
+    QString baseUrlFor(const Event &event) const;
 };
 
 // "Copy as": one event in one format, as clipboard text. HAR gives a single entry, fixtures

@@ -46,6 +46,8 @@ public:
     // A QJsonValue (lossy: Qt has already turned numbers into doubles); for older callers.
     Violations validate(const QJsonValue &body) const;
     bool hasBody() const { return m_schema != nullptr; }
+    const SchemaGraph &graph() const { return *m_graph; }
+    int root() const { return m_root; }
     int fieldCount() const { return m_fieldCount; }
     const QSet<QString> &memberNames() const { return m_memberNames; }
     const QSet<QString> &requiredNames() const { return m_requiredNames; }

@@ -90,6 +90,9 @@ void SchemaGraph::compileInto(int index, const QJsonObject &schema, int depth)
     }
     node.title = schema.value(u"title"_s).toString();
     node.description = schema.value(u"description"_s).toString();
+    node.example = schema.value(u"examples"_s).isArray() ? schema.value(u"examples"_s)[0]
+        : schema.contains(u"example"_s)                  ? schema.value(u"example"_s)
+                                                         : schema.value(u"default"_s);
     m_nodes[index] = std::move(node);
 }
 

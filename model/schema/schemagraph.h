@@ -54,6 +54,7 @@ struct SchemaNode
     bool rejectsAll = false; // the boolean schema `false`
     QString title;
     QString description;
+    QJsonValue example; // the first of `examples`, else `example`, else `default` (may be absent)
 };
 
 using NodeSet = QVarLengthArray<int, 8>;

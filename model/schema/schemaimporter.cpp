@@ -174,6 +174,7 @@ SchemaImporter::importWebhook(const QString &key, const QJsonValue &value, const
         event.pointer = bodySchemaPointer(operation, operationPointer);
         if (!event.pointer.isEmpty()) {
             event.definition = definitionFor(event.pointer, event.pointer, 0);
+            event.example = mediaExample(operation, operationPointer);
         }
         return event;
     }
@@ -209,6 +210,30 @@ QString SchemaImporter::bodySchemaPointer(const QJsonObject &operation,
         return {};
     }
     return JsonPointer::append(mediaPointer, u"schema"_s);
+}
+
+// The JSON media type's `example`, or the value of the first of its `examples`.
+QJsonValue SchemaImporter::mediaExample(const QJsonObject &operation, QString pointer)
+{
+    if (!operation.contains(u"requestBody"_s)) {
+        return {};
+    }
+    const std::optional<QJsonObject> body = followRef(operation.value(u"requestBody"_s), pointer);
+    const QJsonObject content = body ? body->value(u"content"_s).toObject() : QJsonObject();
+    for (auto it = content.begin(); it != content.end(); ++it) {
+        const QJsonObject media = it.value().toObject();
+        if (!it.key().contains(u"json"_s)) {
+            continue;
+        }
+        if (media.contains(u"example"_s)) {
+            return media.value(u"example"_s);
+        }
+        const QJsonObject examples = media.value(u"examples"_s).toObject();
+        if (!examples.isEmpty()) {
+            return examples.begin().value().toObject().value(u"value"_s);
+        }
+    }
+    return {};
 }
 
 // Follows a `$ref` on a non-schema object (path item, request body); `pointer` becomes the target.

@@ -119,6 +119,7 @@ void SchemaRegistry::add(const QString &canonical, const ImportedEvent &event,
     entry.urlKey = event.urlKey.isEmpty() ? entry.urlKey : event.urlKey;
     entry.description = event.description.isEmpty() ? entry.description : event.description;
     entry.source = source;
+    entry.example = event.example;
     entry.schema = schema;
     state.aliases.insert(normalised(canonical), canonical);
     if (!event.urlKey.isEmpty()) {
@@ -244,6 +245,18 @@ QString SchemaRegistry::normalised(QStringView nameOrKey)
         key.chop(1); // an inferred type ("IDENTIFICATION?") names the same schema
     }
     return key;
+}
+
+QJsonValue SchemaRegistry::documentedExample(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->example : QJsonValue(QJsonValue::Undefined);
+}
+
+std::shared_ptr<const CompiledSchema> SchemaRegistry::schema(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->schema : nullptr;
 }
 
 const SchemaRegistry::Entry *SchemaRegistry::find(const QString &eventType) const

@@ -64,6 +64,10 @@ public:
     // empty when valid or when no schema is registered for the event. Thread-safe.
     Violations validate(const QString &eventType, const QJsonValue &body) const;
     Violations validate(const QString &eventType, const JsonDocument &body) const;
+    // The request body's documented example (OpenAPI media type), or Undefined.
+    QJsonValue documentedExample(const QString &eventType) const;
+    // The event's compiled schema, or null.
+    std::shared_ptr<const CompiledSchema> schema(const QString &eventType) const;
     // The event whose documented top-level fields best match the body's, or {} when none is
     // close enough or two events tie.
     QString inferEventType(const QJsonValue &body) const;
@@ -75,6 +79,7 @@ private:
         QString urlKey;
         QString source;
         QString description;
+        QJsonValue example;
         std::shared_ptr<const CompiledSchema> schema;
     };
     struct State

@@ -416,6 +416,15 @@ void TestMainWindow::loadPayloadsThenCopyAndExport()
     QCOMPARE(QJsonDocument::fromJson(window.copyActions()->copyText(ExportFormat::JsonBody)),
              QJsonDocument::fromJson(seedBytes));
     QVERIFY(window.copyActions()->copyText(ExportFormat::Curl).startsWith("curl "));
+    // A loaded payload has no Host: commands go to this capture, unless Copy As names a URL.
+    QVERIFY(window.copyActions()
+                ->copyText(ExportFormat::Curl)
+                .contains(QString(u"'"_s + capture.listenUrl() + u"/"_s).toUtf8()));
+    window.copyActions()->setBaseUrl(u"http://override.example:9"_s);
+    QVERIFY(window.copyActions()
+                ->copyText(ExportFormat::Httpie)
+                .contains("'http://override.example:9/"));
+    window.copyActions()->setBaseUrl({});
 
     const QString har = m_dir.filePath(u"out.har"_s);
     QCOMPARE(window.copyActions()->exportTo(har, ExportFormat::Har, window.selectedSeqs()),
