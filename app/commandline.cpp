@@ -18,6 +18,10 @@ Hookscope captures webhooks sent to it and shows them checked and field by field
   hookscope import --session FILE PATH...     add payload files and folders to a session
   hookscope export --session FILE --format har|ndjson|fixtures|curl|httpie|raw --out PATH
                                               write a session's events (--filter EXPR)
+  hookscope inspect [--schema FILE]... [--secret SPEC]... [--event TYPE] [--json] FILE...
+  hookscope inspect --session FILE [--filter EXPR] [--json]
+                                              the detail view in a terminal
+  hookscope schema EVENT [--json]             an event's documented fields
   (each subcommand has its own --help)
 
 Webhooks are captured at http://%1:%2/ (any method, any path) unless --bind/--port

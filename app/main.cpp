@@ -3,6 +3,8 @@
 #include "commandline.h"
 #include "commands/exportcommand.h"
 #include "commands/importcommand.h"
+#include "commands/inspectcommand.h"
+#include "commands/schemacommand.h"
 #include "commands/validatecommand.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
@@ -206,6 +208,8 @@ std::optional<int> runSubcommand(int argc, char **argv)
     const Command command = name == u"validate"_s ? runValidate
         : name == u"import"_s                     ? runImport
         : name == u"export"_s                     ? runExport
+        : name == u"inspect"_s                    ? runInspect
+        : name == u"schema"_s                     ? runSchema
                                                   : nullptr;
     if (!command)
         return std::nullopt;

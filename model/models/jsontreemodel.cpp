@@ -117,14 +117,19 @@ int JsonTreeModel::severityAt(const JsonTree::Node &node) const
     return worst;
 }
 
-QString JsonTreeModel::messagesAt(const JsonTree::Node &node) const
+QStringList JsonTreeModel::messageListAt(const JsonTree::Node &node) const
 {
     if (node.kind == JsonTree::Kind::Range)
         return {};
     QStringList messages;
     for (int i : m_tree.violationsAt(node.pointer))
         messages.append(m_tree.violations().at(i).message);
-    return messages.join(u"; "_s);
+    return messages;
+}
+
+QString JsonTreeModel::messagesAt(const JsonTree::Node &node) const
+{
+    return messageListAt(node).join(u"; "_s);
 }
 
 QVariant JsonTreeModel::displayData(const JsonTree::Node &node, int column) const
@@ -142,8 +147,37 @@ QVariant JsonTreeModel::displayData(const JsonTree::Node &node, int column) cons
         return node.kind == JsonTree::Kind::Range ? u"range"_s : jsonTypeName(node.value);
     case MessageColumn:
         return messagesAt(node);
+    case SchemaTypeColumn:
+        return docAt(node).typeText();
     }
     return {};
+}
+
+const FieldDoc &JsonTreeModel::docAt(const JsonTree::Node &node) const
+{
+    static const FieldDoc none;
+    return node.kind == JsonTree::Kind::Range ? none : m_docs.at(node.pointer);
+}
+
+QVariant JsonTreeModel::docData(const JsonTree::Node &node, int role) const
+{
+    const FieldDoc &doc = docAt(node);
+    const QJsonValue current =
+        node.kind == JsonTree::Kind::Value ? node.value : QJsonValue(QJsonValue::Undefined);
+    switch (role) {
+    case ModelRoles::DescriptionRole:
+        return doc.description;
+    case ModelRoles::SchemaTypeRole:
+        return doc.typeText();
+    case Qt::ToolTipRole: {
+        const QString messages = messagesAt(node);
+        const QString text = doc.text(current);
+        const QString joined = messages.isEmpty() || text.isEmpty() ? messages + text
+                                                                    : messages + u"\n\n"_s + text;
+        return joined.isEmpty() ? QVariant() : QVariant(joined);
+    }
+    }
+    return doc.text(current);
 }
 
 QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
@@ -154,14 +188,17 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayData(node, index.column());
-    case Qt::ToolTipRole: {
-        const QString messages = messagesAt(node);
-        return messages.isEmpty() ? QVariant() : QVariant(messages);
-    }
+    case Qt::ToolTipRole:
+    case ModelRoles::DescriptionRole:
+    case ModelRoles::DocumentationRole:
+    case ModelRoles::SchemaTypeRole:
+        return docData(node, role);
     case ModelRoles::ValueRole:
         return node.kind == JsonTree::Kind::Value ? node.value.toVariant() : QVariant();
     case ModelRoles::SeverityRole:
         return severityAt(node);
+    case ModelRoles::MessagesRole:
+        return messageListAt(node);
     case ModelRoles::PointerRole:
         return node.pointer;
     }
@@ -172,7 +209,8 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const QStringList titles { u"Field"_s, u"Value"_s, u"Type"_s, u"Schema"_s };
+    static const QStringList titles { u"Field"_s, u"Value"_s, u"Type"_s, u"Schema"_s,
+                                      u"Schema type"_s };
     return titles.value(section);
 }
 

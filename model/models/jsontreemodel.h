@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jsontree.h"
+#include "schema/fielddocs.h"
 
 #include <QAbstractItemModel>
 #include <QJsonDocument>
@@ -12,12 +13,15 @@ class JsonTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { KeyColumn, ValueColumn, TypeColumn, MessageColumn, ColumnCount };
+    enum Column { KeyColumn, ValueColumn, TypeColumn, MessageColumn, SchemaTypeColumn, ColumnCount };
 
     explicit JsonTreeModel(QObject *parent = nullptr);
 
     void setDocument(const QJsonDocument &document, const Violations &violations = {});
     void clear();
+    // The event's field documentation, shown from the next setDocument() on (SchemaTypeColumn,
+    // DescriptionRole, DocumentationRole, tooltips).
+    void setFieldDocs(const FieldDocs &docs) { m_docs = docs; }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -39,6 +43,10 @@ private:
     QVariant displayData(const JsonTree::Node &node, int column) const;
     int severityAt(const JsonTree::Node &node) const;
     QString messagesAt(const JsonTree::Node &node) const;
+    QStringList messageListAt(const JsonTree::Node &node) const;
+    const FieldDoc &docAt(const JsonTree::Node &node) const;
+    QVariant docData(const JsonTree::Node &node, int role) const;
 
+    FieldDocs m_docs;
     mutable JsonTree m_tree; // children are created lazily, when a view first asks for them
 };

@@ -10,5 +10,10 @@ enum Role {
     SeverityRole, // int: -1 none, else int(Severity); drives tints
     ValueRole, // typed value (QVariant of the JSON value)
     PointerRole, // JSON Pointer of a tree node
+    DescriptionRole, // QString: the schema's description of a field ("" when none)
+    DocumentationRole, // QString: a field's whole documentation as plain-text lines
+    SchemaTypeRole, // QString: the type the schema declares ("string (date-time)", "enum")
+    MessagesRole, // QStringList: the violation messages at a tree node
+    EventTypeRole, // QString: the event type a row belongs to (Known Events browser)
 };
 }

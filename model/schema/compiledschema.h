@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event/violation.h"
+#include "fielddoc.h"
 #include "schemagraph.h"
 
 #include <QJsonObject>
@@ -42,6 +43,11 @@ public:
     Violations validate(const QJsonValue &body) const;
     bool hasBody() const { return m_schema != nullptr; }
     int fieldCount() const { return m_fieldCount; }
+    // The documentation of the field at POINTER (RFC 6901) of an instance; see SchemaDocs.
+    FieldDoc fieldDoc(const QString &pointer) const;
+    DocumentedFields documentedFields() const;
+    // The draft-7 schema valijson runs: {"$ref": "#/definitions/X", "definitions": {...}}.
+    const QJsonObject &document() const { return m_document; }
     const QSet<QString> &memberNames() const { return m_memberNames; }
     const QSet<QString> &requiredNames() const { return m_requiredNames; }
 
@@ -66,4 +72,5 @@ private:
     int m_fieldCount = 0;
     QSet<QString> m_memberNames;
     QSet<QString> m_requiredNames;
+    QJsonObject m_document; // shares the document's definitions with every event of the file
 };

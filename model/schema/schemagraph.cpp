@@ -85,6 +85,11 @@ void SchemaGraph::compileInto(int index, const QJsonObject &schema, int depth)
     }
     node.title = schema.value(u"title"_s).toString();
     node.description = schema.value(u"description"_s).toString();
+    node.examples = schema.value(u"examples"_s).isArray() ? schema.value(u"examples"_s).toArray()
+        : schema.contains(u"example"_s) ? QJsonArray { schema.value(u"example"_s) }
+                                        : QJsonArray();
+    node.defaultValue = schema.value(u"default"_s);
+    node.deprecated = schema.value(u"deprecated"_s).toBool();
     m_nodes[index] = std::move(node);
 }
 

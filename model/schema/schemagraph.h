@@ -37,6 +37,9 @@ struct SchemaNode
     bool rejectsAll = false; // the boolean schema `false`
     QString title;
     QString description;
+    QJsonArray examples; // `examples`, or OpenAPI's `example` as one
+    QJsonValue defaultValue; // Undefined when absent
+    bool deprecated = false;
 };
 
 using NodeSet = QVarLengthArray<int, 8>;

@@ -28,6 +28,8 @@ const QSet<QString> schemaKeywords = { u"additionalProperties"_s,
                                        u"items"_s };
 const QSet<QString> schemaArrayKeywords = { u"allOf"_s, u"anyOf"_s, u"oneOf"_s };
 // Identifiers would make valijson change its resolution scope; refs are already flattened.
+const QStringList documentationKeywords = { u"description"_s, u"title"_s,      u"examples"_s,
+                                            u"example"_s,     u"deprecated"_s, u"default"_s };
 const QSet<QString> droppedKeywords = { u"id"_s, u"$id"_s, u"$schema"_s, u"nullable"_s };
 const QStringList operationMethods = { u"post"_s,   u"put"_s,     u"patch"_s, u"get"_s,
                                        u"delete"_s, u"options"_s, u"head"_s,  u"trace"_s };
@@ -171,11 +173,31 @@ SchemaImporter::importWebhook(const QString &key, const QJsonValue &value, const
         event.pointer = bodySchemaPointer(operation, operationPointer);
         if (!event.pointer.isEmpty()) {
             event.definition = definitionFor(event.pointer, event.pointer, 0);
+            event.example = mediaExample(event.pointer);
         }
         return event;
     }
     addError(itemPointer, u"no operation (post, put, ...) in this webhook"_s);
     return std::nullopt;
+}
+
+// The media type's `example`, else the first of its `examples` map (OpenAPI Example objects,
+// `value` inline; a $ref'd or external one is skipped), else the schema's own `examples`/`example`.
+QJsonValue SchemaImporter::mediaExample(const QString &schemaPointer) const
+{
+    const QString mediaPointer = schemaPointer.left(schemaPointer.lastIndexOf(u'/'));
+    const QJsonObject media = JsonPointer::resolve(m_root, mediaPointer).value_or(QJsonValue()).toObject();
+    if (media.contains(u"example"_s))
+        return media.value(u"example"_s);
+    const QJsonObject examples = media.value(u"examples"_s).toObject();
+    for (auto it = examples.begin(); it != examples.end(); ++it) {
+        if (it.value().toObject().contains(u"value"_s))
+            return it.value().toObject().value(u"value"_s);
+    }
+    const QJsonObject schema = JsonPointer::resolve(m_root, schemaPointer).value_or(QJsonValue()).toObject();
+    if (schema.value(u"examples"_s).isArray() && !schema.value(u"examples"_s).toArray().isEmpty())
+        return schema.value(u"examples"_s).toArray().first();
+    return schema.value(u"example"_s);
 }
 
 // The JSON body's schema: requestBody (maybe a $ref) -> content -> the JSON media type -> schema.
@@ -275,8 +297,14 @@ QJsonObject SchemaImporter::convertObject(const QJsonObject &schema, const QStri
     const bool hasRef = schema.contains(u"$ref"_s);
     const QString refPointer = JsonPointer::append(pointer, u"$ref"_s);
     if (hasRef && (m_dialect != Dialect::OpenApi31 || onlyAnnotatesRef(schema))) {
-        // Draft 7 and OpenAPI 3.0: keywords beside $ref are ignored.
-        return convertRef(schema.value(u"$ref"_s), refPointer, depth).toObject();
+        // Draft 7 and OpenAPI 3.0: keywords beside $ref are ignored by validation; the
+        // documentation ones stay for the reader (a field's own description beats its type's).
+        QJsonObject out = convertRef(schema.value(u"$ref"_s), refPointer, depth).toObject();
+        for (const QString &key : documentationKeywords) {
+            if (schema.contains(key))
+                out.insert(key, schema.value(key));
+        }
+        return out;
     }
     QJsonObject out;
     for (auto it = schema.begin(); it != schema.end(); ++it) {

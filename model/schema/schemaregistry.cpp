@@ -102,6 +102,7 @@ void SchemaRegistry::add(const QString &canonical, const ImportedEvent &event,
     entry.urlKey = event.urlKey.isEmpty() ? entry.urlKey : event.urlKey;
     entry.description = event.description.isEmpty() ? entry.description : event.description;
     entry.source = source;
+    entry.example = event.example;
     entry.schema = schema;
     state.aliases.insert(normalised(canonical), canonical);
     if (!event.urlKey.isEmpty()) {
@@ -153,6 +154,30 @@ int SchemaRegistry::fieldCount(const QString &eventType) const
 {
     const Entry *entry = find(eventType);
     return entry ? entry->schema->fieldCount() : 0;
+}
+
+FieldDocs SchemaRegistry::fieldDocs(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry && entry->schema->hasBody() ? FieldDocs(entry->schema) : FieldDocs();
+}
+
+DocumentedFields SchemaRegistry::documentedFields(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->schema->documentedFields() : DocumentedFields();
+}
+
+QJsonValue SchemaRegistry::example(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->example : QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonObject SchemaRegistry::schemaDocument(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->schema->document() : QJsonObject();
 }
 
 Violations SchemaRegistry::validate(const QString &eventType, const QJsonValue &body) const
