@@ -172,8 +172,9 @@ QVariant JsonTreeModel::docData(const JsonTree::Node &node, int role) const
     case Qt::ToolTipRole: {
         const QString messages = messagesAt(node);
         const QString text = doc.text(current);
-        const QString joined = messages.isEmpty() || text.isEmpty() ? messages + text
-                                                                    : messages + u"\n\n"_s + text;
+        const QString joined = messages.isEmpty() || text.isEmpty()
+            ? QString(messages + text)
+            : QString(messages + u"\n\n"_s + text);
         return joined.isEmpty() ? QVariant() : QVariant(joined);
     }
     }

@@ -22,7 +22,7 @@ struct FieldDoc
     QJsonArray enumValues; // `enum`, or `const` as one value
     bool hasEnum = false;
     QJsonArray examples; // `examples`, or OpenAPI's single `example`
-    QJsonValue defaultValue; // Undefined when there is none
+    QJsonValue defaultValue { QJsonValue::Undefined }; // Undefined when there is none
 
     bool nullable() const { return types.contains(QStringLiteral("null")); }
     // "string (date-time)", "string or null", "enum", "integer"; "" when the schema gives no type.

@@ -48,8 +48,11 @@ bool SchemaDocs::isRequired(const SchemaGraph &graph, const NodeSet &nodes, cons
 FieldDoc SchemaDocs::at(const SchemaGraph &graph, int root, const QString &pointer)
 {
     const std::optional<QStringList> tokens = JsonPointer::split(pointer);
-    if (root < 0 || !tokens)
-        return FieldDoc { .hasSchema = root >= 0 };
+    if (root < 0 || !tokens) {
+        FieldDoc none;
+        none.hasSchema = root >= 0;
+        return none;
+    }
     if (tokens->isEmpty()) {
         NodeSet set { root };
         graph.expand(set);

@@ -38,7 +38,7 @@ struct SchemaNode
     QString title;
     QString description;
     QJsonArray examples; // `examples`, or OpenAPI's `example` as one
-    QJsonValue defaultValue; // Undefined when absent
+    QJsonValue defaultValue { QJsonValue::Undefined }; // Undefined when absent
     bool deprecated = false;
 };
 

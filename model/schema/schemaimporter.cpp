@@ -34,6 +34,13 @@ const QSet<QString> droppedKeywords = { u"id"_s, u"$id"_s, u"$schema"_s, u"nulla
 const QStringList operationMethods = { u"post"_s,   u"put"_s,     u"patch"_s, u"get"_s,
                                        u"delete"_s, u"options"_s, u"head"_s,  u"trace"_s };
 
+// A JSON Schema's own example: the first of `examples`, else OpenAPI's `example`.
+QJsonValue schemaExample(const QJsonObject &schema)
+{
+    const QJsonArray examples = schema.value(u"examples"_s).toArray();
+    return examples.isEmpty() ? schema.value(u"example"_s) : examples.first();
+}
+
 bool looksLikeEventName(const QString &text)
 {
     static const QRegularExpression re(u"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"_s);
@@ -142,7 +149,8 @@ void SchemaImporter::importJsonSchema(const QString &eventType)
                              {},
                              definitionFor({}, {}, 0),
                              {},
-                             m_root.toObject().value(u"description"_s).toString().trimmed() });
+                             m_root.toObject().value(u"description"_s).toString().trimmed(),
+                             schemaExample(m_root.toObject()) });
 }
 
 std::optional<ImportedEvent>
@@ -194,10 +202,8 @@ QJsonValue SchemaImporter::mediaExample(const QString &schemaPointer) const
         if (it.value().toObject().contains(u"value"_s))
             return it.value().toObject().value(u"value"_s);
     }
-    const QJsonObject schema = JsonPointer::resolve(m_root, schemaPointer).value_or(QJsonValue()).toObject();
-    if (schema.value(u"examples"_s).isArray() && !schema.value(u"examples"_s).toArray().isEmpty())
-        return schema.value(u"examples"_s).toArray().first();
-    return schema.value(u"example"_s);
+    return schemaExample(
+        JsonPointer::resolve(m_root, schemaPointer).value_or(QJsonValue()).toObject());
 }
 
 // The JSON body's schema: requestBody (maybe a $ref) -> content -> the JSON media type -> schema.

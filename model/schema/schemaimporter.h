@@ -18,7 +18,7 @@ struct ImportedEvent
     QString definition; // key into ImportedDocument::definitions; empty: the request has no body
     QString pointer; // where the event's schema sits in the source, for messages
     QString description; // the operation's (or JSON Schema's) description, for the Schemas dialog
-    QJsonValue example; // the documented example payload (media type `example`/`examples`)
+    QJsonValue example { QJsonValue::Undefined }; // the documented example payload (media type `example`/`examples`)
 };
 
 // A schema document reduced to plain draft-7 JSON Schema: every schema a $ref reaches becomes an

@@ -78,7 +78,7 @@ private:
         QString urlKey;
         QString source;
         QString description;
-        QJsonValue example;
+        QJsonValue example { QJsonValue::Undefined };
         std::shared_ptr<const CompiledSchema> schema;
     };
     struct State
