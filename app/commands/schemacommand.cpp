@@ -1,6 +1,7 @@
 #include "schemacommand.h"
 
 #include "commandsupport.h"
+#include "schema/schemaimporter.h"
 
 #include <QCommandLineParser>
 #include <QIODevice>
@@ -40,6 +41,29 @@ void collectRefs(const QJsonValue &value, const QJsonObject &definitions, QSet<Q
     }
 }
 
+// Hookscope checks `format` and `pattern` itself under its own names (SchemaImporter); a
+// schema printed for others carries the standard ones.
+QJsonValue standardKeywords(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray())
+            array.append(standardKeywords(item));
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject out;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key() == SchemaImporter::formatKeyword ? u"format"_s
+            : it.key() == SchemaImporter::patternKeyword            ? u"pattern"_s
+                                                                    : it.key();
+        out.insert(key, standardKeywords(it.value()));
+    }
+    return out;
+}
+
 QJsonObject reachableSchema(const QJsonObject &document)
 {
     const QJsonObject all = document.value(u"definitions"_s).toObject();
@@ -50,7 +74,7 @@ QJsonObject reachableSchema(const QJsonObject &document)
         definitions.insert(name, all.value(name));
     QJsonObject schema = document;
     schema.insert(u"definitions"_s, definitions);
-    return schema;
+    return standardKeywords(schema).toObject();
 }
 
 QString cell(QString text, qsizetype width)

@@ -16,7 +16,7 @@ struct FieldRow
     QString key;
     int depth = 0;
     QString type; // object array string number integer boolean null missing
-    QJsonValue value; // scalars only; Undefined for containers and missing members
+    QJsonValue value { QJsonValue::Undefined }; // scalars only: Undefined for containers, missing
     int severity = -1; // -1 none, else int(Severity)
     QStringList messages;
     QString description; // the schema's documentation, "" when none

@@ -73,7 +73,8 @@ void TestInspectCommand::jsonRowsFollowTheTree()
     keys.sort();
     QCOMPARE(keys, (QStringList { u"classifiedBy"_s, u"eventType"_s, u"fields"_s, u"file"_s,
                                   u"index"_s, u"seq"_s, u"signature"_s, u"valid"_s }));
-    QCOMPARE(event[u"eventType"_s].toString(), u"ACQUIRER_TOPUP_DECLINED"_s);
+    QCOMPARE(event[u"eventType"_s].toString(), u"ACQUIRER_TOPUP_DECLINED?"_s); // by its shape
+    QCOMPARE(event[u"classifiedBy"_s].toString(), u"inferred"_s);
     QCOMPARE(event[u"valid"_s], QJsonValue(true));
     QCOMPARE(event[u"index"_s].toInt(), 1);
     QCOMPARE(event[u"signature"_s].toString(), u"unsigned"_s);
@@ -172,11 +173,11 @@ void TestInspectCommand::session()
     QCOMPARE(import.code, 0);
     const CommandRun run = runCommand(
         runInspect, { u"--session"_s, session, u"--filter"_s,
-                      u"event == \"BENEFICIAL_OWNER\""_s, u"--json"_s });
+                      u"event contains \"BENEFICIAL_OWNER\""_s, u"--json"_s });
     QCOMPARE(run.code, 0);
     const QList<QJsonObject> events = jsonLines(run.out);
     QCOMPARE(events.size(), 1);
-    QCOMPARE(events.constFirst()[u"eventType"_s].toString(), u"BENEFICIAL_OWNER"_s);
+    QVERIFY(events.constFirst()[u"eventType"_s].toString().startsWith(u"BENEFICIAL_OWNER"_s));
     QCOMPARE(events.constFirst()[u"file"_s].toString(), session);
     QVERIFY(events.constFirst()[u"seq"_s].toInteger() > 0);
     QCOMPARE(rowAt(events.constFirst(), u"/voting_share"_s)[u"description"_s].toString(),
