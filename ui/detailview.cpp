@@ -82,9 +82,8 @@ QWidget *DetailView::createFieldsTab()
     m_fieldsView->header()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_fieldsView->header(), &QWidget::customContextMenuRequested, this,
             &DetailView::showFieldsHeaderMenu);
-    m_fieldsView->setColumnHidden(
-        JsonTreeModel::SchemaTypeColumn,
-        !QSettings().value(kSchemaTypeColumnKey, true).toBool());
+    m_fieldsView->setColumnHidden(JsonTreeModel::SchemaTypeColumn,
+                                  !QSettings().value(kSchemaTypeColumnKey, true).toBool());
     connect(m_fieldsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &DetailView::showFieldDoc);
     m_fieldsNote->setWordWrap(true);

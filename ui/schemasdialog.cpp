@@ -87,9 +87,9 @@ QString SchemasDialog::exampleText(const QString &eventType) const
 // seed's IDENTIFICATION example is not: its status is outside its own enum).
 QString SchemasDialog::eventDetails(const QString &eventType) const
 {
-    QString text = u"%1 (URL key %2), from %3\n%4"_s.arg(
-        eventType, m_registry.urlKey(eventType), m_registry.sourceOf(eventType),
-        m_registry.description(eventType));
+    QString text = u"%1 (URL key %2), from %3\n%4"_s.arg(eventType, m_registry.urlKey(eventType),
+                                                         m_registry.sourceOf(eventType),
+                                                         m_registry.description(eventType));
     const QJsonValue example = m_registry.example(eventType);
     if (example.isUndefined())
         return text + u"\nNo documented example payload."_s;
@@ -110,17 +110,15 @@ void SchemasDialog::showCurrent()
     const QModelIndex index = m_tree->currentIndex();
     const QString eventType = currentEventType();
     m_filter->setEnabled(!eventType.isEmpty());
-    m_copyExample->setEnabled(!eventType.isEmpty()
-                              && !m_registry.example(eventType).isUndefined());
+    m_copyExample->setEnabled(!eventType.isEmpty() && !m_registry.example(eventType).isUndefined());
     if (eventType.isEmpty()) {
-        m_details->setText(u"%1 known event types. Select one to see its fields."_s.arg(
-            m_model->rowCount()));
+        m_details->setText(
+            u"%1 known event types. Select one to see its fields."_s.arg(m_model->rowCount()));
         return;
     }
-    m_details->setText(index.parent().isValid()
-                           ? index.data(ModelRoles::PointerRole).toString() + u": "_s
-                               + index.data(ModelRoles::DocumentationRole).toString()
-                           : eventDetails(eventType));
+    m_details->setText(index.parent().isValid() ? index.data(ModelRoles::PointerRole).toString()
+                               + u": "_s + index.data(ModelRoles::DocumentationRole).toString()
+                                                : eventDetails(eventType));
 }
 
 void SchemasDialog::copyExample()

@@ -18,7 +18,8 @@ using namespace CommandSupport;
 namespace {
 const QString kName = u"inspect"_s;
 const QString kSynopsis =
-    u"Usage: hookscope inspect [--schema FILE]... [--secret SPEC]... [--event TYPE] [--json] FILE...\n"
+    u"Usage: hookscope inspect [--schema FILE]... [--secret SPEC]... [--event TYPE] [--json] "
+    u"FILE...\n"
     "       hookscope inspect --session FILE [--filter EXPR] [--json]\n\n"
     "Prints each event as the window's detail view shows it: request line, headers, signature,\n"
     "then every row of the Fields tree with its type, value, verdict and documentation.\n"
@@ -41,8 +42,8 @@ int inspectFile(const QString &file, InspectReport &report, QIODevice &err)
     }
     bool allValid = true;
     for (qsizetype i = 0; i < batch.events.size(); ++i)
-        allValid = report.write(batch.events.at(i), file, int(i + 1), batch.events.size() > 1)
-            && allValid;
+        allValid =
+            report.write(batch.events.at(i), file, int(i + 1), batch.events.size() > 1) && allValid;
     if (!batch.errors.isEmpty() || batch.events.isEmpty())
         return exitUsage;
     return allValid ? exitOk : exitFailed;
@@ -52,8 +53,8 @@ int inspectFiles(const QStringList &paths, InspectReport &report, QIODevice &err
 {
     int code = exitOk;
     for (const QString &path : paths) {
-        const QStringList files =
-            QFileInfo(path).isDir() ? PayloadImporter::collectFiles({ path }) : QStringList { path };
+        const QStringList files = QFileInfo(path).isDir() ? PayloadImporter::collectFiles({ path })
+                                                          : QStringList { path };
         if (files.isEmpty()) {
             write(err, u"hookscope inspect: %1: no payload files\n"_s.arg(path));
             code = exitUsage;
@@ -133,9 +134,9 @@ int runInspect(const QStringList &args, QIODevice &out, QIODevice &err)
     if (parser.isSet(u"event"_s)) {
         forced = schemas.registry->canonicalEventType(parser.value(u"event"_s));
         if (forced.isEmpty())
-            return usage(err, kName,
-                         u"--event: no schema for event type \"%1\""_s.arg(
-                             parser.value(u"event"_s)));
+            return usage(
+                err, kName,
+                u"--event: no schema for event type \"%1\""_s.arg(parser.value(u"event"_s)));
     }
     InspectReport report(*schemas.registry, std::get<SecretSet>(std::move(secrets)), forced,
                          parser.isSet(u"json"_s), out);

@@ -66,7 +66,7 @@ QString InspectReport::text(const Event &event, const PayloadVerdict &verdict,
                             const QString &label) const
 {
     QString text = u"== %1\n%2 %3 HTTP/1.1\n"_s.arg(label, QString::fromLatin1(event.method),
-                                                   QString::fromUtf8(event.target));
+                                                    QString::fromUtf8(event.target));
     for (const auto &[name, value] : event.headers)
         text += QString::fromLatin1(name) + u": "_s + QString::fromUtf8(value) + u'\n';
     const QString type = verdict.eventType.isEmpty() ? u"(unknown)"_s : verdict.eventType;

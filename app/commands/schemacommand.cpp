@@ -57,8 +57,8 @@ QJsonValue standardKeywords(const QJsonValue &value)
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString key = it.key() == SchemaImporter::formatKeyword ? u"format"_s
-            : it.key() == SchemaImporter::patternKeyword            ? u"pattern"_s
-                                                                    : it.key();
+            : it.key() == SchemaImporter::patternKeyword              ? u"pattern"_s
+                                                                      : it.key();
         out.insert(key, standardKeywords(it.value()));
     }
     return out;
@@ -107,8 +107,8 @@ QString table(const DocumentedFields &fields)
         keyWidth = std::max(keyWidth, field.key.size() + 2 * field.depth);
         typeWidth = std::max(typeWidth, field.doc.typeText().size());
     }
-    QString text = cell(u"FIELD"_s, keyWidth) + cell(u"TYPE"_s, typeWidth)
-        + cell(u"REQUIRED"_s, 8) + u"DESCRIPTION\n"_s;
+    QString text = cell(u"FIELD"_s, keyWidth) + cell(u"TYPE"_s, typeWidth) + cell(u"REQUIRED"_s, 8)
+        + u"DESCRIPTION\n"_s;
     for (const DocumentedField &field : fields) {
         text += cell(QString(2 * field.depth, u' ') + field.key, keyWidth)
             + cell(field.doc.typeText(), typeWidth)
@@ -138,9 +138,9 @@ int runSchema(const QStringList &args, QIODevice &out, QIODevice &err)
     const SchemaRegistry &registry = *schemas.registry;
     const QString event = registry.canonicalEventType(parser.positionalArguments().constFirst());
     if (event.isEmpty())
-        return usage(err, kName,
-                     u"no schema for event type \"%1\""_s.arg(
-                         parser.positionalArguments().constFirst()));
+        return usage(
+            err, kName,
+            u"no schema for event type \"%1\""_s.arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(json)) {
         out.write(QJsonDocument(reachableSchema(registry.schemaDocument(event))).toJson());
         return exitOk;

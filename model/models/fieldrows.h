@@ -31,6 +31,6 @@ public:
     static QList<FieldRow> collect(const QAbstractItemModel &model);
 
 private:
-    static void collectInto(const QAbstractItemModel &model, const QModelIndex &parent,
-                            int depth, QList<FieldRow> &out);
+    static void collectInto(const QAbstractItemModel &model, const QModelIndex &parent, int depth,
+                            QList<FieldRow> &out);
 };

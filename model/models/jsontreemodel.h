@@ -13,7 +13,14 @@ class JsonTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { KeyColumn, ValueColumn, TypeColumn, MessageColumn, SchemaTypeColumn, ColumnCount };
+    enum Column {
+        KeyColumn,
+        ValueColumn,
+        TypeColumn,
+        MessageColumn,
+        SchemaTypeColumn,
+        ColumnCount
+    };
 
     explicit JsonTreeModel(QObject *parent = nullptr);
 

@@ -129,9 +129,9 @@ QVariant KnownEventsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return node.isEvent ? eventData(node, index.column()) : fieldData(node, index.column());
     case Qt::ToolTipRole:
-        return node.isEvent ? u"%1\nURL key: %2\nSource: %3"_s.arg(node.description, node.urlKey,
-                                                                  node.source)
-                            : node.field.doc.text();
+        return node.isEvent
+            ? u"%1\nURL key: %2\nSource: %3"_s.arg(node.description, node.urlKey, node.source)
+            : node.field.doc.text();
     case ModelRoles::EventTypeRole:
         return node.eventType;
     case ModelRoles::PointerRole:

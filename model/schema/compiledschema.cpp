@@ -37,9 +37,8 @@ CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
     } catch (const std::exception &e) {
         return { nullptr, QString::fromStdString(e.what()) };
     }
-    auto compiled = std::make_shared<CompiledSchema>(eventType, graph,
-                                                     graph->definitionNode(definition),
-                                                     std::move(schema));
+    auto compiled = std::make_shared<CompiledSchema>(
+        eventType, graph, graph->definitionNode(definition), std::move(schema));
     compiled->m_document = root;
     return { std::move(compiled), {} };
 }

@@ -194,7 +194,8 @@ SchemaImporter::importWebhook(const QString &key, const QJsonValue &value, const
 QJsonValue SchemaImporter::mediaExample(const QString &schemaPointer) const
 {
     const QString mediaPointer = schemaPointer.left(schemaPointer.lastIndexOf(u'/'));
-    const QJsonObject media = JsonPointer::resolve(m_root, mediaPointer).value_or(QJsonValue()).toObject();
+    const QJsonObject media =
+        JsonPointer::resolve(m_root, mediaPointer).value_or(QJsonValue()).toObject();
     if (media.contains(u"example"_s))
         return media.value(u"example"_s);
     const QJsonObject examples = media.value(u"examples"_s).toObject();

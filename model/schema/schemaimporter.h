@@ -18,7 +18,8 @@ struct ImportedEvent
     QString definition; // key into ImportedDocument::definitions; empty: the request has no body
     QString pointer; // where the event's schema sits in the source, for messages
     QString description; // the operation's (or JSON Schema's) description, for the Schemas dialog
-    QJsonValue example { QJsonValue::Undefined }; // the documented example payload (media type `example`/`examples`)
+    // The documented example payload (media type `example`/`examples`), Undefined when none.
+    QJsonValue example { QJsonValue::Undefined };
 };
 
 // A schema document reduced to plain draft-7 JSON Schema: every schema a $ref reaches becomes an

@@ -63,16 +63,17 @@ private Q_SLOTS:
 
 void TestInspectCommand::jsonRowsFollowTheTree()
 {
-    const CommandRun run = runCommand(
-        runInspect, { u"--json"_s, seed(u"ACQUIRER_TOPUP_DECLINED"_s) });
+    const CommandRun run =
+        runCommand(runInspect, { u"--json"_s, seed(u"ACQUIRER_TOPUP_DECLINED"_s) });
     QCOMPARE(run.code, 0);
     const QList<QJsonObject> events = jsonLines(run.out);
     QCOMPARE(events.size(), 1);
     const QJsonObject event = events.constFirst();
     QStringList keys = event.keys();
     keys.sort();
-    QCOMPARE(keys, (QStringList { u"classifiedBy"_s, u"eventType"_s, u"fields"_s, u"file"_s,
-                                  u"index"_s, u"seq"_s, u"signature"_s, u"valid"_s }));
+    QCOMPARE(keys,
+             (QStringList { u"classifiedBy"_s, u"eventType"_s, u"fields"_s, u"file"_s, u"index"_s,
+                            u"seq"_s, u"signature"_s, u"valid"_s }));
     QCOMPARE(event[u"eventType"_s].toString(), u"ACQUIRER_TOPUP_DECLINED?"_s); // by its shape
     QCOMPARE(event[u"classifiedBy"_s].toString(), u"inferred"_s);
     QCOMPARE(event[u"valid"_s], QJsonValue(true));
@@ -102,12 +103,10 @@ void TestInspectCommand::jsonRowsFollowTheTree()
 void TestInspectCommand::violationsAndMissingMembers()
 {
     QTemporaryDir dir;
-    const QString file = writeFile(
-        dir, u"origination.json"_s,
-        R"({"status":"esign_pending","esigning_id":7,"extra":true})"_ba);
+    const QString file = writeFile(dir, u"origination.json"_s,
+                                   R"({"status":"esign_pending","esigning_id":7,"extra":true})"_ba);
     const CommandRun run = runCommand(
-        runInspect,
-        { u"--json"_s, u"--event"_s, u"identification_origination"_s, file });
+        runInspect, { u"--json"_s, u"--event"_s, u"identification_origination"_s, file });
     QCOMPARE(run.code, 1);
     const QJsonObject event = jsonLines(run.out).value(0);
     QCOMPARE(event[u"valid"_s], QJsonValue(false));
@@ -116,7 +115,8 @@ void TestInspectCommand::violationsAndMissingMembers()
     QCOMPARE(missing[u"type"_s].toString(), u"missing"_s);
     QVERIFY(missing[u"raw"_s].isNull());
     QCOMPARE(missing[u"severity"_s].toString(), u"error"_s);
-    QVERIFY(missing[u"description"_s].toString().startsWith(u"The unique ID of an identification"_s));
+    QVERIFY(
+        missing[u"description"_s].toString().startsWith(u"The unique ID of an identification"_s));
     const QJsonObject wrongType = rowAt(event, u"/esigning_id"_s);
     QCOMPARE(wrongType[u"severity"_s].toString(), u"error"_s);
     QCOMPARE(wrongType[u"raw"_s].toString(), u"7"_s);
@@ -153,13 +153,13 @@ void TestInspectCommand::signatureWithSecret()
         + hmac + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
     QTemporaryDir dir;
     const QString file = writeFile(dir, u"signed.http"_s, request);
-    const CommandRun good = runCommand(
-        runInspect, { u"--json"_s, u"--secret"_s, u"solaris:s3cret"_s, file });
+    const CommandRun good =
+        runCommand(runInspect, { u"--json"_s, u"--secret"_s, u"solaris:s3cret"_s, file });
     QCOMPARE(good.code, 0);
     QCOMPARE(jsonLines(good.out).value(0)[u"signature"_s].toString(), u"valid"_s);
     QCOMPARE(jsonLines(good.out).value(0)[u"classifiedBy"_s].toString(), u"header"_s);
-    const CommandRun bad = runCommand(
-        runInspect, { u"--json"_s, u"--secret"_s, u"solaris:other"_s, file });
+    const CommandRun bad =
+        runCommand(runInspect, { u"--json"_s, u"--secret"_s, u"solaris:other"_s, file });
     QCOMPARE(jsonLines(bad.out).value(0)[u"signature"_s].toString(), u"invalid"_s);
 }
 
@@ -167,13 +167,13 @@ void TestInspectCommand::session()
 {
     QTemporaryDir dir;
     const QString session = dir.filePath(u"s.hookscope"_s);
-    const CommandRun import = runCommand(
-        runImport, { u"--session"_s, session, seed(u"BENEFICIAL_OWNER"_s),
-                     seed(u"CASH_OPERATION_STATUS_CHANGED"_s) });
+    const CommandRun import = runCommand(runImport,
+                                         { u"--session"_s, session, seed(u"BENEFICIAL_OWNER"_s),
+                                           seed(u"CASH_OPERATION_STATUS_CHANGED"_s) });
     QCOMPARE(import.code, 0);
-    const CommandRun run = runCommand(
-        runInspect, { u"--session"_s, session, u"--filter"_s,
-                      u"event contains \"BENEFICIAL_OWNER\""_s, u"--json"_s });
+    const CommandRun run = runCommand(runInspect,
+                                      { u"--session"_s, session, u"--filter"_s,
+                                        u"event contains \"BENEFICIAL_OWNER\""_s, u"--json"_s });
     QCOMPARE(run.code, 0);
     const QList<QJsonObject> events = jsonLines(run.out);
     QCOMPARE(events.size(), 1);
@@ -194,8 +194,8 @@ void TestInspectCommand::usageErrors_data()
                           << u"give FILE... or --session FILE"_s;
     QTest::newRow("filter without session")
         << QStringList { u"--filter"_s, u"valid"_s, u"y.json"_s } << u"--filter needs --session"_s;
-    QTest::newRow("unknown event") << QStringList { u"--event"_s, u"NOPE"_s, u"y.json"_s }
-                                   << u"no schema for event type"_s;
+    QTest::newRow("unknown event")
+        << QStringList { u"--event"_s, u"NOPE"_s, u"y.json"_s } << u"no schema for event type"_s;
     QTest::newRow("bad secret") << QStringList { u"--secret"_s, u"nope"_s, u"y.json"_s }
                                 << u"--secret"_s;
     QTest::newRow("missing file") << QStringList { u"/nonexistent/x.json"_s } << u"x.json"_s;

@@ -23,7 +23,8 @@ void TestSchemaCommand::table()
     const CommandRun run = runCommand(runSchema, { u"identification-origination"_s });
     QCOMPARE(run.code, 0);
     const QStringList lines = QString::fromUtf8(run.out).split(u'\n');
-    QVERIFY(lines.value(0).startsWith(u"IDENTIFICATION_ORIGINATION (identification_origination)"_s));
+    QVERIFY(
+        lines.value(0).startsWith(u"IDENTIFICATION_ORIGINATION (identification_origination)"_s));
     QCOMPARE(lines.value(1), u"The status of an identification origination has changed."_s);
     const auto row = [&](const QString &field) {
         for (const QString &line : lines) {
@@ -35,14 +36,16 @@ void TestSchemaCommand::table()
     QCOMPARE(row(u"esigning_id"_s),
              u"esigning_id string or null optional The unique ID of the e-signing resource. "
              "Example: \"5ade4e499b299c299be2987ad597c42ecsig\""_s);
-    QVERIFY(row(u"status"_s).startsWith(u"status enum required The status of the identification "
-                                        "origination. Allowed: \"identification_trigger_pending\""_s));
+    QVERIFY(row(u"status"_s)
+                .startsWith(u"status enum required The status of the identification "
+                            "origination. Allowed: \"identification_trigger_pending\""_s));
 }
 
 // --json is a draft-7 schema that `validate --schema` accepts for the same event.
 void TestSchemaCommand::json()
 {
-    const CommandRun run = runCommand(runSchema, { u"--json"_s, u"CONSUMER_FRONTING_APPLICATION"_s });
+    const CommandRun run =
+        runCommand(runSchema, { u"--json"_s, u"CONSUMER_FRONTING_APPLICATION"_s });
     QCOMPARE(run.code, 0);
     const QJsonObject schema = QJsonDocument::fromJson(run.out).object();
     QVERIFY(schema[u"$ref"_s].toString().startsWith(u"#/definitions/"_s));
@@ -53,8 +56,9 @@ void TestSchemaCommand::json()
     file.write(run.out);
     file.close();
     const CommandRun validate = runCommand(
-        runValidate, { u"--schema"_s, file.fileName(), u"--event"_s, u"CFA_COPY"_s,
-                       QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/CONSUMER_FRONTING_APPLICATION.json") });
+        runValidate,
+        { u"--schema"_s, file.fileName(), u"--event"_s, u"CFA_COPY"_s,
+          QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/CONSUMER_FRONTING_APPLICATION.json") });
     QVERIFY2(validate.code == 0, validate.err.constData());
     QVERIFY(run.out.contains("\"format\": \"float\""));
     QVERIFY(!run.out.contains("x-hookscope"));

@@ -33,8 +33,10 @@ void TestKnownEventsModel::everyEventIsARow()
                  m_registry.urlKey(type));
         QCOMPARE(model.index(row, KnownEventsModel::DescriptionColumn).data().toString(),
                  m_registry.description(type));
-        QVERIFY(model.index(row, 0).data(Qt::ToolTipRole).toString().contains(
-            m_registry.sourceOf(type)));
+        QVERIFY(model.index(row, 0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(m_registry.sourceOf(type)));
     }
 }
 

@@ -76,7 +76,8 @@ void TestSchemasDialog::copiedExampleValidates()
             errors.append(v);
     }
     if (eventType == u"IDENTIFICATION"_s) {
-        // Solaris's own example sends status "successful", outside the page's enum: shown, not hidden.
+        // Solaris's own example sends status "successful", outside the page's enum: shown, not
+        // hidden.
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.constFirst().pointer, u"/status"_s);
         QVERIFY(dialog.details()->text().contains(u"NOT valid"_s));
