@@ -27,6 +27,10 @@ Hookscope captures webhooks sent to it and shows them checked and field by field
                                               send, sign and retry as the provider would
   hookscope replay --session FILE --to URL [--filter EXPR] [--resign SPEC]
                                               the window's Replay, answers kept in the session
+  hookscope inspect [--schema FILE]... [--secret SPEC]... [--event TYPE] [--json] FILE...
+  hookscope inspect --session FILE [--filter EXPR] [--json]
+                                              the detail view in a terminal
+  hookscope schema EVENT [--json]             an event's documented fields
   (each subcommand has its own --help)
 
 Webhooks are captured at http://%1:%2/ (any method, any path) unless --bind/--port

@@ -19,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -34,6 +35,7 @@ QList<int> rowPath(QModelIndex index)
         path.prepend(index.row());
     return path;
 }
+const QString kSchemaTypeColumnKey = u"fields/schemaTypeColumn"_s;
 } // namespace
 
 DetailView::DetailView(QWidget *parent)
@@ -43,6 +45,7 @@ DetailView::DetailView(QWidget *parent)
     , m_fieldsModel(new JsonTreeModel(this))
     , m_fieldsView(new QTreeView(this))
     , m_fieldsNote(new QLabel(this))
+    , m_fieldDoc(new QLabel(this))
     , m_headers(new QTreeWidget(this))
     , m_raw(new BodyView(this))
     , m_response(new BodyView(this))
@@ -100,12 +103,24 @@ QWidget *DetailView::createFieldsTab()
     m_fieldsView->header()->resizeSection(JsonTreeModel::KeyColumn, 240);
     m_fieldsView->header()->resizeSection(JsonTreeModel::ValueColumn, 320);
     m_fieldsView->header()->resizeSection(JsonTreeModel::TypeColumn, 80);
+    m_fieldsView->header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_fieldsView->header(), &QWidget::customContextMenuRequested, this,
+            &DetailView::showFieldsHeaderMenu);
+    m_fieldsView->setColumnHidden(JsonTreeModel::SchemaTypeColumn,
+                                  !QSettings().value(kSchemaTypeColumnKey, true).toBool());
+    connect(m_fieldsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &DetailView::showFieldDoc);
     m_fieldsNote->setWordWrap(true);
     m_fieldsNote->setTextFormat(Qt::PlainText);
+    m_fieldDoc->setWordWrap(true);
+    m_fieldDoc->setTextFormat(Qt::PlainText);
+    m_fieldDoc->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fieldDoc->setAccessibleName(u"Field documentation"_s);
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_fieldsNote);
     layout->addWidget(m_fieldsView, 1);
+    layout->addWidget(m_fieldDoc);
     return tab;
 }
 
@@ -165,11 +180,34 @@ bool DetailView::findInFields(const QString &text, bool backward, bool refine)
     return true;
 }
 
+// The selected field's documentation under the tree, as Wireshark shows a field's description.
+void DetailView::showFieldDoc(const QModelIndex &index)
+{
+    const QString text = index.data(ModelRoles::DocumentationRole).toString();
+    const QString name = index.siblingAtColumn(JsonTreeModel::KeyColumn).data().toString();
+    m_fieldDoc->setText(text.isEmpty() ? QString() : name + u": "_s + text);
+    m_fieldDoc->setVisible(!text.isEmpty());
+}
+
+void DetailView::showFieldsHeaderMenu(const QPoint &position)
+{
+    QMenu menu;
+    QAction *action = menu.addAction(u"Schema Type Column"_s);
+    action->setCheckable(true);
+    action->setChecked(!m_fieldsView->isColumnHidden(JsonTreeModel::SchemaTypeColumn));
+    connect(action, &QAction::toggled, this, [this](bool shown) {
+        m_fieldsView->setColumnHidden(JsonTreeModel::SchemaTypeColumn, !shown);
+        QSettings().setValue(kSchemaTypeColumnKey, shown);
+    });
+    menu.exec(m_fieldsView->header()->viewport()->mapToGlobal(position));
+}
+
 void DetailView::clear()
 {
     m_summary->setText(u"Select an event to see its fields, headers and bytes."_s);
     m_fieldsModel->clear();
     m_fieldsNote->hide();
+    m_fieldDoc->hide();
     m_headers->clear();
     m_raw->setBody({});
     m_response->setBody({});
@@ -253,7 +291,9 @@ void DetailView::showEvent(const Event &event, const EventAnalysis &analysis,
                            const BodyInspection &body)
 {
     m_summary->setText(summaryText(event, analysis));
+    m_fieldsModel->setFieldDocs(m_schemas.fieldDocs(analysis.eventType));
     m_fieldsModel->setDocument(body.document, analysis.violations);
+    m_fieldDoc->hide();
     QString note;
     if (!analysis.parseError.isEmpty())
         note = u"Not JSON: %1 at byte %2."_s.arg(analysis.parseError,

@@ -4,6 +4,7 @@
 #include "event/deliveryresult.h"
 #include "event/event.h"
 #include "event/eventanalysis.h"
+#include "schema/schemaregistry.h"
 
 #include <QTabWidget>
 
@@ -27,12 +28,15 @@ public:
     void showEvent(const Event &event, const EventAnalysis &analysis);
     // The same for a body already inspected: a large body is parsed once, not once per tab.
     void showEvent(const Event &event, const EventAnalysis &analysis, const BodyInspection &body);
+    // Where the Fields tree takes each field's documentation from (the analyser's registry).
+    void setSchemas(const SchemaRegistry &schemas) { m_schemas = schemas; }
     void showDeliveries(const QList<DeliveryResult> &deliveries);
     QTreeWidget *deliveriesView() const { return m_deliveries; }
     void clear();
 
     JsonTreeModel *fieldsModel() const { return m_fieldsModel; }
     QTreeView *fieldsView() const { return m_fieldsView; }
+    QLabel *fieldDocView() const { return m_fieldDoc; }
     QTabWidget *tabs() const { return m_tabs; }
     QTreeWidget *headersView() const { return m_headers; }
     BodyView *rawView() const { return m_raw; }
@@ -49,6 +53,8 @@ Q_SIGNALS:
 private:
     QWidget *createFieldsTab();
     void expandTopLevel();
+    void showFieldDoc(const QModelIndex &index);
+    void showFieldsHeaderMenu(const QPoint &position);
     void showFieldMenu(const QPoint &position);
     void showHeaderMenu(const QPoint &position);
     void offerFilter(QMenu &menu, const QString &expression);
@@ -63,6 +69,8 @@ private:
     JsonTreeModel *m_fieldsModel; // owned through QObject parenting
     QTreeView *m_fieldsView; // owned through QObject parenting
     QLabel *m_fieldsNote; // owned through QObject parenting
+    QLabel *m_fieldDoc; // owned through QObject parenting
+    SchemaRegistry m_schemas;
     QTreeWidget *m_headers; // owned through QObject parenting
     BodyView *m_raw; // owned through QObject parenting
     BodyView *m_response; // owned through QObject parenting

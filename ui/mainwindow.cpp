@@ -10,6 +10,7 @@
 #include "detailview.h"
 #include "diffdialog.h"
 #include "emptystate.h"
+#include "filter/filtercompletion.h"
 #include "filterbar.h"
 #include "models/eventfiltermodel.h"
 #include "models/eventtablemodel.h"
@@ -466,7 +467,11 @@ void MainWindow::loadSchema()
 
 void MainWindow::showSchemas()
 {
-    SchemasDialog(m_capture->analyzer()->schemas(), this).exec();
+    SchemasDialog dialog(m_capture->analyzer()->schemas(), this);
+    connect(&dialog, &SchemasDialog::filterToTypeRequested, this, [this](const QString &type) {
+        m_filterBar->apply(u"event == "_s + filterQuote(type));
+    });
+    dialog.exec();
 }
 
 QList<qint64> MainWindow::selectedSeqs() const
@@ -846,6 +851,7 @@ void MainWindow::showSelected(bool again)
     // One event is cheap to analyse again, and this gives the full violation list, which the
     // table does not keep. The body is parsed once for the analysis and every tab.
     const BodyInspection body = BodyInspector::inspect(event->body);
+    m_detail->setSchemas(m_capture->analyzer()->schemas());
     m_detail->showEvent(*event, m_capture->analyzer()->analyze(*event, body), body);
     m_detail->showDeliveries(m_reader.deliveries(seq));
 }

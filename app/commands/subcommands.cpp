@@ -3,7 +3,9 @@
 #include "examplecommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
+#include "inspectcommand.h"
 #include "replaycommand.h"
+#include "schemacommand.h"
 #include "sendcommand.h"
 #include "validatecommand.h"
 
@@ -18,6 +20,8 @@ const QList<Subcommand> &subcommands()
         { u"example"_s, runExample },
         { u"send"_s, runSend },
         { u"replay"_s, runReplay },
+        { u"inspect"_s, runInspect },
+        { u"schema"_s, runSchema },
     };
     return list;
 }

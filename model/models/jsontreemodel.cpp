@@ -119,7 +119,7 @@ int JsonTreeModel::severityAt(const JsonTree::Node &node) const
     return worst;
 }
 
-QString JsonTreeModel::messagesAt(const JsonTree::Node &node) const
+QStringList JsonTreeModel::messageListAt(const JsonTree::Node &node) const
 {
     if (node.kind == JsonTree::Kind::Range)
         return {};
@@ -128,7 +128,12 @@ QString JsonTreeModel::messagesAt(const JsonTree::Node &node) const
         if (appliesTo(node, m_tree.violations().at(i)))
             messages.append(m_tree.violations().at(i).message);
     }
-    return messages.join(u"; "_s);
+    return messages;
+}
+
+QString JsonTreeModel::messagesAt(const JsonTree::Node &node) const
+{
+    return messageListAt(node).join(u"; "_s);
 }
 
 QVariant JsonTreeModel::displayData(const JsonTree::Node &node, int column) const
@@ -148,8 +153,38 @@ QVariant JsonTreeModel::displayData(const JsonTree::Node &node, int column) cons
                                                   : m_tree.document().typeName(node.json);
     case MessageColumn:
         return messagesAt(node);
+    case SchemaTypeColumn:
+        return docAt(node).typeText();
     }
     return {};
+}
+
+const FieldDoc &JsonTreeModel::docAt(const JsonTree::Node &node) const
+{
+    static const FieldDoc none;
+    return node.kind == JsonTree::Kind::Range ? none : m_docs.at(node.pointer);
+}
+
+QVariant JsonTreeModel::docData(const JsonTree::Node &node, int role) const
+{
+    const FieldDoc &doc = docAt(node);
+    const QJsonValue current =
+        node.kind == JsonTree::Kind::Value ? node.value : QJsonValue(QJsonValue::Undefined);
+    switch (role) {
+    case ModelRoles::DescriptionRole:
+        return doc.description;
+    case ModelRoles::SchemaTypeRole:
+        return doc.typeText();
+    case Qt::ToolTipRole: {
+        const QString messages = messagesAt(node);
+        const QString text = doc.text(current);
+        const QString joined = messages.isEmpty() || text.isEmpty()
+            ? QString(messages + text)
+            : QString(messages + u"\n\n"_s + text);
+        return joined.isEmpty() ? QVariant() : QVariant(joined);
+    }
+    }
+    return doc.text(current);
 }
 
 QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
@@ -160,10 +195,11 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayData(node, index.column());
-    case Qt::ToolTipRole: {
-        const QString messages = messagesAt(node);
-        return messages.isEmpty() ? QVariant() : QVariant(messages);
-    }
+    case Qt::ToolTipRole:
+    case ModelRoles::DescriptionRole:
+    case ModelRoles::DocumentationRole:
+    case ModelRoles::SchemaTypeRole:
+        return docData(node, role);
     case ModelRoles::ValueRole:
         return typedValue(node);
     case ModelRoles::RawRole:
@@ -181,6 +217,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
                                                     : m_tree.document().typeName(node.json);
     case ModelRoles::SeverityRole:
         return severityAt(node);
+    case ModelRoles::MessagesRole:
+        return messageListAt(node);
     case ModelRoles::PointerRole:
         return node.pointer;
     }
@@ -207,7 +245,8 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const QStringList titles { u"Field"_s, u"Value"_s, u"Type"_s, u"Schema"_s };
+    static const QStringList titles { u"Field"_s, u"Value"_s, u"Type"_s, u"Schema"_s,
+                                      u"Schema type"_s };
     return titles.value(section);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jsontree.h"
+#include "schema/fielddocs.h"
 
 #include <QAbstractItemModel>
 #include <QJsonDocument>
@@ -13,7 +14,14 @@ class JsonTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { KeyColumn, ValueColumn, TypeColumn, MessageColumn, ColumnCount };
+    enum Column {
+        KeyColumn,
+        ValueColumn,
+        TypeColumn,
+        MessageColumn,
+        SchemaTypeColumn,
+        ColumnCount
+    };
 
     explicit JsonTreeModel(QObject *parent = nullptr);
 
@@ -22,6 +30,9 @@ public:
     // A QJsonDocument has lost the order and the numbers already; for tests and older code.
     void setDocument(const QJsonDocument &document, const Violations &violations = {});
     void clear();
+    // The event's field documentation, shown from the next setDocument() on (SchemaTypeColumn,
+    // DescriptionRole, DocumentationRole, tooltips).
+    void setFieldDocs(const FieldDocs &docs) { m_docs = docs; }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -45,6 +56,10 @@ private:
     bool appliesTo(const JsonTree::Node &node, const Violation &violation) const;
     int severityAt(const JsonTree::Node &node) const;
     QString messagesAt(const JsonTree::Node &node) const;
+    QStringList messageListAt(const JsonTree::Node &node) const;
+    const FieldDoc &docAt(const JsonTree::Node &node) const;
+    QVariant docData(const JsonTree::Node &node, int role) const;
 
+    FieldDocs m_docs;
     mutable JsonTree m_tree; // children are created lazily, when a view first asks for them
 };

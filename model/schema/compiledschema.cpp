@@ -3,6 +3,7 @@
 #include "formatchecker.h"
 #include "jsonpointer.h"
 #include "validationbudget.h"
+#include "schemadocs.h"
 #include "violationbuilder.h"
 
 #include <QJsonArray>
@@ -39,9 +40,10 @@ CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
     } catch (const std::exception &e) {
         return { nullptr, QString::fromStdString(e.what()) };
     }
-    return { std::make_shared<const CompiledSchema>(
-                 eventType, graph, graph->definitionNode(definition), std::move(schema)),
-             {} };
+    auto compiled = std::make_shared<CompiledSchema>(
+        eventType, graph, graph->definitionNode(definition), std::move(schema));
+    compiled->m_document = root;
+    return { std::move(compiled), {} };
 }
 
 CompiledSchema::CompiledSchema(const QString &eventType,
@@ -61,6 +63,16 @@ CompiledSchema::CompiledSchema(const QString &eventType,
 }
 
 CompiledSchema::~CompiledSchema() = default;
+
+FieldDoc CompiledSchema::fieldDoc(const QString &pointer) const
+{
+    return SchemaDocs::at(*m_graph, m_root, pointer);
+}
+
+DocumentedFields CompiledSchema::documentedFields() const
+{
+    return SchemaDocs::list(*m_graph, m_root);
+}
 
 Violations CompiledSchema::validate(const QJsonValue &body) const
 {

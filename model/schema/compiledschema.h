@@ -1,6 +1,7 @@
 #pragma once
 
 #include "event/violation.h"
+#include "fielddoc.h"
 #include "schemagraph.h"
 #include "json/jsondocument.h"
 
@@ -49,6 +50,11 @@ public:
     const SchemaGraph &graph() const { return *m_graph; }
     int root() const { return m_root; }
     int fieldCount() const { return m_fieldCount; }
+    // The documentation of the field at POINTER (RFC 6901) of an instance; see SchemaDocs.
+    FieldDoc fieldDoc(const QString &pointer) const;
+    DocumentedFields documentedFields() const;
+    // The draft-7 schema valijson runs: {"$ref": "#/definitions/X", "definitions": {...}}.
+    const QJsonObject &document() const { return m_document; }
     const QSet<QString> &memberNames() const { return m_memberNames; }
     const QSet<QString> &requiredNames() const { return m_requiredNames; }
 
@@ -85,4 +91,5 @@ private:
     int m_fieldCount = 0;
     QSet<QString> m_memberNames;
     QSet<QString> m_requiredNames;
+    QJsonObject m_document; // shares the document's definitions with every event of the file
 };

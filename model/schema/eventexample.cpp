@@ -178,7 +178,7 @@ EventExample exampleFor(const SchemaRegistry &registry, const QString &eventType
         return EventExample {};
     if (!schema->hasBody())
         return example; // e.g. WEBHOOK-SUBSCRIPTION: no body to build
-    const QJsonValue documented = registry.documentedExample(example.eventType);
+    const QJsonValue documented = registry.example(example.eventType);
     if (!documented.isUndefined()
         && errorsOnly(registry.validate(example.eventType, documented)).isEmpty()) {
         example.payload = documented;

@@ -93,6 +93,11 @@ void SchemaGraph::compileInto(int index, const QJsonObject &schema, int depth)
     node.example = schema.value(u"examples"_s).isArray() ? schema.value(u"examples"_s)[0]
         : schema.contains(u"example"_s)                  ? schema.value(u"example"_s)
                                                          : schema.value(u"default"_s);
+    node.examples = schema.value(u"examples"_s).isArray() ? schema.value(u"examples"_s).toArray()
+        : schema.contains(u"example"_s) ? QJsonArray { schema.value(u"example"_s) }
+                                        : QJsonArray();
+    node.defaultValue = schema.value(u"default"_s);
+    node.deprecated = schema.value(u"deprecated"_s).toBool();
     m_nodes[index] = std::move(node);
 }
 

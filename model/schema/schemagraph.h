@@ -55,6 +55,9 @@ struct SchemaNode
     QString title;
     QString description;
     QJsonValue example; // the first of `examples`, else `example`, else `default` (may be absent)
+    QJsonArray examples; // `examples`, or OpenAPI's `example` as one
+    QJsonValue defaultValue { QJsonValue::Undefined }; // Undefined when absent
+    bool deprecated = false;
 };
 
 using NodeSet = QVarLengthArray<int, 8>;

@@ -30,9 +30,18 @@ const QSet<QString> schemaKeywords = { u"additionalProperties"_s,
                                        u"items"_s };
 const QSet<QString> schemaArrayKeywords = { u"allOf"_s, u"anyOf"_s, u"oneOf"_s };
 // Identifiers would make valijson change its resolution scope; refs are already flattened.
+const QStringList documentationKeywords = { u"description"_s, u"title"_s,      u"examples"_s,
+                                            u"example"_s,     u"deprecated"_s, u"default"_s };
 const QSet<QString> droppedKeywords = { u"id"_s, u"$id"_s, u"$schema"_s, u"nullable"_s };
 const QStringList operationMethods = { u"post"_s,   u"put"_s,     u"patch"_s, u"get"_s,
                                        u"delete"_s, u"options"_s, u"head"_s,  u"trace"_s };
+
+// A JSON Schema's own example: the first of `examples`, else OpenAPI's `example`.
+QJsonValue schemaExample(const QJsonObject &schema)
+{
+    const QJsonArray examples = schema.value(u"examples"_s).toArray();
+    return examples.isEmpty() ? schema.value(u"example"_s) : examples.first();
+}
 
 bool looksLikeEventName(const QString &text)
 {
@@ -143,7 +152,8 @@ void SchemaImporter::importJsonSchema(const QString &eventType)
                              {},
                              definitionFor({}, {}, 0),
                              {},
-                             m_root.toObject().value(u"description"_s).toString().trimmed() });
+                             m_root.toObject().value(u"description"_s).toString().trimmed(),
+                             schemaExample(m_root.toObject()) });
 }
 
 std::optional<ImportedEvent>
@@ -174,12 +184,30 @@ SchemaImporter::importWebhook(const QString &key, const QJsonValue &value, const
         event.pointer = bodySchemaPointer(operation, operationPointer);
         if (!event.pointer.isEmpty()) {
             event.definition = definitionFor(event.pointer, event.pointer, 0);
-            event.example = mediaExample(operation, operationPointer);
+            event.example = mediaExample(event.pointer);
         }
         return event;
     }
     addError(itemPointer, u"no operation (post, put, ...) in this webhook"_s);
     return std::nullopt;
+}
+
+// The media type's `example`, else the first of its `examples` map (OpenAPI Example objects,
+// `value` inline; a $ref'd or external one is skipped), else the schema's own `examples`/`example`.
+QJsonValue SchemaImporter::mediaExample(const QString &schemaPointer) const
+{
+    const QString mediaPointer = schemaPointer.left(schemaPointer.lastIndexOf(u'/'));
+    const QJsonObject media =
+        JsonPointer::resolve(m_root, mediaPointer).value_or(QJsonValue()).toObject();
+    if (media.contains(u"example"_s))
+        return media.value(u"example"_s);
+    const QJsonObject examples = media.value(u"examples"_s).toObject();
+    for (auto it = examples.begin(); it != examples.end(); ++it) {
+        if (it.value().toObject().contains(u"value"_s))
+            return it.value().toObject().value(u"value"_s);
+    }
+    return schemaExample(
+        JsonPointer::resolve(m_root, schemaPointer).value_or(QJsonValue()).toObject());
 }
 
 // The JSON body's schema: requestBody (maybe a $ref) -> content -> the JSON media type -> schema.
@@ -210,30 +238,6 @@ QString SchemaImporter::bodySchemaPointer(const QJsonObject &operation,
         return {};
     }
     return JsonPointer::append(mediaPointer, u"schema"_s);
-}
-
-// The JSON media type's `example`, or the value of the first of its `examples`.
-QJsonValue SchemaImporter::mediaExample(const QJsonObject &operation, QString pointer)
-{
-    if (!operation.contains(u"requestBody"_s)) {
-        return {};
-    }
-    const std::optional<QJsonObject> body = followRef(operation.value(u"requestBody"_s), pointer);
-    const QJsonObject content = body ? body->value(u"content"_s).toObject() : QJsonObject();
-    for (auto it = content.begin(); it != content.end(); ++it) {
-        const QJsonObject media = it.value().toObject();
-        if (!it.key().contains(u"json"_s)) {
-            continue;
-        }
-        if (media.contains(u"example"_s)) {
-            return media.value(u"example"_s);
-        }
-        const QJsonObject examples = media.value(u"examples"_s).toObject();
-        if (!examples.isEmpty()) {
-            return examples.begin().value().toObject().value(u"value"_s);
-        }
-    }
-    return {};
 }
 
 // Follows a `$ref` on a non-schema object (path item, request body); `pointer` becomes the target.
@@ -303,8 +307,14 @@ QJsonObject SchemaImporter::convertObject(const QJsonObject &schema, const QStri
     const bool hasRef = schema.contains(u"$ref"_s);
     const QString refPointer = JsonPointer::append(pointer, u"$ref"_s);
     if (hasRef && (m_dialect != Dialect::OpenApi31 || onlyAnnotatesRef(schema))) {
-        // Draft 7 and OpenAPI 3.0: keywords beside $ref are ignored.
-        return convertRef(schema.value(u"$ref"_s), refPointer, depth).toObject();
+        // Draft 7 and OpenAPI 3.0: keywords beside $ref are ignored by validation; the
+        // documentation ones stay for the reader (a field's own description beats its type's).
+        QJsonObject out = convertRef(schema.value(u"$ref"_s), refPointer, depth).toObject();
+        for (const QString &key : documentationKeywords) {
+            if (schema.contains(key))
+                out.insert(key, schema.value(key));
+        }
+        return out;
     }
     QJsonObject out;
     for (auto it = schema.begin(); it != schema.end(); ++it) {

@@ -18,7 +18,8 @@ struct ImportedEvent
     QString definition; // key into ImportedDocument::definitions; empty: the request has no body
     QString pointer; // where the event's schema sits in the source, for messages
     QString description; // the operation's (or JSON Schema's) description, for the Schemas dialog
-    QJsonValue example; // the request body's documented example (OpenAPI media type), if any
+    // The documented example payload (media type `example`/`examples`), Undefined when none.
+    QJsonValue example { QJsonValue::Undefined };
 };
 
 // A schema document reduced to plain draft-7 JSON Schema: every schema a $ref reaches becomes an
@@ -58,7 +59,7 @@ private:
     void importJsonSchema(const QString &eventType);
     std::optional<ImportedEvent> importWebhook(const QString &key, const QJsonValue &pathItem,
                                                const QString &pointer);
-    QJsonValue mediaExample(const QJsonObject &operation, QString pointer);
+    QJsonValue mediaExample(const QString &schemaPointer) const;
     QString bodySchemaPointer(const QJsonObject &operation, const QString &operationPointer);
     std::optional<QJsonObject> followRef(const QJsonValue &value, QString &pointer);
     QString definitionFor(const QString &targetPointer, const QString &refSite, int depth);

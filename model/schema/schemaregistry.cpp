@@ -173,6 +173,30 @@ int SchemaRegistry::fieldCount(const QString &eventType) const
     return entry ? entry->schema->fieldCount() : 0;
 }
 
+FieldDocs SchemaRegistry::fieldDocs(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry && entry->schema->hasBody() ? FieldDocs(entry->schema) : FieldDocs();
+}
+
+DocumentedFields SchemaRegistry::documentedFields(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->schema->documentedFields() : DocumentedFields();
+}
+
+QJsonValue SchemaRegistry::example(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->example : QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonObject SchemaRegistry::schemaDocument(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->schema->document() : QJsonObject();
+}
+
 Violations SchemaRegistry::validate(const QString &eventType, const QJsonValue &body) const
 {
     const Entry *entry = find(eventType);
@@ -245,12 +269,6 @@ QString SchemaRegistry::normalised(QStringView nameOrKey)
         key.chop(1); // an inferred type ("IDENTIFICATION?") names the same schema
     }
     return key;
-}
-
-QJsonValue SchemaRegistry::documentedExample(const QString &eventType) const
-{
-    const Entry *entry = find(eventType);
-    return entry ? entry->example : QJsonValue(QJsonValue::Undefined);
 }
 
 std::shared_ptr<const CompiledSchema> SchemaRegistry::schema(const QString &eventType) const

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "event/violation.h"
+#include "fielddocs.h"
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QSet>
 #include <QString>
@@ -60,12 +62,17 @@ public:
     SchemaSource source(const QString &eventType) const;
     QString description(const QString &eventType) const; // what triggers the event, if documented
     int fieldCount(const QString &eventType) const; // documented properties, nested ones included
+    // The documentation of the event's fields by JSON Pointer (empty FieldDocs: no schema).
+    FieldDocs fieldDocs(const QString &eventType) const;
+    DocumentedFields documentedFields(const QString &eventType) const;
+    // The documented example payload (Undefined when the document gives none).
+    QJsonValue example(const QString &eventType) const;
+    // The event's schema as draft-7 JSON ({} when none or the event has no body).
+    QJsonObject schemaDocument(const QString &eventType) const;
     // Violations of `body` (Undefined: the request had no JSON body) against the event's schema;
     // empty when valid or when no schema is registered for the event. Thread-safe.
     Violations validate(const QString &eventType, const QJsonValue &body) const;
     Violations validate(const QString &eventType, const JsonDocument &body) const;
-    // The request body's documented example (OpenAPI media type), or Undefined.
-    QJsonValue documentedExample(const QString &eventType) const;
     // The event's compiled schema, or null.
     std::shared_ptr<const CompiledSchema> schema(const QString &eventType) const;
     // The event whose documented top-level fields best match the body's, or {} when none is
@@ -79,7 +86,7 @@ private:
         QString urlKey;
         QString source;
         QString description;
-        QJsonValue example;
+        QJsonValue example { QJsonValue::Undefined };
         std::shared_ptr<const CompiledSchema> schema;
     };
     struct State
