@@ -54,7 +54,7 @@ void BodyView::setBody(const QByteArray &body, const BodyInspection &inspection,
                        const QString &note)
 {
     m_body = body;
-    m_json = inspection.json;
+    m_json = inspection.scalarRoot ? QJsonDocument() : inspection.json; // a scalar shows as sent
     const Mode best = inspection.kind == BodyKind::Json ? Mode::PrettyJson
         : inspection.kind == BodyKind::Binary           ? Mode::Hex
                                                         : Mode::Text;

@@ -2,6 +2,7 @@
 
 #include "bodyview.h"
 #include "event/bodyinspector.h"
+#include "event/eventsummary.h"
 #include "filter/filtercompletion.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
@@ -112,14 +113,8 @@ QString DetailView::summaryText(const Event &event, const EventAnalysis &analysi
     QString type = analysis.eventType.isEmpty() ? u"unknown event type"_s : analysis.eventType;
     if (analysis.classifiedBy != ClassifiedBy::None)
         type += u" (by %1)"_s.arg(classifiedByName(analysis.classifiedBy));
-    QString verdict;
-    if (analysis.bodyKind == BodyKind::Json)
-        verdict = !analysis.violations.isEmpty()
-            ? u"%1 error(s), %2 warning(s)"_s.arg(analysis.errorCount())
-                  .arg(analysis.warningCount())
-            : (analysis.schemaChecked ? u"valid"_s : u"no schema"_s);
-    else
-        verdict = bodyKindName(analysis.bodyKind) + u" body"_s;
+    // The table's Validity words for the same verdict.
+    const QString verdict = EventSummary::from(event, analysis).validityText();
     const QString answer = event.origin == Origin::Loaded
         ? u"loaded from %1"_s.arg(event.sourceFile)
         : u"answered %1"_s.arg(event.response.status);
@@ -153,14 +148,15 @@ void DetailView::showHeaders(const HeaderList &headers)
 
 void DetailView::showEvent(const Event &event, const EventAnalysis &analysis)
 {
-    showEvent(event, analysis, BodyInspector::inspect(event.body));
+    showEvent(event, analysis, BodyInspector::inspect(event));
 }
 
 void DetailView::showEvent(const Event &event, const EventAnalysis &analysis,
                            const BodyInspection &body)
 {
     m_summary->setText(summaryText(event, analysis));
-    m_fieldsModel->setDocument(body.json, analysis.violations);
+    // The tree shows objects and arrays; a bare scalar is read in Raw.
+    m_fieldsModel->setDocument(body.scalarRoot ? QJsonDocument() : body.json, analysis.violations);
     QString note;
     if (!analysis.parseError.isEmpty())
         note = u"Not JSON: %1 at byte %2."_s.arg(analysis.parseError,

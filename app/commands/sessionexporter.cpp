@@ -1,5 +1,6 @@
 #include "sessionexporter.h"
 
+#include "analysis/analyzer.h"
 #include "event/bodyinspector.h"
 
 #include <QDir>
@@ -26,12 +27,14 @@ EventAnalysis SessionExporter::analysisOf(const Event &event, const EventSummary
     analysis.classifiedBy = summary.classifiedBy;
     analysis.schemaChecked = summary.schemaChecked;
     analysis.signature.state = summary.signature;
-    if (m_format != ExportFormat::Ndjson || !summary.schemaChecked
-        || summary.bodyKind != BodyKind::Json)
+    if (m_format != ExportFormat::Ndjson)
         return analysis;
-    const QJsonDocument json = BodyInspector::inspect(event.body).json;
-    analysis.violations = m_schemas.validate(
-        summary.eventType, json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object()));
+    // The Analyzer's rule, so `valid` and the violations agree with the window and --headless.
+    const BodyInspection body = BodyInspector::inspect(event);
+    if (const std::optional<Violation> problem = Analyzer::bodyProblem(body))
+        analysis.violations.append(*problem);
+    else if (summary.schemaChecked)
+        analysis.violations = m_schemas.validate(summary.eventType, body.root());
     return analysis;
 }
 

@@ -17,6 +17,17 @@ bool looksLikeJson(const QByteArray &body)
     }
     return false;
 }
+
+constexpr QByteArrayView utf8Bom = "\xEF\xBB\xBF";
+
+qsizetype firstNonSpace(const QByteArray &bytes, qsizetype from)
+{
+    qsizetype i = from;
+    while (i < bytes.size()
+           && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n'))
+        ++i;
+    return i;
+}
 } // namespace
 
 bool BodyInspector::isText(const QByteArray &bytes)
@@ -32,20 +43,42 @@ bool BodyInspector::isText(const QByteArray &bytes)
     return !decoder.hasError();
 }
 
-BodyInspection BodyInspector::inspect(const QByteArray &body)
+bool BodyInspector::declaresJson(QByteArrayView contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray type = (semicolon < 0 ? contentType : contentType.first(semicolon))
+                                .trimmed()
+                                .toByteArray()
+                                .toLower();
+    return type == "application/json" || type == "text/json" || type.endsWith("+json");
+}
+
+BodyInspection BodyInspector::inspect(const Event &event)
+{
+    return inspect(event.body, event.headerValue("Content-Type"));
+}
+
+BodyInspection BodyInspector::inspect(const QByteArray &body, QByteArrayView contentType)
 {
     BodyInspection result;
     if (body.isEmpty())
         return result;
-    if (!looksLikeJson(body)) {
+    const bool declared = declaresJson(contentType);
+    if (!declared && !looksLikeJson(body)) {
         // A 10 MB text body costs no parse attempt.
         result.kind = isText(body) ? BodyKind::Text : BodyKind::Binary;
         return result;
     }
     QJsonParseError error;
-    result.json = QJsonDocument::fromJson(body, &error);
+    result.json = parse(body, &error, &result.scalarRoot);
     if (error.error == QJsonParseError::NoError) {
         result.kind = BodyKind::Json;
+        return result;
+    }
+    result.json = {};
+    // Random bytes sent as octet-stream that happen to start with '"' are binary, not broken JSON.
+    if (!declared && !isText(body)) {
+        result.kind = BodyKind::Binary;
         return result;
     }
     result.kind = BodyKind::InvalidJson;
@@ -53,12 +86,38 @@ BodyInspection BodyInspector::inspect(const QByteArray &body)
     // Qt 6.4 can place the error past the end (an unterminated string at the end of the body),
     // and a user is shown this offset as a position in the body.
     result.parseErrorOffset = qMin(qint64(error.offset), qint64(body.size()));
-    result.json = {};
     return result;
+}
+
+QJsonDocument BodyInspector::parse(const QByteArray &bytes, QJsonParseError *error, bool *scalar)
+{
+    if (scalar)
+        *scalar = false;
+    const qsizetype bom = bytes.startsWith(utf8Bom) ? utf8Bom.size() : 0;
+    const qsizetype start = firstNonSpace(bytes, bom);
+    if (start < bytes.size() && (bytes[start] == '{' || bytes[start] == '['))
+        return QJsonDocument::fromJson(bytes, error);
+    // A bare scalar parses as the only element of an array around it; offsets are the body's.
+    const QByteArray wrapped = '[' + bytes.sliced(bom) + ']';
+    QJsonDocument document = QJsonDocument::fromJson(wrapped, error);
+    if (error->error == QJsonParseError::NoError && document.array().size() != 1) {
+        error->error = QJsonParseError::IllegalValue; // "" or "1,2": not one JSON value
+        error->offset = int(start);
+        return {};
+    }
+    if (error->error != QJsonParseError::NoError) {
+        error->offset = qBound(0, error->offset - 1 + int(bom), int(bytes.size()));
+        return {};
+    }
+    if (scalar)
+        *scalar = true;
+    return document;
 }
 
 QJsonValue BodyInspection::root() const
 {
+    if (scalarRoot)
+        return json.array().at(0);
     if (json.isObject())
         return json.object();
     if (json.isArray())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event/event.h"
 #include "event/eventanalysis.h"
 
 #include <QByteArray>
@@ -10,15 +11,24 @@
 struct BodyInspection
 {
     BodyKind kind = BodyKind::Empty;
-    QJsonDocument json; // set when kind == Json
+    QJsonDocument json; // set when kind == Json; a bare scalar is held as a one-element array
+    bool scalarRoot = false; // the body is a bare scalar: json.array()[0]
     QString parseError; // when the body looks like JSON but does not parse
     qint64 parseErrorOffset = -1;
 
-    // The parsed body as one value (object or array), or Undefined when it is not JSON.
+    // The parsed body as one value (object, array or scalar), or Undefined when it is not JSON.
     QJsonValue root() const;
 };
 
 namespace BodyInspector {
-BodyInspection inspect(const QByteArray &body);
+// CONTENT_TYPE declares the body JSON (application/json, */*+json, text/json): then a body that
+// does not parse is InvalidJson whatever its bytes. Undeclared, only text that starts like JSON
+// is; bytes that merely start with '{', '[' or '"' are binary.
+BodyInspection inspect(const QByteArray &body, QByteArrayView contentType = {});
+BodyInspection inspect(const Event &event); // by its body and Content-Type
+bool declaresJson(QByteArrayView contentType);
+// Any JSON text (RFC 8259: an object, array or bare scalar such as 42 or "x"), which
+// QJsonDocument alone refuses unless it is an object or array. SCALAR: set when it was one.
+QJsonDocument parse(const QByteArray &bytes, QJsonParseError *error, bool *scalar = nullptr);
 bool isText(const QByteArray &bytes); // valid UTF-8 without control characters other than tab/CR/LF
 } // namespace BodyInspector
