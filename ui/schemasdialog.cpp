@@ -14,8 +14,8 @@ SchemasDialog::SchemasDialog(const SchemaRegistry &registry, QWidget *parent)
     , m_list(new QTreeWidget(this))
 {
     setWindowTitle(u"Schemas"_s);
-    m_list->setHeaderLabels(
-        { u"Event type"_s, u"URL key"_s, u"Fields"_s, u"Source"_s, u"Sent when"_s });
+    m_list->setHeaderLabels({ u"Event type"_s, u"URL key"_s, u"Fields"_s, u"Source"_s,
+                              u"Sent when"_s, u"Not enforced"_s });
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setSortingEnabled(true);
@@ -23,9 +23,12 @@ SchemasDialog::SchemasDialog(const SchemaRegistry &registry, QWidget *parent)
     for (const QString &type : registry.eventTypes()) {
         auto *item = new QTreeWidgetItem({ type, registry.urlKey(type),
                                            QString::number(registry.fieldCount(type)),
-                                           registry.sourceOf(type), registry.description(type) });
+                                           registry.sourceOf(type), registry.description(type),
+                                           registry.unenforced(type).join(u", "_s) });
         item->setData(2, Qt::DisplayRole, registry.fieldCount(type));
         item->setToolTip(4, registry.description(type));
+        // Keywords of the schema's dialect that validation cannot check, with their pointers.
+        item->setToolTip(5, registry.unenforced(type).join(u'\n'));
         items.append(item);
     }
     m_list->addTopLevelItems(items);

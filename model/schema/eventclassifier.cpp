@@ -32,23 +32,29 @@ EventClassifier::EventClassifier(const SchemaRegistry &registry)
 
 Classification EventClassifier::classify(const Event &event, const QJsonValue &body) const
 {
-    for (const auto rule : { &EventClassifier::fromHeader, &EventClassifier::fromPath }) {
-        const Classification found = (this->*rule)(event);
-        if (found.by != ClassifiedBy::None) {
-            return found;
-        }
+    if (const Classification byHeader = fromHeader(event, body);
+        byHeader.by != ClassifiedBy::None) {
+        return byHeader;
+    }
+    if (const Classification byPath = fromPath(event); byPath.by != ClassifiedBy::None) {
+        return byPath;
     }
     const Classification byBody = fromBody(body);
     return byBody.by != ClassifiedBy::None ? byBody : inferred(body);
 }
 
-Classification EventClassifier::fromHeader(const Event &event) const
+Classification EventClassifier::fromHeader(const Event &event, const QJsonValue &body) const
 {
     for (const QByteArrayView header : eventHeaders) {
         const QString value = QString::fromUtf8(event.headerValue(header)).trimmed();
-        if (!value.isEmpty()) {
-            return { knownOrAsGiven(value), ClassifiedBy::Header };
+        if (value.isEmpty()) {
+            continue;
         }
+        const QString action = body.toObject().value(u"action"_s).toString().trimmed();
+        const QString withAction = action.isEmpty()
+            ? QString()
+            : m_registry.canonicalEventType(QString(value + u'-' + action));
+        return { withAction.isEmpty() ? knownOrAsGiven(value) : withAction, ClassifiedBy::Header };
     }
     return {};
 }

@@ -24,6 +24,9 @@ struct ImportReport
 {
     QStringList importedEvents; // canonical event types, in document order
     QStringList errors; // each names the file and a JSON Pointer (or line/offset)
+    QStringList warnings; // keywords read but not enforced, each with its pointer; still loaded
+    QString dialect; // "OpenAPI 3.1", "JSON Schema 2020-12", ...
+    bool plainSchema = false; // a JSON Schema file (one event), not an OpenAPI document
     bool ok() const { return errors.isEmpty(); }
 };
 
@@ -46,8 +49,8 @@ public:
                                 const QString &eventType = {});
 
     bool contains(const QString &eventType) const;
-    // Case-insensitive event names and URL keys ('-' and '_' alike, a trailing '?' of an inferred
-    // type ignored) -> canonical name, else {}. Every lookup below goes through it.
+    // Case-insensitive event names and URL keys ('-', '_', '.', '/' alike, a trailing '?' of an
+    // inferred type ignored) -> canonical name, else {}. Every lookup below goes through it.
     QString canonicalEventType(QStringView nameOrKey) const;
     QStringList eventTypes() const; // sorted
     QString urlKey(const QString &eventType) const;
@@ -55,8 +58,11 @@ public:
     SchemaSource source(const QString &eventType) const;
     QString description(const QString &eventType) const; // what triggers the event, if documented
     int fieldCount(const QString &eventType) const; // documented properties, nested ones included
+    // Keywords of the event's schema Hookscope cannot enforce ("<JSON Pointer>: <keyword>").
+    QStringList unenforced(const QString &eventType) const;
     // Violations of `body` (Undefined: the request had no JSON body) against the event's schema;
-    // empty when valid or when no schema is registered for the event. Thread-safe.
+    // empty when valid or when no schema is registered for the event. A body that passes a
+    // schema with unenforced keywords gets one `unenforced` warning naming them. Thread-safe.
     Violations validate(const QString &eventType, const QJsonValue &body) const;
     // The event whose documented top-level fields best match the body's, or {} when none is
     // close enough or two events tie.
@@ -69,6 +75,7 @@ private:
         QString urlKey;
         QString source;
         QString description;
+        QStringList unenforced;
         std::shared_ptr<const CompiledSchema> schema;
     };
     struct State
