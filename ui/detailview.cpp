@@ -2,7 +2,6 @@
 
 #include "bodyview.h"
 #include "event/bodyinspector.h"
-#include "event/eventsummary.h"
 #include "filter/filtercompletion.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
@@ -113,8 +112,14 @@ QString DetailView::summaryText(const Event &event, const EventAnalysis &analysi
     QString type = analysis.eventType.isEmpty() ? u"unknown event type"_s : analysis.eventType;
     if (analysis.classifiedBy != ClassifiedBy::None)
         type += u" (by %1)"_s.arg(classifiedByName(analysis.classifiedBy));
-    // The table's Validity words for the same verdict.
-    const QString verdict = EventSummary::from(event, analysis).validityText();
+    QString verdict;
+    if (analysis.bodyKind == BodyKind::Json)
+        verdict = !analysis.violations.isEmpty()
+            ? u"%1 error(s), %2 warning(s)"_s.arg(analysis.errorCount())
+                  .arg(analysis.warningCount())
+            : (analysis.schemaChecked ? u"valid"_s : u"no schema"_s);
+    else
+        verdict = bodyKindName(analysis.bodyKind) + u" body"_s;
     const QString answer = event.origin == Origin::Loaded
         ? u"loaded from %1"_s.arg(event.sourceFile)
         : u"answered %1"_s.arg(event.response.status);

@@ -70,6 +70,12 @@ void Analyzer::judge(EventAnalysis &analysis, const BodyInspection &body) const
 
 std::optional<Violation> Analyzer::bodyProblem(const BodyInspection &body)
 {
+    if (body.kind == BodyKind::Binary && body.declaredJson) {
+        return Violation { {},
+                           u"json"_s,
+                           Severity::Error,
+                           u"the body is declared JSON by its Content-Type but is binary"_s };
+    }
     if (body.kind != BodyKind::InvalidJson)
         return std::nullopt;
     return Violation { {},

@@ -28,7 +28,8 @@ public:
     // Judged as EVENT_TYPE (a canonical name, `validate --event`) instead of classified.
     EventAnalysis analyzeAs(const Event &event, const QString &eventType) const;
 
-    // The error a body declared JSON that does not parse is (keyword `json`), else nothing.
+    // The error a body declared JSON that does not parse is (keyword `json`; a binary body sent
+    // as JSON too), else nothing.
     static std::optional<Violation> bodyProblem(const BodyInspection &body);
 
     const SchemaRegistry &schemas() const { return m_schemas; }

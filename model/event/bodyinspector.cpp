@@ -64,7 +64,9 @@ BodyInspection BodyInspector::inspect(const QByteArray &body, QByteArrayView con
     if (body.isEmpty())
         return result;
     const bool declared = declaresJson(contentType);
-    if (!declared && !looksLikeJson(body)) {
+    result.declaredJson = declared;
+    const bool startsLikeJson = looksLikeJson(body);
+    if (!declared && !startsLikeJson) {
         // A 10 MB text body costs no parse attempt.
         result.kind = isText(body) ? BodyKind::Text : BodyKind::Binary;
         return result;
@@ -76,8 +78,9 @@ BodyInspection BodyInspector::inspect(const QByteArray &body, QByteArrayView con
         return result;
     }
     result.json = {};
-    // Random bytes sent as octet-stream that happen to start with '"' are binary, not broken JSON.
-    if (!declared && !isText(body)) {
+    // Random bytes sent as octet-stream that happen to start with '"' are binary, not broken
+    // JSON; so are a PNG's bytes sent as JSON (the Analyzer still fails them as declared JSON).
+    if (!(declared && startsLikeJson) && !isText(body)) {
         result.kind = BodyKind::Binary;
         return result;
     }

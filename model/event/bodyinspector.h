@@ -13,6 +13,7 @@ struct BodyInspection
     BodyKind kind = BodyKind::Empty;
     QJsonDocument json; // set when kind == Json; a bare scalar is held as a one-element array
     bool scalarRoot = false; // the body is a bare scalar: json.array()[0]
+    bool declaredJson = false; // its Content-Type says JSON (a binary body is then still broken)
     QString parseError; // when the body looks like JSON but does not parse
     qint64 parseErrorOffset = -1;
 

@@ -111,6 +111,8 @@ void TestVerdict::everyPlaceAgrees_data()
     QTest::newRow("octet-stream starting with a quote")
         << "application/octet-stream"_ba << randomBytesAfterQuote() << QByteArray() << Verdict::None
         << BodyKind::Binary;
+    QTest::newRow("binary sent as JSON") << json << "\x89PNG\r\n\x1a\n\x00\x01"_ba << QByteArray()
+                                         << Verdict::Invalid << BodyKind::Binary;
     QTest::newRow("form text") << "application/x-www-form-urlencoded"_ba
                                << "a=1&b=2"_ba << QByteArray() << Verdict::None << BodyKind::Text;
     QTest::newRow("text where a schema expects JSON")

@@ -55,8 +55,10 @@ void TestBodyInspector::declaredByContentType_data()
         << "application/octet-stream"_ba << quoteThenBinary << BodyKind::Binary;
     QTest::newRow("undeclared binary starting with {")
         << QByteArray() << "{\xff\xfe"_ba << BodyKind::Binary;
-    QTest::newRow("declared JSON, binary bytes")
+    QTest::newRow("declared JSON, binary starting like JSON")
         << "application/json"_ba << quoteThenBinary << BodyKind::InvalidJson;
+    QTest::newRow("declared JSON, binary") << "application/json"_ba
+                                           << "\x89PNG\r\n\x1a\n"_ba << BodyKind::Binary;
     QTest::newRow("declared JSON, text") << "Application/JSON; charset=utf-8"_ba
                                          << "hello"_ba << BodyKind::InvalidJson;
     QTest::newRow("declared +json, broken") << "application/cloudevents+json"_ba
