@@ -162,10 +162,13 @@ void TestStatsDocks::compareCounts(const QList<EventSummary> &rows)
 {
     const RateTimeline &timeline = m_stats->timelineWidget()->timeline();
     QCOMPARE(timeline.eventCount(), qint64(rows.size()));
-    const auto invalid = std::count_if(rows.cbegin(), rows.cend(), [](const EventSummary &s) {
-        return s.verdict() == Verdict::Invalid;
-    });
-    QCOMPARE(timeline.total(), (RateCount { quint32(rows.size() - invalid), quint32(invalid) }));
+    const auto count = [&rows](Verdict verdict) {
+        return quint32(std::count_if(rows.cbegin(), rows.cend(), [verdict](const EventSummary &s) {
+            return s.verdict() == verdict;
+        }));
+    };
+    QCOMPARE(timeline.total(),
+             (RateCount { count(Verdict::Valid), count(Verdict::Invalid), count(Verdict::None) }));
     QSet<QString> types;
     for (const EventSummary &s : rows)
         types.insert(s.eventType);
