@@ -61,8 +61,11 @@ SchemaRegistry loadSchemas(const QStringList &files)
 {
     SchemaRegistry registry = SchemaRegistry::withBundledCatalog();
     for (const QString &file : files) {
-        for (const QString &error : registry.importFile(file).errors)
+        const ImportReport report = registry.importFile(file);
+        for (const QString &error : report.errors)
             printTo(stderr, u"hookscope: %1\n"_s.arg(error));
+        for (const QString &warning : report.warnings)
+            printTo(stderr, u"hookscope: warning: %1\n"_s.arg(warning));
     }
     return registry;
 }

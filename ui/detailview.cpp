@@ -284,7 +284,7 @@ void DetailView::showHeaders(const HeaderList &headers)
 
 void DetailView::showEvent(const Event &event, const EventAnalysis &analysis)
 {
-    showEvent(event, analysis, BodyInspector::inspect(event.body));
+    showEvent(event, analysis, BodyInspector::inspect(event));
 }
 
 void DetailView::showEvent(const Event &event, const EventAnalysis &analysis,

@@ -450,7 +450,7 @@ QStringList MainWindow::importSchema(const QString &path)
         noteEventTypes(registry.eventTypes());
         recheckSession();
     }
-    return report.errors;
+    return report.errors + report.warnings;
 }
 
 void MainWindow::loadSchema()
@@ -546,19 +546,24 @@ void MainWindow::deliveryArrived(const DeliveryResult &result)
 
 void MainWindow::openPayloads()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, u"Open Payloads"_s, QString(),
-        u"Payloads (*.json *.ndjson *.jsonl *.har *.http *.txt);;All files (*)"_s);
+    // A .json file is one payload whatever its top level; this choice splits arrays instead.
+    const QString splitFilter = u"JSON arrays, one payload per element (*.json)"_s;
+    QString chosenFilter;
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, u"Open Payloads"_s, QString(),
+                                      u"Payloads (*.json *.ndjson *.jsonl *.har *.http *.txt);;"_s
+                                          + splitFilter + u";;All files (*)"_s,
+                                      &chosenFilter);
     if (!files.isEmpty())
-        loadFiles(files);
+        loadFiles(files, ImportOptions { chosenFilter == splitFilter });
 }
 
-void MainWindow::loadFiles(const QStringList &paths)
+void MainWindow::loadFiles(const QStringList &paths, ImportOptions options)
 {
     m_loadProgress->setRange(0, 0); // busy until the files are counted
     m_loadProgress->show();
     m_cancelLoad->show();
-    m_loader->load(paths);
+    m_loader->load(paths, options);
 }
 
 void MainWindow::loadFinished(int events, const QList<ImportError> &errors, bool cancelled)
@@ -850,7 +855,7 @@ void MainWindow::showSelected(bool again)
     const Event *event = m_recentEvents.object(seq);
     // One event is cheap to analyse again, and this gives the full violation list, which the
     // table does not keep. The body is parsed once for the analysis and every tab.
-    const BodyInspection body = BodyInspector::inspect(event->body);
+    const BodyInspection body = BodyInspector::inspect(*event);
     m_detail->setSchemas(m_capture->analyzer()->schemas());
     m_detail->showEvent(*event, m_capture->analyzer()->analyze(*event, body), body);
     m_detail->showDeliveries(m_reader.deliveries(seq));

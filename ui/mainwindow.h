@@ -84,7 +84,7 @@ public:
     // returns the import's errors (each names the file and where).
     QStringList importSchema(const QString &path);
     // Loads payload files and folders in the background, as if dropped on the window.
-    void loadFiles(const QStringList &paths);
+    void loadFiles(const QStringList &paths, ImportOptions options = {});
     // Live forward from the start (--forward URL).
     void startForwarding(const QUrl &target);
     CopyActions *copyActions() const { return m_copy; }

@@ -4,12 +4,12 @@
 #include <QtConcurrent>
 
 namespace {
-void loadFiles(QPromise<ImportBatch> &promise, const QStringList &paths)
+void loadFiles(QPromise<ImportBatch> &promise, const QStringList &paths, ImportOptions options)
 {
     const QStringList files = PayloadImporter::collectFiles(paths);
     promise.setProgressRange(0, int(files.size()));
     for (qsizetype i = 0; i < files.size() && !promise.isCanceled(); ++i) {
-        ImportBatch batch = PayloadImporter::importFile(files.at(i));
+        ImportBatch batch = PayloadImporter::importFile(files.at(i), options);
         for (Event &event : batch.events)
             event.response = { 0, {}, {}, 0 }; // nothing answered a loaded payload
         promise.addResult(std::move(batch));
@@ -40,13 +40,13 @@ PayloadLoader::~PayloadLoader()
     m_watcher.waitForFinished();
 }
 
-void PayloadLoader::load(const QStringList &paths)
+void PayloadLoader::load(const QStringList &paths, ImportOptions options)
 {
     cancel();
     m_watcher.waitForFinished();
     m_errors.clear();
     m_events = 0;
-    m_watcher.setFuture(QtConcurrent::run(loadFiles, paths));
+    m_watcher.setFuture(QtConcurrent::run(loadFiles, paths, options));
 }
 
 void PayloadLoader::cancel()

@@ -15,7 +15,7 @@ public:
     explicit PayloadLoader(QObject *parent = nullptr);
     ~PayloadLoader() override;
 
-    void load(const QStringList &paths);
+    void load(const QStringList &paths, ImportOptions options = {});
     void cancel();
     bool isRunning() const { return m_watcher.isRunning(); }
     const QList<ImportError> &errors() const { return m_errors; }

@@ -90,6 +90,9 @@ QString SchemasDialog::eventDetails(const QString &eventType) const
     QString text = u"%1 (URL key %2), from %3\n%4"_s.arg(eventType, m_registry.urlKey(eventType),
                                                          m_registry.sourceOf(eventType),
                                                          m_registry.description(eventType));
+    // Keywords of the schema's dialect that validation cannot check, with their pointers.
+    if (const QStringList unenforced = m_registry.unenforced(eventType); !unenforced.isEmpty())
+        text += u"\nNot enforced: "_s + unenforced.join(u", "_s);
     const QJsonValue example = m_registry.example(eventType);
     if (example.isUndefined())
         return text + u"\nNo documented example payload."_s;

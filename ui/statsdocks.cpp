@@ -24,6 +24,8 @@ struct StatsDocks::Sample
     qint64 receivedAtMs = 0;
     quint16 errorCount = 0;
     quint16 warningCount = 0;
+    BodyKind bodyKind = BodyKind::Empty; // with schemaChecked: the verdict, as appended rows count
+    bool schemaChecked = false;
 };
 
 void StatsDocks::Counts::add(const EventSummary &summary)
@@ -179,7 +181,8 @@ std::vector<StatsDocks::Sample> StatsDocks::snapshot() const
     samples.reserve(size_t(m_model->rowCount()));
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const EventSummary &s = m_model->summaryAt(row);
-        samples.push_back({ s.eventType, s.receivedAtMs, s.errorCount, s.warningCount });
+        samples.push_back({ s.eventType, s.receivedAtMs, s.errorCount, s.warningCount, s.bodyKind,
+                            s.schemaChecked });
     }
     return samples;
 }
@@ -198,6 +201,8 @@ void StatsDocks::countSamples(QPromise<Counts> &promise, const std::vector<Sampl
         summary.receivedAtMs = samples[i].receivedAtMs;
         summary.errorCount = samples[i].errorCount;
         summary.warningCount = samples[i].warningCount;
+        summary.bodyKind = samples[i].bodyKind;
+        summary.schemaChecked = samples[i].schemaChecked;
         counts.add(summary);
     }
     promise.addResult(std::move(counts));

@@ -197,11 +197,14 @@ std::vector<TimelineWidget::Series> TimelineWidget::visibleSeries() const
         Series valid { u"valid"_s, validColor(palette()), std::vector<RateCount>(all.size()) };
         Series invalid { u"invalid"_s, invalidColor(palette()),
                          std::vector<RateCount>(all.size()) };
+        Series unchecked { u"no schema"_s, palette().color(QPalette::Mid),
+                           std::vector<RateCount>(all.size()) };
         for (size_t i = 0; i < all.size(); ++i) {
             valid.bins[i].valid = all[i].valid;
             invalid.bins[i].invalid = all[i].invalid;
+            unchecked.bins[i].unchecked = all[i].unchecked;
         }
-        return { valid, invalid };
+        return { valid, invalid, unchecked };
     }
     std::vector<Series> series;
     std::vector<RateCount> rest = all;
@@ -214,6 +217,7 @@ std::vector<TimelineWidget::Series> TimelineWidget::visibleSeries() const
         for (size_t i = 0; i < rest.size(); ++i) {
             rest[i].valid -= one.bins[i].valid;
             rest[i].invalid -= one.bins[i].invalid;
+            rest[i].unchecked -= one.bins[i].unchecked;
         }
         series.push_back(std::move(one));
     }
@@ -528,12 +532,13 @@ QString TimelineWidget::binToolTip(int x) const
     const qint64 bin = binMs();
     const qint64 from = RateTimeline::alignDown(timeAtX(x), bin);
     const RateCount count = m_timeline.bins(from, bin, 1).front();
-    QString text = u"%1 – %2\n%3 events: %4 valid, %5 invalid"_s
+    QString text = u"%1 – %2\n%3 events: %4 valid, %5 invalid, %6 no schema"_s
                        .arg(QDateTime::fromMSecsSinceEpoch(from).toString(u"yyyy-MM-dd HH:mm:ss"_s),
                             QDateTime::fromMSecsSinceEpoch(from + bin).toString(u"HH:mm:ss"_s))
                        .arg(count.total())
                        .arg(count.valid)
-                       .arg(count.invalid);
+                       .arg(count.invalid)
+                       .arg(count.unchecked);
     if (!m_timeline.splitByType())
         return text;
     for (const int type : largestTypes(kLargestTypes)) {

@@ -45,19 +45,25 @@ std::optional<int> CommandSupport::parse(QCommandLineParser &parser, const QStri
     return std::nullopt;
 }
 
-CommandSupport::Schemas CommandSupport::loadSchemas(const QStringList &files)
+CommandSupport::Schemas CommandSupport::loadSchemas(const QStringList &files,
+                                                    const QString &eventType)
 {
     SchemaRegistry registry = SchemaRegistry::withBundledCatalog();
+    QStringList warnings;
     for (const QString &file : files) {
         if (!QFileInfo(file).isFile())
-            return { std::nullopt, { u"%1: no such schema file"_s.arg(file) } };
-        const ImportReport report = registry.importFile(file);
+            return { std::nullopt, { u"%1: no such schema file"_s.arg(file) }, {} };
+        ImportReport report = registry.importFile(file);
+        // model/schema/README.md: one plain schema is named by --event before its title.
+        if (report.ok() && report.plainSchema && files.size() == 1 && !eventType.isEmpty())
+            report = registry.importFile(file, eventType);
         if (!report.ok())
-            return { std::nullopt, report.errors };
+            return { std::nullopt, report.errors, {} };
         if (report.importedEvents.isEmpty())
-            return { std::nullopt, { u"%1: no event schemas found in the file"_s.arg(file) } };
+            return { std::nullopt, { u"%1: no event schemas found in the file"_s.arg(file) }, {} };
+        warnings += report.warnings;
     }
-    return { std::move(registry), {} };
+    return { std::move(registry), {}, warnings };
 }
 
 std::optional<QString> CommandSupport::notASession(const QString &path)

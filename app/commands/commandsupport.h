@@ -34,12 +34,14 @@ std::optional<int> parse(QCommandLineParser &parser, const QString &subcommand,
 std::optional<QString> notASession(const QString &path);
 
 // The bundled Solaris catalog plus each file, in order; the first unusable file gives its
-// errors (naming the file) instead.
+// errors (naming the file) instead. EVENT_TYPE (`--event`): a single plain JSON Schema file is
+// filed under that name, whatever its title or file name.
 struct Schemas
 {
     std::optional<SchemaRegistry> registry;
     QStringList errors;
+    QStringList warnings; // keywords read but not enforced; the files still load
 };
-Schemas loadSchemas(const QStringList &files);
+Schemas loadSchemas(const QStringList &files, const QString &eventType = {});
 
 } // namespace CommandSupport

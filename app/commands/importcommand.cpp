@@ -12,9 +12,11 @@ using namespace CommandSupport;
 namespace {
 const QString kName = u"import"_s;
 const QString kSynopsis =
-    u"Usage: hookscope import --session FILE PATH...\n\n"
+    u"Usage: hookscope import --session FILE [--split] PATH...\n\n"
     "Adds payload files, folders (recursively), NDJSON, HAR, raw HTTP and fixtures to a session\n"
     "file (created if missing). Each event is numbered after the session's last and analysed.\n"
+    "A .json file is one payload whatever its top level; --split reads a top-level array as one\n"
+    "payload per element.\n"
     "Exit status: 0 all loaded, 1 some inputs failed, 2 usage error.\n"_s;
 
 QString errorLine(const ImportError &error)
@@ -54,7 +56,9 @@ int runImport(const QStringList &args, QIODevice &out, QIODevice &err)
     QCommandLineParser parser;
     const QCommandLineOption session(
         u"session"_s, u"The session file to add to (created if missing)."_s, u"FILE"_s);
-    parser.addOption(session);
+    const QCommandLineOption split(u"split"_s,
+                                   u"Read a top-level JSON array as one payload per element."_s);
+    parser.addOptions({ session, split });
     parser.addPositionalArgument(u"PATH"_s, u"Files or folders to import."_s, u"PATH..."_s);
     if (const auto done = parse(parser, kName, kSynopsis, args, out, err))
         return *done;
@@ -71,7 +75,7 @@ int runImport(const QStringList &args, QIODevice &out, QIODevice &err)
     if (const auto error = store.open(parser.value(session)))
         return usage(err, kName, *error);
     const Analyzer analyzer(SchemaRegistry::withBundledCatalog());
-    SessionImporter importer(store, analyzer);
+    SessionImporter importer(store, analyzer, ImportOptions { parser.isSet(split) });
     Totals totals;
     const auto storeError = importAll(PayloadImporter::collectFiles(parser.positionalArguments()),
                                       importer, totals, err);

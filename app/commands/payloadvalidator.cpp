@@ -1,11 +1,5 @@
 #include "payloadvalidator.h"
 
-#include "analysis/jsonwarnings.h"
-#include "event/bodyinspector.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -33,35 +27,21 @@ PayloadVerdict PayloadValidator::check(const Event &event) const
     return verdict;
 }
 
-// A body that is not JSON cannot be checked against a JSON Schema: say why, with the offset.
-Violations PayloadValidator::bodyProblems(BodyKind kind, const QString &parseError, qint64 offset)
+// A text or binary body cannot be checked against a JSON Schema: say what it is, instead of the
+// schema's "no JSON body" (broken JSON carries its own `json` error from the Analyzer, and an
+// empty body is judged by the schema: some events have none).
+Violations PayloadValidator::withBodyProblems(const EventAnalysis &analysis)
 {
-    switch (kind) {
-    case BodyKind::Json:
-        return {};
-    case BodyKind::InvalidJson:
-        return { rootError(
-            u"json"_s,
-            u"the body is not valid JSON: %1 at byte offset %2"_s.arg(parseError).arg(offset)) };
-    default:
-        return { rootError(u"type"_s, u"the body is %1, not JSON"_s.arg(bodyKindName(kind))) };
-    }
+    if (analysis.bodyKind != BodyKind::Text && analysis.bodyKind != BodyKind::Binary)
+        return analysis.violations;
+    return { rootError(u"type"_s,
+                       u"the body is %1, not JSON"_s.arg(bodyKindName(analysis.bodyKind))) };
 }
 
 PayloadVerdict PayloadValidator::forced(const Event &event) const
 {
-    const BodyInspection body = BodyInspector::inspectDocument(event.body);
-    PayloadVerdict verdict { m_forcedType, u"forced"_s, {}, false };
-    verdict.violations = bodyProblems(body.kind, body.parseError, body.parseErrorOffset);
-    if (!verdict.violations.isEmpty())
-        return verdict;
-    if (body.document) {
-        verdict.violations = m_analyzer.schemas().validate(m_forcedType, *body.document);
-        JsonWarnings::append(*body.document, verdict.violations);
-    } else {
-        verdict.violations = m_analyzer.schemas().validate(m_forcedType, body.root());
-    }
-    return verdict;
+    const EventAnalysis analysis = m_analyzer.analyzeAs(event, m_forcedType);
+    return { m_forcedType, u"forced"_s, withBodyProblems(analysis), false };
 }
 
 PayloadVerdict PayloadValidator::classified(const Event &event) const
@@ -77,8 +57,7 @@ PayloadVerdict PayloadValidator::classified(const Event &event) const
             u"eventType"_s,
             u"no schema for event type %1; add one with --schema FILE"_s.arg(analysis.eventType)));
     } else {
-        verdict.violations.append(
-            bodyProblems(analysis.bodyKind, analysis.parseError, analysis.parseErrorOffset));
+        verdict.violations = withBodyProblems(analysis);
     }
     return verdict;
 }

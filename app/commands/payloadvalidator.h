@@ -29,7 +29,7 @@ public:
 private:
     PayloadVerdict forced(const Event &event) const;
     PayloadVerdict classified(const Event &event) const;
-    static Violations bodyProblems(BodyKind kind, const QString &parseError, qint64 offset);
+    static Violations withBodyProblems(const EventAnalysis &analysis);
 
     Analyzer m_analyzer;
     QString m_forcedType;

@@ -1,5 +1,6 @@
 #include "sessionexporter.h"
 
+#include "analysis/analyzer.h"
 #include "analysis/jsonwarnings.h"
 #include "event/bodyinspector.h"
 
@@ -27,15 +28,19 @@ EventAnalysis SessionExporter::analysisOf(const Event &event, const EventSummary
     analysis.classifiedBy = summary.classifiedBy;
     analysis.schemaChecked = summary.schemaChecked;
     analysis.signature.state = summary.signature;
-    if (m_format != ExportFormat::Ndjson || !summary.schemaChecked
-        || summary.bodyKind != BodyKind::Json)
+    if (m_format != ExportFormat::Ndjson)
         return analysis;
-    // The same verdict as at capture: the body as sent, its JSON warnings included.
-    const BodyInspection body = BodyInspector::inspectDocument(event.body);
-    if (body.document) {
-        analysis.violations = m_schemas.validate(summary.eventType, *body.document);
+    // The Analyzer's rule, so `valid` and the violations agree with the window and --headless:
+    // the body as sent, its JSON warnings included.
+    const BodyInspection body =
+        BodyInspector::inspectDocument(event.body, event.headerValue("Content-Type"));
+    if (const std::optional<Violation> problem = Analyzer::bodyProblem(body))
+        analysis.violations.append(*problem);
+    else if (summary.schemaChecked)
+        analysis.violations = body.document ? m_schemas.validate(summary.eventType, *body.document)
+                                            : m_schemas.validate(summary.eventType, body.root());
+    if (body.document)
         JsonWarnings::append(*body.document, analysis.violations);
-    }
     return analysis;
 }
 

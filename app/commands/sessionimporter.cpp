@@ -4,9 +4,11 @@
 
 using namespace Qt::StringLiterals;
 
-SessionImporter::SessionImporter(SessionStore &store, const Analyzer &analyzer)
+SessionImporter::SessionImporter(SessionStore &store, const Analyzer &analyzer,
+                                 ImportOptions options)
     : m_store(store)
     , m_analyzer(analyzer)
+    , m_options(options)
     , m_nextSeq(store.maxSeq() + 1)
 { }
 
@@ -23,7 +25,7 @@ SessionImporter::FileResult SessionImporter::importFile(const QString &path)
             if (m_pending.size() >= batchSize)
                 flush(result);
         },
-        [&result](ImportError &&error) { result.errors.append(std::move(error)); });
+        [&result](ImportError &&error) { result.errors.append(std::move(error)); }, m_options);
     if (result.storeError.isEmpty())
         flush(result);
     m_pending.clear();

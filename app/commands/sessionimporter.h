@@ -16,7 +16,8 @@ class SessionImporter
 public:
     static constexpr qsizetype batchSize = 500;
 
-    SessionImporter(SessionStore &store, const Analyzer &analyzer); // neither owned
+    SessionImporter(SessionStore &store, const Analyzer &analyzer,
+                    ImportOptions options = {}); // store and analyzer not owned
 
     struct FileResult
     {
@@ -31,6 +32,7 @@ private:
 
     SessionStore &m_store; // not owned
     const Analyzer &m_analyzer; // not owned
+    ImportOptions m_options;
     qint64 m_nextSeq;
     QList<Event> m_pending;
 };

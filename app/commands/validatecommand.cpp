@@ -18,9 +18,11 @@ using namespace CommandSupport;
 namespace {
 const QString kName = u"validate"_s;
 const QString kSynopsis =
-    u"Usage: hookscope validate [--schema FILE]... [--event TYPE] [--json] FILE...\n\n"
+    u"Usage: hookscope validate [--schema FILE]... [--event TYPE] [--split] [--json] FILE...\n\n"
     "Checks payload files and Hookscope fixtures against the bundled Solaris catalog and any\n"
-    "--schema files. A payload whose type cannot be told, or that has no schema, is invalid.\n"
+    "--schema files. A .json file is one payload whatever its top level (--split: a top-level\n"
+    "array is one payload per element). A payload whose type cannot be told, or that has no\n"
+    "schema, is invalid.\n"
     "Exit status: 0 all valid, 1 violations found, 2 usage error or unreadable input.\n"_s;
 
 struct Options
@@ -28,6 +30,7 @@ struct Options
     QStringList files;
     QString eventType; // canonical, from --event
     bool json = false;
+    ImportOptions import;
 };
 
 QString textPointer(const QString &pointer)
@@ -64,7 +67,7 @@ QByteArray jsonReport(const QString &file, int index, const PayloadVerdict &verd
 int validateFile(const QString &file, const PayloadValidator &validator, const Options &options,
                  QIODevice &out, QIODevice &err)
 {
-    const ImportBatch batch = PayloadImporter::importFile(file);
+    const ImportBatch batch = PayloadImporter::importFile(file, options.import);
     for (const ImportError &error : batch.errors) {
         const QString where =
             error.line > 0 ? u"%1:%2"_s.arg(file, QString::number(error.line)) : file;
@@ -119,18 +122,24 @@ int runValidate(const QStringList &args, QIODevice &out, QIODevice &err)
     const QCommandLineOption event(
         u"event"_s, u"Validate every payload as this event type (no classification)."_s, u"TYPE"_s);
     const QCommandLineOption json(u"json"_s, u"One JSON object per event and line."_s);
-    parser.addOptions({ schema, event, json });
+    const QCommandLineOption split(u"split"_s,
+                                   u"Read a top-level JSON array as one payload per element."_s);
+    parser.addOptions({ schema, event, json, split });
     parser.addPositionalArgument(
         u"FILE"_s, u"Payload files or fixtures; a folder stands for its files."_s, u"FILE..."_s);
     if (const auto done = parse(parser, kName, kSynopsis, args, out, err))
         return *done;
     if (parser.positionalArguments().isEmpty())
         return usage(err, kName, u"no FILE given\nTry 'hookscope validate --help'."_s);
-    const Schemas schemas = loadSchemas(parser.values(schema));
+    const Schemas schemas = loadSchemas(parser.values(schema), parser.value(event));
     if (!schemas.registry)
         return usage(err, kName, u"--schema: "_s + schemas.errors.join(u"\n  "_s));
+    for (const QString &warning : schemas.warnings)
+        write(err, u"hookscope validate: warning: %1\n"_s.arg(warning));
 
-    Options options { parser.positionalArguments(), {}, parser.isSet(json) };
+    Options options {
+        parser.positionalArguments(), {}, parser.isSet(json), ImportOptions { parser.isSet(split) }
+    };
     if (parser.isSet(event)) {
         options.eventType = schemas.registry->canonicalEventType(parser.value(event));
         if (options.eventType.isEmpty())

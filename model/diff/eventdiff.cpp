@@ -26,6 +26,8 @@ struct ParsedBody
 ParsedBody parseBody(const QByteArray &bytes)
 {
     const BodyInspection inspection = BodyInspector::inspect(bytes);
+    if (inspection.scalarRoot)
+        return { inspection.kind, inspection.root() };
     if (inspection.json.isObject())
         return { inspection.kind, inspection.json.object() };
     if (inspection.json.isArray())

@@ -18,6 +18,31 @@ int EventAnalysis::warningCount() const
     return int(violations.size()) - errorCount();
 }
 
+Verdict EventAnalysis::verdict() const
+{
+    return verdictOf(bodyKind, schemaChecked, errorCount());
+}
+
+Verdict verdictOf(BodyKind kind, bool schemaChecked, int errorCount)
+{
+    if (kind == BodyKind::InvalidJson || errorCount > 0)
+        return Verdict::Invalid;
+    return schemaChecked ? Verdict::Valid : Verdict::None;
+}
+
+QString verdictName(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Valid:
+        return u"valid"_s;
+    case Verdict::Invalid:
+        return u"invalid"_s;
+    case Verdict::None:
+        break;
+    }
+    return u"none"_s;
+}
+
 QString classifiedByName(ClassifiedBy by)
 {
     switch (by) {

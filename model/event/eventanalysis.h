@@ -10,8 +10,13 @@ enum class ClassifiedBy : quint8 { None, Header, Path, BodyField, Inferred, File
 
 enum class SignatureState : quint8 { NotChecked, Valid, Invalid, Stale, Unsigned, NoSecret };
 
-// InvalidJson: the body looks like JSON (starts with {, [ or ") but does not parse.
+// InvalidJson: the body is declared JSON (by its Content-Type, or it is text that starts like
+// JSON: {, [ or ") but does not parse.
 enum class BodyKind : quint8 { Empty, Json, Text, Binary, InvalidJson };
+
+// An event's one verdict, for every view, filter, count and output (verdictOf()). None: there
+// was nothing to judge the event by (no schema, and a body that is not broken JSON).
+enum class Verdict : quint8 { None, Valid, Invalid };
 
 // What the signature check found, with enough detail for the Signature tab to explain it.
 struct SignatureCheck
@@ -37,8 +42,13 @@ struct EventAnalysis
 
     int errorCount() const;
     int warningCount() const;
-    bool isValid() const { return errorCount() == 0; }
+    Verdict verdict() const;
 };
+
+// The one rule: a body declared JSON that does not parse, or any error-severity violation, is
+// invalid; otherwise an event checked against a schema is valid, and one without is neither.
+Verdict verdictOf(BodyKind kind, bool schemaChecked, int errorCount);
+QString verdictName(Verdict verdict); // "valid", "invalid", "none"
 
 QString classifiedByName(ClassifiedBy by);
 QString signatureStateName(SignatureState state);

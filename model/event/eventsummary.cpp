@@ -42,8 +42,11 @@ EventSummary EventSummary::from(const Event &event, const EventAnalysis &analysi
 
 QString EventSummary::validityText() const
 {
+    // "text, 1 error": a schema expected JSON and got text.
     if (bodyKind != BodyKind::Json)
-        return bodyKindName(bodyKind);
+        return bodyKind != BodyKind::InvalidJson && errorCount
+            ? bodyKindName(bodyKind) + u", "_s + countText(errorCount, u"1 error"_s, u"%1 errors"_s)
+            : bodyKindName(bodyKind);
     if (errorCount == 0 && warningCount == 0)
         return schemaChecked ? u"valid"_s : u"no schema"_s;
     QStringList parts;

@@ -26,7 +26,7 @@ struct EventSummary
     Origin origin = Origin::Live;
     bool schemaChecked = false;
 
-    bool isValid() const { return errorCount == 0; }
+    Verdict verdict() const { return verdictOf(bodyKind, schemaChecked, errorCount); }
     // What the table's Validity column and headless lines say: "valid", "2 errors, 1 warning",
     // "no schema", or what the body is when it is not JSON ("empty", "binary", "invalid JSON").
     QString validityText() const;

@@ -373,11 +373,12 @@ FilterPredicatePtr FilterCompiler::compileFlag(const FilterNode &node, FilterOp 
         return fail(node.opPosition,
                     u"%1 takes no operator: write %1 or !%1"_s.arg(node.fieldText));
     }
-    const auto hasErrors = [](const EventSummary &s) {
-        return quint8(s.errorCount > 0 ? 1 : 0);
+    // The event's one verdict: an event without a schema is neither valid nor invalid.
+    const auto verdict = [](const EventSummary &s) {
+        return quint8(s.verdict());
     };
-    const quint32 mask = node.field == FilterField::Valid ? 1u : 2u;
-    return std::make_unique<SummaryEnumPredicate>(hasErrors, mask);
+    const Verdict wanted = node.field == FilterField::Valid ? Verdict::Valid : Verdict::Invalid;
+    return std::make_unique<SummaryEnumPredicate>(verdict, 1u << quint8(wanted));
 }
 
 FilterPredicatePtr FilterCompiler::compileEventField(const FilterNode &node, FilterOp op)

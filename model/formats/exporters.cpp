@@ -45,6 +45,13 @@ QByteArray violationsJson(const Violations &violations)
     return out + ']';
 }
 
+// `valid` is null when there was nothing to judge by (no schema).
+QByteArray verdictJson(Verdict verdict)
+{
+    return verdict == Verdict::None ? "null"_ba
+                                    : (verdict == Verdict::Valid ? "true"_ba : "false"_ba);
+}
+
 // The fields after seq, receivedAt, method and target in `--headless --json`.
 QByteArray analysisFields(const Event &e, const EventAnalysis &analysis)
 {
@@ -54,10 +61,10 @@ QByteArray analysisFields(const Event &e, const EventAnalysis &analysis)
     const QByteArray eventType =
         analysis.eventType.isEmpty() ? "null"_ba : quoteText(analysis.eventType);
     return ",\"eventType\":" + eventType
-        + ",\"classifiedBy\":" + quoteText(classifiedByName(analysis.classifiedBy))
-        + ",\"valid\":" + (analysis.isValid() ? "true"_ba : "false"_ba)
-        + ",\"violations\":" + violationsJson(analysis.violations) + ",\"signature\":"
-        + quoteText(signatureStateName(analysis.signature.state)) + ",\"status\":" + status;
+        + ",\"classifiedBy\":" + quoteText(classifiedByName(analysis.classifiedBy)) + ",\"valid\":"
+        + verdictJson(analysis.verdict()) + ",\"violations\":" + violationsJson(analysis.violations)
+        + ",\"signature\":" + quoteText(signatureStateName(analysis.signature.state))
+        + ",\"status\":" + status;
 }
 
 } // namespace

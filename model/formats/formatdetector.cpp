@@ -38,9 +38,13 @@ InputFormat FormatDetector::detect(QByteArrayView head, const QString &fileName)
     const char first = head[start];
     if (CurlCommandReader::looksLikeCurl(head.sliced(start)))
         return InputFormat::CurlCommand;
-    if (first != '{' && first != '[')
-        return RawHttpReader::looksLikeRequest(head.sliced(start)) ? InputFormat::RawHttp
-                                                                   : InputFormat::NotJson;
+    if (first != '{' && first != '[') {
+        if (RawHttpReader::looksLikeRequest(head.sliced(start)))
+            return InputFormat::RawHttp;
+        // A bare scalar (42, "x", true, null) is a JSON payload too (RFC 8259).
+        return "\"-0123456789tfn"_ba.contains(first) ? InputFormat::JsonPayload
+                                                     : InputFormat::NotJson;
+    }
     if (firstLineIsCompleteJson(head, start))
         return InputFormat::JsonLines;
     if (suffix == u"har"_s)

@@ -1,6 +1,7 @@
 #include "importer.h"
 
 #include "curlcommandreader.h"
+#include "event/bodyinspector.h"
 #include "fixture.h"
 #include "formatdetector.h"
 #include "harformat.h"
@@ -31,6 +32,7 @@ struct Source
     qint64 loadTimeMs = 0;
     const PayloadImporter::EventSink &events;
     const PayloadImporter::ErrorSink &errors;
+    ImportOptions options;
 
     void error(qint64 line, const QString &reason) const { errors({ label, line, reason }); }
     // HAS_TIME: the input recorded when the request arrived; else the load time stands in (a
@@ -84,7 +86,7 @@ void readLine(QByteArray line, qint64 lineNumber, const Source &source)
     if (FormatDetector::contentStart(line) == line.size())
         return; // blank lines separate nothing and carry nothing
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+    const QJsonDocument document = BodyInspector::parse(line, &error);
     if (error.error != QJsonParseError::NoError) {
         source.error(
             lineNumber,
@@ -125,6 +127,14 @@ void readHar(const QJsonObject &root, const Source &source)
     }
 }
 
+// An array holding Hookscope fixtures is a list of events, not one payload.
+bool holdsFixtures(const QJsonArray &array)
+{
+    return std::any_of(array.begin(), array.end(), [](const QJsonValue &v) {
+        return v.isObject() && Fixture::isFixture(v.toObject());
+    });
+}
+
 // Each element becomes its own event: fixtures load as fixtures, anything else is a payload
 // whose body is the element's exact text.
 void readArray(const QByteArray &bytes, const QJsonArray &array, const Source &source)
@@ -145,8 +155,9 @@ void readDocument(const QByteArray &bytes, const Source &source)
 {
     const qsizetype bom = JsonText::bomLength(bytes);
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(
-        QByteArray::fromRawData(bytes.constData() + bom, bytes.size() - bom), &error);
+    bool scalar = false;
+    const QJsonDocument document = BodyInspector::parse(
+        QByteArray::fromRawData(bytes.constData() + bom, bytes.size() - bom), &error, &scalar);
     if (error.error == QJsonParseError::GarbageAtEnd
         && FormatDetector::firstLineIsCompleteJson(bytes, FormatDetector::contentStart(bytes))) {
         readLines(bytes, source);
@@ -157,7 +168,7 @@ void readDocument(const QByteArray &bytes, const Source &source)
                      parseErrorText(bytes, error, bom));
         return;
     }
-    switch (FormatDetector::classify(document)) {
+    switch (scalar ? InputFormat::JsonPayload : FormatDetector::classify(document)) {
     case InputFormat::Har:
         readHar(document.object(), source);
         return;
@@ -165,7 +176,12 @@ void readDocument(const QByteArray &bytes, const Source &source)
         source.addFixture(document.object(), 0, {});
         return;
     case InputFormat::JsonArray:
-        readArray(bytes, document.array(), source);
+        // A payload may be an array (SendGrid posts one): it is one event unless asked to split.
+        if (source.options.splitArrays || holdsFixtures(document.array())) {
+            readArray(bytes, document.array(), source);
+            return;
+        }
+        source.addPayload(bytes);
         return;
     default:
         source.addPayload(bytes); // the file's exact bytes, byte order mark included
@@ -209,7 +225,8 @@ void readBytes(const QByteArray &bytes, const QString &fileName, const Source &s
         const qsizetype start = FormatDetector::contentStart(bytes);
         source.error(
             JsonText::lineAt(bytes, start),
-            u"not JSON: expected '{', '[' or an HTTP request line at byte offset %1"_s.arg(start));
+            u"not JSON: expected a JSON value or an HTTP request line at byte offset %1"_s.arg(
+                start));
     } else if (format == InputFormat::JsonLines) {
         readLines(bytes, source);
     } else if (format == InputFormat::RawHttp) {
@@ -308,11 +325,11 @@ QStringList PayloadImporter::collectFiles(const QStringList &paths)
 }
 
 void PayloadImporter::streamFile(const QString &path, const EventSink &events,
-                                 const ErrorSink &errors)
+                                 const ErrorSink &errors, ImportOptions options)
 {
     QFile file(path);
     const QFileInfo info(path);
-    const Source source { path, QDateTime::currentMSecsSinceEpoch(), events, errors };
+    const Source source { path, QDateTime::currentMSecsSinceEpoch(), events, errors, options };
     if (info.isDir()) {
         source.error(0, u"is a folder; import its files instead"_s);
         return;
@@ -332,7 +349,7 @@ void PayloadImporter::streamFile(const QString &path, const EventSink &events,
         readBytes(bytes, path, source);
 }
 
-ImportBatch PayloadImporter::importFile(const QString &path)
+ImportBatch PayloadImporter::importFile(const QString &path, ImportOptions options)
 {
     ImportBatch batch;
     streamFile(
@@ -341,11 +358,12 @@ ImportBatch PayloadImporter::importFile(const QString &path)
             batch.events.append(std::move(event));
             batch.eventTypes.append(type);
         },
-        [&batch](ImportError &&error) { batch.errors.append(std::move(error)); });
+        [&batch](ImportError &&error) { batch.errors.append(std::move(error)); }, options);
     return batch;
 }
 
-ImportBatch PayloadImporter::importBytes(const QByteArray &bytes, const QString &sourceLabel)
+ImportBatch PayloadImporter::importBytes(const QByteArray &bytes, const QString &sourceLabel,
+                                         ImportOptions options)
 {
     ImportBatch batch;
     const EventSink events = [&batch](Event &&event, const QString &type) {
@@ -356,6 +374,6 @@ ImportBatch PayloadImporter::importBytes(const QByteArray &bytes, const QString 
         batch.errors.append(std::move(error));
     };
     readBytes(bytes, sourceLabel,
-              Source { sourceLabel, QDateTime::currentMSecsSinceEpoch(), events, errors });
+              Source { sourceLabel, QDateTime::currentMSecsSinceEpoch(), events, errors, options });
     return batch;
 }

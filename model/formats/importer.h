@@ -22,6 +22,15 @@ struct ImportBatch
     QList<ImportError> errors;
 };
 
+// How a file is read where the user has a choice.
+struct ImportOptions
+{
+    // A top-level JSON array is one payload per element (`--split`, File ▸ Open Payloads' choice).
+    // Off: a .json payload file is one payload whatever its top level; an array holding
+    // Hookscope fixtures still holds one event per element.
+    bool splitArrays = false;
+};
+
 // Turns files and pasted text into Events (Origin::Loaded, sourceFile set), the way the capture
 // server does for requests. One bad entry is reported and skipped; the rest still loads.
 // Formats and the fixture format: the project README, "Formats".
@@ -35,11 +44,13 @@ public:
     // .ndjson, .jsonl, .har, .http) in natural order ("2.json" before "10.json"). A file that
     // comes up twice is listed once.
     static QStringList collectFiles(const QStringList &paths);
-    static ImportBatch importFile(const QString &path);
-    static ImportBatch importBytes(const QByteArray &bytes, const QString &sourceLabel);
+    static ImportBatch importFile(const QString &path, ImportOptions options = {});
+    static ImportBatch importBytes(const QByteArray &bytes, const QString &sourceLabel,
+                                   ImportOptions options = {});
     // importFile() without collecting: NDJSON is read line by line, so memory stays at one line
     // plus whatever the sinks keep.
-    static void streamFile(const QString &path, const EventSink &events, const ErrorSink &errors);
+    static void streamFile(const QString &path, const EventSink &events, const ErrorSink &errors,
+                           ImportOptions options = {});
 
     // Natural order: runs of digits compare as numbers.
     static bool naturalLess(const QString &a, const QString &b);

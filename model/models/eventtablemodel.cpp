@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 namespace {
 int severityOf(const EventSummary &s)
 {
-    if (s.errorCount || s.bodyKind == BodyKind::InvalidJson)
+    if (s.verdict() == Verdict::Invalid)
         return int(Severity::Error);
     return s.warningCount ? int(Severity::Warning) : -1;
 }

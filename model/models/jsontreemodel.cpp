@@ -169,7 +169,8 @@ QVariant JsonTreeModel::docData(const JsonTree::Node &node, int role) const
 {
     const FieldDoc &doc = docAt(node);
     const QJsonValue current =
-        node.kind == JsonTree::Kind::Value ? node.value : QJsonValue(QJsonValue::Undefined);
+        node.kind == JsonTree::Kind::Value ? QJsonValue::fromVariant(typedValue(node))
+                                           : QJsonValue(QJsonValue::Undefined);
     switch (role) {
     case ModelRoles::DescriptionRole:
         return doc.description;

@@ -32,10 +32,13 @@ EventClassifier::EventClassifier(const SchemaRegistry &registry)
     : m_registry(registry)
 { }
 
-Classification EventClassifier::classifyByRequest(const Event &event) const
+Classification EventClassifier::classifyByRequest(const Event &event, const QString &action) const
 {
-    for (const auto rule : { &EventClassifier::fromHeader, &EventClassifier::fromFileName,
-                             &EventClassifier::fromPath }) {
+    if (const Classification byHeader = fromHeader(event, action);
+        byHeader.by != ClassifiedBy::None) {
+        return byHeader;
+    }
+    for (const auto rule : { &EventClassifier::fromFileName, &EventClassifier::fromPath }) {
         const Classification found = (this->*rule)(event);
         if (found.by != ClassifiedBy::None) {
             return found;
@@ -46,7 +49,8 @@ Classification EventClassifier::classifyByRequest(const Event &event) const
 
 Classification EventClassifier::classify(const Event &event, const QJsonValue &body) const
 {
-    const Classification byRequest = classifyByRequest(event);
+    const Classification byRequest =
+        classifyByRequest(event, body.toObject().value(u"action"_s).toString());
     if (byRequest.by != ClassifiedBy::None) {
         return byRequest;
     }
@@ -54,13 +58,18 @@ Classification EventClassifier::classify(const Event &event, const QJsonValue &b
     return byBody.by != ClassifiedBy::None ? byBody : inferred(body);
 }
 
-Classification EventClassifier::fromHeader(const Event &event) const
+Classification EventClassifier::fromHeader(const Event &event, const QString &bodyAction) const
 {
     for (const QByteArrayView header : eventHeaders) {
         const QString value = QString::fromUtf8(event.headerValue(header)).trimmed();
-        if (!value.isEmpty()) {
-            return { knownOrAsGiven(value), ClassifiedBy::Header };
+        if (value.isEmpty()) {
+            continue;
         }
+        const QString action = bodyAction.trimmed();
+        const QString withAction = action.isEmpty()
+            ? QString()
+            : m_registry.canonicalEventType(QString(value + u'-' + action));
+        return { withAction.isEmpty() ? knownOrAsGiven(value) : withAction, ClassifiedBy::Header };
     }
     return {};
 }

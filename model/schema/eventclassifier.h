@@ -15,7 +15,8 @@ struct Classification
 };
 
 // Decides an event's type by the rules of DESIGN.md "Event types", first match wins: a header
-// naming the type, a path segment naming a known event or URL key, the body's own type field,
+// naming the type (with the body's `action` when schemas are keyed by event and action), a path
+// segment naming a known event or URL key, the body's own type field,
 // else the best structural match (marked inferred). Const and thread-safe.
 class EventClassifier
 {
@@ -26,10 +27,13 @@ public:
 
     // body: the parsed JSON body, or Undefined when the body is empty or not JSON.
     Classification classify(const Event &event, const QJsonValue &body) const;
-    // Header and path only: the capture path reads the body only when these say nothing.
-    Classification classifyByRequest(const Event &event) const;
+    // Header, file name and path only: the capture path reads the body only when these say
+    // nothing. ACTION: the body's `action` member, for fromHeader.
+    Classification classifyByRequest(const Event &event, const QString &action = {}) const;
 
-    Classification fromHeader(const Event &event) const;
+    // The body's `action` joins the header's event where schemas are keyed by both: GitHub's
+    // `X-GitHub-Event: check_run` with `"action": "completed"` is `check-run-completed`.
+    Classification fromHeader(const Event &event, const QString &bodyAction = {}) const;
     Classification fromPath(const Event &event) const;
     Classification fromFileName(const Event &event) const;
     Classification fromBody(const QJsonValue &body) const;

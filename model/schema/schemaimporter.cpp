@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -33,6 +35,10 @@ const QSet<QString> schemaArrayKeywords = { u"allOf"_s, u"anyOf"_s, u"oneOf"_s }
 const QStringList documentationKeywords = { u"description"_s, u"title"_s,      u"examples"_s,
                                             u"example"_s,     u"deprecated"_s, u"default"_s };
 const QSet<QString> droppedKeywords = { u"id"_s, u"$id"_s, u"$schema"_s, u"nullable"_s };
+// 2019-09 / 2020-12 keywords with no draft-7 equivalent: valijson would ignore them silently.
+const QSet<QString> unenforcedKeywords = { u"unevaluatedProperties"_s, u"unevaluatedItems"_s,
+                                           u"$dynamicRef"_s,           u"$recursiveRef"_s,
+                                           u"minContains"_s,           u"maxContains"_s };
 const QStringList operationMethods = { u"post"_s,   u"put"_s,     u"patch"_s, u"get"_s,
                                        u"delete"_s, u"options"_s, u"head"_s,  u"trace"_s };
 
@@ -66,14 +72,53 @@ ImportedDocument SchemaImporter::importAll(const QString &eventType)
     if (!detectDialect()) {
         return m_result;
     }
-    if (m_dialect == Dialect::JsonSchema) {
+    if (m_dialect != Dialect::OpenApi30 && m_dialect != Dialect::OpenApi31) {
         importJsonSchema(eventType);
     } else {
         importWebhooks(eventType);
     }
     breakRefCycles();
     m_result.definitionPointers = m_pointerByDefinition;
+    m_result.dialect = dialectName(m_dialect);
+    m_result.plainSchema = m_dialect != Dialect::OpenApi30 && m_dialect != Dialect::OpenApi31;
+    for (ImportedEvent &event : m_result.events) {
+        event.unenforced = unenforcedFrom(event.definition);
+    }
     return m_result;
+}
+
+QString SchemaImporter::dialectName(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::JsonSchema:
+        return u"JSON Schema draft 7"_s;
+    case Dialect::JsonSchema201909:
+        return u"JSON Schema 2019-09"_s;
+    case Dialect::JsonSchema202012:
+        return u"JSON Schema 2020-12"_s;
+    case Dialect::OpenApi30:
+        return u"OpenAPI 3.0"_s;
+    case Dialect::OpenApi31:
+        return u"OpenAPI 3.1"_s;
+    }
+    return {};
+}
+
+// A plain schema's dialect by its `$schema`; none (or draft 4 to 7) is read as draft 7.
+SchemaImporter::Dialect SchemaImporter::schemaDialect(const QJsonObject &root) const
+{
+    const QString uri = root.value(u"$schema"_s).toString();
+    if (uri.contains(u"2020-12"_s)) {
+        return Dialect::JsonSchema202012;
+    }
+    return uri.contains(u"2019-09"_s) ? Dialect::JsonSchema201909 : Dialect::JsonSchema;
+}
+
+// 2019-09 and later (OpenAPI 3.1 is 2020-12): `$ref` applies beside its siblings.
+bool SchemaImporter::refSiblingsApply() const
+{
+    return m_dialect == Dialect::OpenApi31 || m_dialect == Dialect::JsonSchema201909
+        || m_dialect == Dialect::JsonSchema202012;
 }
 
 bool SchemaImporter::detectDialect()
@@ -88,7 +133,7 @@ bool SchemaImporter::detectDialect()
             addError({}, u"not a JSON Schema or OpenAPI document (expected an object)"_s);
             return false;
         }
-        m_dialect = Dialect::JsonSchema;
+        m_dialect = schemaDialect(root);
         return true;
     }
     const QJsonValue version = root.value(u"openapi"_s);
@@ -153,7 +198,8 @@ void SchemaImporter::importJsonSchema(const QString &eventType)
                              definitionFor({}, {}, 0),
                              {},
                              m_root.toObject().value(u"description"_s).toString().trimmed(),
-                             schemaExample(m_root.toObject()) });
+                             schemaExample(m_root.toObject()),
+                             {} });
 }
 
 std::optional<ImportedEvent>
@@ -280,7 +326,9 @@ QString SchemaImporter::definitionFor(const QString &targetPointer, const QStrin
         m_result.definitions.insert(name, true);
         return name;
     }
+    const QString outer = std::exchange(m_currentDefinition, name);
     m_result.definitions.insert(name, convertSchema(*target, targetPointer, depth + 1));
+    m_currentDefinition = outer;
     return name;
 }
 
@@ -306,7 +354,7 @@ QJsonObject SchemaImporter::convertObject(const QJsonObject &schema, const QStri
 {
     const bool hasRef = schema.contains(u"$ref"_s);
     const QString refPointer = JsonPointer::append(pointer, u"$ref"_s);
-    if (hasRef && (m_dialect != Dialect::OpenApi31 || onlyAnnotatesRef(schema))) {
+    if (hasRef && (!refSiblingsApply() || onlyAnnotatesRef(schema))) {
         // Draft 7 and OpenAPI 3.0: keywords beside $ref are ignored by validation; the
         // documentation ones stay for the reader (a field's own description beats its type's).
         QJsonObject out = convertRef(schema.value(u"$ref"_s), refPointer, depth).toObject();
@@ -322,6 +370,10 @@ QJsonObject SchemaImporter::convertObject(const QJsonObject &schema, const QStri
         if (it.key() == u"$ref"_s || droppedKeywords.contains(it.key())) {
             continue;
         }
+        if (refSiblingsApply() && unenforcedKeywords.contains(it.key())) {
+            noteUnenforced(it.key(), keyPointer);
+            continue;
+        }
         if (it.key() == u"format"_s) {
             out.insert(formatKeyword, it.value());
         } else if (it.key() == u"pattern"_s) {
@@ -333,9 +385,10 @@ QJsonObject SchemaImporter::convertObject(const QJsonObject &schema, const QStri
             out.insert(it.key(), convertKeyword(it.key(), it.value(), keyPointer, depth));
         }
     }
-    if (m_dialect == Dialect::OpenApi31) {
+    if (refSiblingsApply()) {
         convertOpenApi31(out);
     }
+    convertPropertyNames(out);
     if (m_dialect == Dialect::OpenApi30) {
         convertOpenApi30(out, schema);
     }
@@ -469,6 +522,78 @@ void SchemaImporter::convertOpenApi31(QJsonObject &out)
             out.insert(u"dependencies"_s, dependencies);
         }
     }
+}
+
+// `propertyNames: {pattern: P}`: Hookscope checks `pattern` itself, but only on values. The same
+// rule for names is `allOf: [{patternProperties: {P: true}, additionalProperties: false}]`.
+void SchemaImporter::convertPropertyNames(QJsonObject &out)
+{
+    QJsonObject names = out.value(u"propertyNames"_s).toObject();
+    if (!names.contains(patternKeyword)) {
+        return;
+    }
+    const QString pattern = names.take(patternKeyword).toString();
+    if (names.isEmpty()) {
+        out.remove(u"propertyNames"_s);
+    } else {
+        out.insert(u"propertyNames"_s, names);
+    }
+    QJsonArray allOf = out.value(u"allOf"_s).toArray();
+    allOf.append(QJsonObject { { u"patternProperties"_s, QJsonObject { { pattern, true } } },
+                               { u"additionalProperties"_s, false } });
+    out.insert(u"allOf"_s, allOf);
+}
+
+void SchemaImporter::noteUnenforced(const QString &key, const QString &pointer)
+{
+    m_unenforcedByDefinition[m_currentDefinition].append(
+        u"%1: %2"_s.arg(pointerText(pointer), key));
+    // A `$defs` entry is converted where it sits and again where a $ref reaches it: say it once.
+    if (m_warnedPointers.contains(pointer)) {
+        return;
+    }
+    m_warnedPointers.insert(pointer);
+    m_result.warnings.append(
+        u"%1: %2: %3 (%4) is not enforced: Hookscope validates with draft 7 keywords, so events "
+        "of this schema may pass that it would reject"_s.arg(m_label, pointerText(pointer), key,
+                                                             dialectName(m_dialect)));
+}
+
+// The unenforced keywords of DEFINITION and of every definition it reaches by $ref.
+QStringList SchemaImporter::unenforcedFrom(const QString &definition) const
+{
+    QStringList found;
+    QSet<QString> seen;
+    QStringList pending { definition };
+    while (!pending.isEmpty()) {
+        const QString name = pending.takeLast();
+        if (name.isEmpty() || seen.contains(name)) {
+            continue;
+        }
+        seen.insert(name);
+        found += m_unenforcedByDefinition.value(name);
+        QList<QJsonValue> values { m_result.definitions.value(name) };
+        while (!values.isEmpty()) {
+            const QJsonValue value = values.takeLast();
+            if (value.isArray()) {
+                for (const QJsonValue &item : value.toArray()) {
+                    values.append(item);
+                }
+                continue;
+            }
+            const QJsonObject object = value.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                if (it.key() == u"$ref"_s && it.value().toString().startsWith(definitionsPrefix)) {
+                    pending.append(it.value().toString().mid(definitionsPrefix.size()));
+                } else if (it.value().isObject() || it.value().isArray()) {
+                    values.append(it.value());
+                }
+            }
+        }
+    }
+    found.sort();
+    found.removeDuplicates();
+    return found;
 }
 
 QJsonValue SchemaImporter::convertRef(const QJsonValue &ref, const QString &pointer, int depth)

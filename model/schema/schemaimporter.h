@@ -20,6 +20,8 @@ struct ImportedEvent
     QString description; // the operation's (or JSON Schema's) description, for the Schemas dialog
     // The documented example payload (media type `example`/`examples`), Undefined when none.
     QJsonValue example { QJsonValue::Undefined };
+    // Keywords its schema uses that Hookscope cannot enforce: "<JSON Pointer>: <keyword>".
+    QStringList unenforced;
 };
 
 // A schema document reduced to plain draft-7 JSON Schema: every schema a $ref reaches becomes an
@@ -31,14 +33,22 @@ struct ImportedDocument
     QList<ImportedEvent> events;
     QStringList errors; // "<source>: <JSON Pointer>: <reason>"
     QHash<QString, QString> definitionPointers; // definition name -> its JSON Pointer in the source
+    // Keywords read but not enforced ("<source>: <JSON Pointer>: <reason>"): the file still loads.
+    QStringList warnings;
+    QString dialect; // "OpenAPI 3.1", "JSON Schema 2020-12", ... (SchemaImporter::dialectName)
+    bool plainSchema = false; // a JSON Schema file, not OpenAPI: one event
 };
 
-// Reads OpenAPI 3.0/3.1 (top-level `webhooks` or `x-webhooks`) or a plain JSON Schema (draft 7)
-// and converts it: 3.0 `nullable` and boolean exclusiveMinimum/Maximum, 3.1 `$ref` siblings and
-// `prefixItems` become their draft-7 equivalents. `format` and `pattern` are renamed
-// (formatKeyword, patternKeyword) because Hookscope checks them itself: valijson builds a
-// std::regex per format check and knows three formats, and libstdc++'s std::regex recurses per
-// character, so a long string (100 kB) overflows the stack; QRegularExpression (PCRE2) does not.
+// Reads OpenAPI 3.0/3.1 (top-level `webhooks` or `x-webhooks`) or a plain JSON Schema (draft 4 to
+// 7, 2019-09 or 2020-12 by its `$schema`) and converts it: 3.0 `nullable` and boolean
+// exclusiveMinimum/Maximum; 3.1, 2019-09 and 2020-12 `$ref` siblings, `prefixItems`,
+// `dependentRequired`/`dependentSchemas` become their draft-7 equivalents, `propertyNames` with a
+// `pattern` a patternProperties branch. Keywords that cannot be converted (unevaluatedProperties,
+// $dynamicRef, ...) are reported as warnings with their pointer and listed on each event. `format`
+// and `pattern` are renamed (formatKeyword, patternKeyword) because Hookscope checks them itself:
+// valijson builds a std::regex per format check and knows three formats, and libstdc++'s std::regex
+// recurses per character, so a long string (100 kB) overflows the stack; QRegularExpression (PCRE2)
+// does not.
 class SchemaImporter
 {
 public:
@@ -52,7 +62,8 @@ public:
     ImportedDocument importAll(const QString &eventType);
 
 private:
-    enum class Dialect { JsonSchema, OpenApi30, OpenApi31 };
+    enum class Dialect { JsonSchema, JsonSchema201909, JsonSchema202012, OpenApi30, OpenApi31 };
+    static QString dialectName(Dialect dialect);
 
     bool detectDialect();
     void importWebhooks(const QString &eventType);
@@ -75,6 +86,11 @@ private:
     QJsonObject convertPatternProperties(const QJsonObject &map, const QString &pointer, int depth);
     static std::optional<QString> patternPropertyProblem(const QString &pattern);
     static void convertOpenApi31(QJsonObject &out);
+    bool refSiblingsApply() const;
+    static void convertPropertyNames(QJsonObject &out);
+    void noteUnenforced(const QString &key, const QString &pointer);
+    QStringList unenforcedFrom(const QString &definition) const;
+    Dialect schemaDialect(const QJsonObject &root) const;
     void convertOpenApi30(QJsonObject &out, const QJsonObject &schema) const;
     void breakRefCycles();
     void addError(const QString &pointer, const QString &reason);
@@ -85,5 +101,8 @@ private:
     Dialect m_dialect = Dialect::JsonSchema;
     QHash<QString, QString> m_definitionByPointer;
     QHash<QString, QString> m_pointerByDefinition;
+    QString m_currentDefinition; // the definition being converted, for unenforced keywords
+    QHash<QString, QStringList> m_unenforcedByDefinition;
+    QSet<QString> m_warnedPointers;
     ImportedDocument m_result;
 };

@@ -52,7 +52,7 @@ ImportReport SchemaRegistry::importFile(const QString &path, const QString &even
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return { {}, { u"%1: cannot read: %2"_s.arg(path, file.errorString()) } };
+        return { {}, { u"%1: cannot read: %2"_s.arg(path, file.errorString()) }, {}, {}, false };
     }
     if (file.size() > DocumentReader::maxFileBytes) {
         return { {}, { u"%1: %2"_s.arg(path, DocumentReader::tooLarge(file.size())) } };
@@ -66,10 +66,12 @@ ImportReport SchemaRegistry::importDocument(const QByteArray &bytes, const QStri
 {
     const ParsedDocument parsed = DocumentReader::read(bytes);
     if (!parsed.ok()) {
-        return { {}, { u"%1: %2"_s.arg(sourceLabel, parsed.error) } };
+        return { {}, { u"%1: %2"_s.arg(sourceLabel, parsed.error) }, {}, {}, false };
     }
     const ImportedDocument document = SchemaImporter(parsed.root, sourceLabel).importAll(eventType);
-    ImportReport report { {}, document.errors };
+    ImportReport report {
+        {}, document.errors, document.warnings, document.dialect, document.plainSchema
+    };
     const auto graph = std::make_shared<const SchemaGraph>(document.definitions);
     for (const ImportedEvent &event : document.events) {
         const QString canonical = canonicalFor(event);
@@ -120,6 +122,7 @@ void SchemaRegistry::add(const QString &canonical, const ImportedEvent &event,
     entry.description = event.description.isEmpty() ? entry.description : event.description;
     entry.source = source;
     entry.example = event.example;
+    entry.unenforced = event.unenforced;
     entry.schema = schema;
     state.aliases.insert(normalised(canonical), canonical);
     if (!event.urlKey.isEmpty()) {
@@ -197,10 +200,33 @@ QJsonObject SchemaRegistry::schemaDocument(const QString &eventType) const
     return entry ? entry->schema->document() : QJsonObject();
 }
 
+QStringList SchemaRegistry::unenforced(const QString &eventType) const
+{
+    const Entry *entry = find(eventType);
+    return entry ? entry->unenforced : QStringList();
+}
+
 Violations SchemaRegistry::validate(const QString &eventType, const QJsonValue &body) const
 {
     const Entry *entry = find(eventType);
-    return entry ? entry->schema->validate(body) : Violations();
+    if (!entry) {
+        return {};
+    }
+    Violations violations = entry->schema->validate(body);
+    // Only a body that passed could have been decided by what was not checked.
+    const bool passed =
+        std::none_of(violations.cbegin(), violations.cend(),
+                     [](const Violation &v) { return v.severity == Severity::Error; });
+    if (passed && !entry->unenforced.isEmpty()) {
+        violations.prepend(
+            { {},
+              u"unenforced"_s,
+              Severity::Warning,
+              u"valid as far as Hookscope can check: the schema's %1 not enforced"_s.arg(
+                  entry->unenforced.join(u", "_s)
+                  + (entry->unenforced.size() == 1 ? u" is"_s : u" are"_s)) });
+    }
+    return violations;
 }
 
 Violations SchemaRegistry::validate(const QString &eventType, const JsonDocument &body) const
@@ -264,7 +290,11 @@ QStringList SchemaRegistry::closestShapes(const QSet<QString> &keys) const
 QString SchemaRegistry::normalised(QStringView nameOrKey)
 {
     QString key = nameOrKey.trimmed().toString().toLower();
-    key.replace(u'-', u'_');
+    // Providers spell one event check-run-completed, check_run.completed (Stripe: invoice.paid)
+    // or orders/create (Shopify's X-Shopify-Topic): the separators name the same schema.
+    for (const char16_t separator : { u'-', u'.', u'/' }) {
+        key.replace(separator, u'_');
+    }
     if (key.endsWith(u'?')) {
         key.chop(1); // an inferred type ("IDENTIFICATION?") names the same schema
     }

@@ -28,6 +28,9 @@ struct ImportReport
 {
     QStringList importedEvents; // canonical event types, in document order
     QStringList errors; // each names the file and a JSON Pointer (or line/offset)
+    QStringList warnings; // keywords read but not enforced, each with its pointer; still loaded
+    QString dialect; // "OpenAPI 3.1", "JSON Schema 2020-12", ...
+    bool plainSchema = false; // a JSON Schema file (one event), not an OpenAPI document
     bool ok() const { return errors.isEmpty(); }
 };
 
@@ -53,8 +56,8 @@ public:
                                 const QString &eventType = {});
 
     bool contains(const QString &eventType) const;
-    // Case-insensitive event names and URL keys ('-' and '_' alike, a trailing '?' of an inferred
-    // type ignored) -> canonical name, else {}. Every lookup below goes through it.
+    // Case-insensitive event names and URL keys ('-', '_', '.', '/' alike, a trailing '?' of an
+    // inferred type ignored) -> canonical name, else {}. Every lookup below goes through it.
     QString canonicalEventType(QStringView nameOrKey) const;
     QStringList eventTypes() const; // sorted
     QString urlKey(const QString &eventType) const;
@@ -69,8 +72,11 @@ public:
     QJsonValue example(const QString &eventType) const;
     // The event's schema as draft-7 JSON ({} when none or the event has no body).
     QJsonObject schemaDocument(const QString &eventType) const;
+    // Keywords of the event's schema Hookscope cannot enforce ("<JSON Pointer>: <keyword>").
+    QStringList unenforced(const QString &eventType) const;
     // Violations of `body` (Undefined: the request had no JSON body) against the event's schema;
-    // empty when valid or when no schema is registered for the event. Thread-safe.
+    // empty when valid or when no schema is registered for the event. A body that passes a
+    // schema with unenforced keywords gets one `unenforced` warning naming them. Thread-safe.
     Violations validate(const QString &eventType, const QJsonValue &body) const;
     Violations validate(const QString &eventType, const JsonDocument &body) const;
     // The event's compiled schema, or null.
@@ -87,6 +93,7 @@ private:
         QString source;
         QString description;
         QJsonValue example { QJsonValue::Undefined };
+        QStringList unenforced;
         std::shared_ptr<const CompiledSchema> schema;
     };
     struct State

@@ -6,15 +6,17 @@ namespace {
 constexpr std::array<qint64, 3> kLevelMs { RateTimeline::kSecondMs, RateTimeline::kMinuteMs,
                                            RateTimeline::kHourMs };
 
-void count(RateCount &into, bool valid)
+void count(RateCount &into, Verdict verdict)
 {
-    ++(valid ? into.valid : into.invalid);
+    ++(verdict == Verdict::Valid ? into.valid
+                                 : (verdict == Verdict::Invalid ? into.invalid : into.unchecked));
 }
 
 void addCount(RateCount &into, const RateCount &more)
 {
     into.valid += more.valid;
     into.invalid += more.invalid;
+    into.unchecked += more.unchecked;
 }
 } // namespace
 
@@ -41,7 +43,7 @@ qint64 RateTimeline::binWidthFor(qint64 spanMs, int maxBins)
     return (spanMs / bins / widths.back() + 1) * widths.back();
 }
 
-void RateTimeline::Series::add(qint64 timeMs, bool valid)
+void RateTimeline::Series::add(qint64 timeMs, Verdict verdict)
 {
     for (size_t level = 0; level < m_levels.size(); ++level) {
         std::vector<Bucket> &buckets = m_levels[level];
@@ -50,14 +52,14 @@ void RateTimeline::Series::add(qint64 timeMs, bool valid)
         // payloads may carry older times and are inserted in place.
         if (buckets.empty() || buckets.back().key < key) {
             buckets.push_back({ key, {} });
-            count(buckets.back().count, valid);
+            count(buckets.back().count, verdict);
             continue;
         }
         auto it = std::lower_bound(buckets.begin(), buckets.end(), key,
                                    [](const Bucket &b, qint64 k) { return b.key < k; });
         if (it == buckets.end() || it->key != key)
             it = buckets.insert(it, { key, {} });
-        count(it->count, valid);
+        count(it->count, verdict);
     }
 }
 
@@ -82,20 +84,20 @@ void RateTimeline::Series::accumulate(qint64 fromMs, qint64 binMs,
 
 void RateTimeline::add(const EventSummary &summary)
 {
-    add(summary.receivedAtMs, summary.isValid(), summary.eventType);
+    add(summary.receivedAtMs, summary.verdict(), summary.eventType);
 }
 
-void RateTimeline::add(qint64 timeMs, bool valid, const QString &eventType)
+void RateTimeline::add(qint64 timeMs, Verdict verdict, const QString &eventType)
 {
     m_firstMs = m_eventCount == 0 ? timeMs : std::min(m_firstMs, timeMs);
     m_lastMs = m_eventCount == 0 ? timeMs : std::max(m_lastMs, timeMs);
     ++m_eventCount;
-    count(m_total, valid);
-    m_all.add(timeMs, valid);
+    count(m_total, verdict);
+    m_all.add(timeMs, verdict);
     const int type = typeIndex(eventType);
-    count(m_typeTotals[size_t(type)], valid);
+    count(m_typeTotals[size_t(type)], verdict);
     if (m_splitByType)
-        m_byType[size_t(type)].add(timeMs, valid);
+        m_byType[size_t(type)].add(timeMs, verdict);
 }
 
 int RateTimeline::typeIndex(const QString &eventType)

@@ -8,18 +8,19 @@
 #include <array>
 #include <vector>
 
-// How many events arrived in one bucket of time, split by schema validity.
+// How many events arrived in one bucket of time, split by their verdict (verdictOf()).
 struct RateCount
 {
     quint32 valid = 0;
     quint32 invalid = 0;
+    quint32 unchecked = 0; // Verdict::None: no schema to judge by
 
-    quint32 total() const { return valid + invalid; }
+    quint32 total() const { return valid + invalid + unchecked; }
     bool operator==(const RateCount &) const = default;
 };
 
 // Events per second over a session, kept as bucket counts and never per event: a million events
-// cost at most a million occupied seconds (16 bytes each), and usually far fewer. Seconds,
+// cost at most a million occupied seconds (24 bytes each), and usually far fewer. Seconds,
 // minutes and hours are counted side by side, so a query for coarse bins (a zoomed-out chart)
 // reads the coarse level and costs the number of bins shown, not the number of events.
 //
@@ -35,7 +36,7 @@ public:
     static constexpr qint64 kDayMs = 24 * kHourMs;
 
     void add(const EventSummary &summary);
-    void add(qint64 timeMs, bool valid, const QString &eventType);
+    void add(qint64 timeMs, Verdict verdict, const QString &eventType);
     void clear(); // keeps splitByType()
 
     // Turning the split on or off empties the per-type counts; add every event again.
@@ -67,7 +68,7 @@ private:
     class Series
     {
     public:
-        void add(qint64 timeMs, bool valid);
+        void add(qint64 timeMs, Verdict verdict);
         void accumulate(qint64 fromMs, qint64 binMs, std::vector<RateCount> &bins) const;
 
     private:

@@ -25,7 +25,7 @@ void TypeCounts::add(const EventSummary &summary)
 {
     Tally &tally = tallyFor(summary.eventType);
     ++tally.events;
-    tally.invalid += summary.isValid() ? 0 : 1;
+    tally.invalid += summary.verdict() == Verdict::Invalid ? 1 : 0;
     tally.errors += summary.errorCount;
     tally.warnings += summary.warningCount;
 }

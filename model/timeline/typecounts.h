@@ -16,7 +16,7 @@ public:
     {
         QString eventType; // "" for events whose type is unknown
         qint64 events = 0;
-        qint64 invalid = 0; // events with at least one schema error
+        qint64 invalid = 0; // events whose verdict is invalid (verdictOf())
         qint64 errors = 0;
         qint64 warnings = 0;
 

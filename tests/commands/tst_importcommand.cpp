@@ -35,6 +35,8 @@ private Q_SLOTS:
     void usageErrors();
     void notASession();
     void help();
+    void arrayIsOnePayloadUnlessSplit_data();
+    void arrayIsOnePayloadUnlessSplit();
 };
 
 // Six importable files (payload, NDJSON, HAR, fixture, raw HTTP, a broken one) and a .txt that
@@ -182,7 +184,38 @@ void tst_ImportCommand::help()
 {
     const CommandRun run = import({ u"-h"_s });
     QCOMPARE(run.code, 0);
-    QVERIFY(run.out.startsWith("Usage: hookscope import --session FILE PATH..."));
+    QVERIFY(run.out.startsWith("Usage: hookscope import --session FILE [--split] PATH..."));
+}
+
+void tst_ImportCommand::arrayIsOnePayloadUnlessSplit_data()
+{
+    QTest::addColumn<bool>("split");
+    QTest::addColumn<QList<QByteArray>>("bodies");
+    QTest::newRow("one payload") << false << QList<QByteArray> { "[{\"n\":1}, {\"n\":2.50}]\n"_ba };
+    QTest::newRow("--split") << true << QList<QByteArray> { "{\"n\":1}"_ba, "{\"n\":2.50}"_ba };
+}
+
+// A .json file is one payload whatever its top level; --split reads an array element by element.
+void tst_ImportCommand::arrayIsOnePayloadUnlessSplit()
+{
+    QFETCH(bool, split);
+    QFETCH(QList<QByteArray>, bodies);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"array.json"_s);
+    QFile payload(file);
+    QVERIFY(payload.open(QIODevice::WriteOnly));
+    payload.write("[{\"n\":1}, {\"n\":2.50}]\n");
+    payload.close();
+    const QString session = dir.filePath(u"s.hookscope"_s);
+    QStringList args { u"--session"_s, session, file };
+    if (split)
+        args.prepend(u"--split"_s);
+    const CommandRun run = import(args);
+    QCOMPARE(run.code, 0);
+    QList<QByteArray> stored;
+    for (const Event &event : events(session))
+        stored.append(event.body);
+    QCOMPARE(stored, bodies);
 }
 
 QTEST_GUILESS_MAIN(tst_ImportCommand)

@@ -67,6 +67,11 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void help();
+    void eventNamesTheOnePlainSchema_data();
+    void eventNamesTheOnePlainSchema();
+    void arrayFileIsOnePayload_data();
+    void arrayFileIsOnePayload();
+    void unenforcedKeywordsAreNamedOnStderr();
 };
 
 // Every seed is checked twice: classified from its body, and forced to the type its file name
@@ -337,6 +342,94 @@ void tst_ValidateCommand::help()
     QVERIFY(run.out.contains("--schema <FILE>"));
     QVERIFY(run.out.contains("--event <TYPE>"));
     QCOMPARE(run.err, QByteArray());
+}
+
+void tst_ValidateCommand::eventNamesTheOnePlainSchema_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("event");
+    QTest::newRow("title and file name say nothing") << u"schema.json"_s << u"MY_EVENT"_s;
+    QTest::newRow("file named after another event") << u"ACCOUNT_SNAPSHOT.json"_s << u"MY_EVENT"_s;
+    QTest::newRow("an event of the bundled catalog") << u"mine.json"_s << u"IDENTIFICATION"_s;
+}
+
+// model/schema/README.md: one plain JSON Schema is filed under --event NAME, whatever its title
+// or file name; `validate` used to say "no schema for event type" unless NAME matched them.
+void tst_ValidateCommand::eventNamesTheOnePlainSchema()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, event);
+    QTemporaryDir dir;
+    const QString schema = writeFile(
+        dir, fileName,
+        R"({"title": "Something else entirely", "type": "object", "required": ["needle"]})"_ba);
+    const QString good = writeFile(dir, u"good.json"_s, R"({"needle": 1})"_ba);
+    const QString bad = writeFile(dir, u"bad.json"_s, R"({"status": "successful"})"_ba);
+    const CommandRun passed = validate({ u"--schema"_s, schema, u"--event"_s, event, good });
+    QVERIFY2(passed.code == 0, passed.err.constData());
+    QCOMPARE(passed.out, (good + u": "_s + event + u" valid\n"_s).toUtf8());
+    const CommandRun failed =
+        validate({ u"--json"_s, u"--schema"_s, schema, u"--event"_s, event, bad });
+    QCOMPARE(failed.code, 1);
+    const QJsonObject result = jsonLines(failed.out).value(0);
+    QCOMPARE(result.value(u"eventType"_s).toString(), event);
+    QCOMPARE(result.value(u"violations"_s).toArray().at(0)[u"keyword"_s].toString(), u"required"_s);
+}
+
+void tst_ValidateCommand::arrayFileIsOnePayload_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("schema");
+    QTest::addColumn<bool>("split");
+    QTest::addColumn<int>("results");
+    QTest::addColumn<int>("code");
+    const QByteArray array = "[{\"a\": 1}, {\"a\": 2}]"_ba;
+    QTest::newRow("array as one payload")
+        << array << R"({"type": "array", "maxItems": 2})"_ba << false << 1 << 0;
+    QTest::newRow("array split") << array << R"({"type": "object", "required": ["a"]})"_ba << true
+                                 << 2 << 0;
+    QTest::newRow("array is not an object")
+        << array << R"({"type": "object"})"_ba << false << 1 << 1;
+    QTest::newRow("empty array") << "[]"_ba
+                                 << R"({"type": "array"})"_ba << false << 1 << 0;
+    QTest::newRow("scalar") << "42"_ba
+                            << R"({"type": "integer"})"_ba << false << 1 << 0;
+    QTest::newRow("scalar of the wrong type") << "\"x\""_ba
+                                              << R"({"type": "integer"})"_ba << false << 1 << 1;
+}
+
+void tst_ValidateCommand::arrayFileIsOnePayload()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, schema);
+    QFETCH(bool, split);
+    QFETCH(int, results);
+    QFETCH(int, code);
+    QTemporaryDir dir;
+    QStringList args { u"--json"_s,  u"--schema"_s, writeFile(dir, u"s.json"_s, schema),
+                       u"--event"_s, u"T"_s,        writeFile(dir, u"payload.json"_s, bytes) };
+    if (split)
+        args.prepend(u"--split"_s);
+    const CommandRun run = validate(args);
+    QCOMPARE(jsonLines(run.out).size(), results);
+    QVERIFY2(run.code == code, QByteArray(run.out + run.err).constData());
+}
+
+// A 2020-12 keyword Hookscope cannot enforce is named on stderr; the schema still loads.
+void tst_ValidateCommand::unenforcedKeywordsAreNamedOnStderr()
+{
+    QTemporaryDir dir;
+    const QString schema =
+        writeFile(dir, u"closed.json"_s,
+                  R"({"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+            "unevaluatedProperties": false})"_ba);
+    const CommandRun run = validate({ u"--schema"_s, schema, u"--event"_s, u"T"_s,
+                                      writeFile(dir, u"p.json"_s, R"({"x": 1})"_ba) });
+    QCOMPARE(run.code, 0);
+    const QString warning = u"hookscope validate: warning: "_s + schema
+        + u": /unevaluatedProperties: unevaluatedProperties"_s;
+    QVERIFY2(run.err.contains(warning.toUtf8()), run.err.constData());
+    QVERIFY2(run.out.contains("unenforced"), run.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ValidateCommand)

@@ -140,11 +140,17 @@ void TestExporters::ndjsonLineBinaryRedacted()
 
 void TestExporters::headlessLine()
 {
+    // No schema: `valid` is null, neither true nor false.
     QCOMPARE(toHeadlessJsonLine(sampleEvent(), EventAnalysis()),
              R"({"seq":42,"receivedAt":"2024-05-01T12:00:00.123Z","method":"POST",)"
              R"("target":"/hooks/identification","eventType":null,"classifiedBy":"none",)"
-             R"("valid":true,"violations":[],"signature":"not checked","status":422})"
+             R"("valid":null,"violations":[],"signature":"not checked","status":422})"
              "\n"_ba);
+    EventAnalysis checked;
+    checked.bodyKind = BodyKind::Json;
+    checked.eventType = u"IDENTIFICATION"_s;
+    checked.schemaChecked = true;
+    QVERIFY(toHeadlessJsonLine(sampleEvent(), checked).contains(R"("valid":true,)"));
 }
 
 void TestExporters::fixtureFileName_data()

@@ -67,6 +67,8 @@ private Q_SLOTS:
     void detect();
     void singlePayloadKeepsExactBytes();
     void payloadWithLogIsNotHar();
+    void oneFileOnePayload_data();
+    void oneFileOnePayload();
     void arrayOfPayloadsKeepsElementBytes();
     void arrayMixesFixturesAndPayloads();
     void ndjsonLines();
@@ -147,10 +149,52 @@ void TestImporter::payloadWithLogIsNotHar()
     QCOMPARE(bodies(batch), QList<QByteArray> { bytes });
 }
 
+void TestImporter::oneFileOnePayload_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("split");
+    QTest::addColumn<QList<QByteArray>>("bodies");
+    QTest::addColumn<QStringList>("errors");
+    const QByteArray array = "[ {\"a\": 1},\n  2 ]"_ba;
+    QTest::newRow("array") << array << false << QList<QByteArray> { array } << QStringList();
+    QTest::newRow("array, split") << array << true << QList<QByteArray> { "{\"a\": 1}"_ba, "2"_ba }
+                                  << QStringList();
+    QTest::newRow("empty array") << "[ ]"_ba << false << QList<QByteArray> { "[ ]"_ba }
+                                 << QStringList();
+    QTest::newRow("empty array, split")
+        << "[ ]"_ba << true << QList<QByteArray>()
+        << QStringList { u"a.json:1: the JSON array is empty: nothing to load"_s };
+    for (const QByteArray &scalar :
+         { "42"_ba, "-0.0"_ba, "\"x\""_ba, "true"_ba, "null"_ba, " 12345678901234567890\n"_ba }) {
+        QTest::addRow("scalar %s", scalar.trimmed().constData())
+            << scalar << false << QList<QByteArray> { scalar } << QStringList();
+    }
+    QTest::newRow("two scalars")
+        << "1 2"_ba << false << QList<QByteArray>()
+        << QStringList {
+               u"a.json:1: invalid JSON: missing value separator (line 1, byte offset 3)"_s
+           };
+    QTest::newRow("not a value")
+        << "nope"_ba << false << QList<QByteArray>()
+        << QStringList { u"a.json:1: invalid JSON: illegal value (line 1, byte offset 2)"_s };
+}
+
+// A .json payload file is one payload whatever its top level; splitting an array is asked for.
+void TestImporter::oneFileOnePayload()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, split);
+    QFETCH(QList<QByteArray>, bodies);
+    QFETCH(QStringList, errors);
+    const ImportBatch batch = PayloadImporter::importBytes(bytes, u"a.json"_s, { split });
+    QCOMPARE(reasons(batch), errors);
+    QCOMPARE(::bodies(batch), bodies);
+}
+
 void TestImporter::arrayOfPayloadsKeepsElementBytes()
 {
     const ImportBatch batch = PayloadImporter::importBytes(
-        "[ {\"a\": 1.50},\n  {\"b\" : [1, 2]} , \"text\", 7 ]"_ba, u"a.json"_s);
+        "[ {\"a\": 1.50},\n  {\"b\" : [1, 2]} , \"text\", 7 ]"_ba, u"a.json"_s, { true });
     QCOMPARE(reasons(batch), QStringList());
     QCOMPARE(
         bodies(batch),
@@ -307,7 +351,7 @@ void TestImporter::malformed_data()
     QTest::newRow("text")
         << "\n\nhello {"_ba << u"t.json"_s
         << QStringList {
-               u"t.json:3: not JSON: expected '{', '[' or an HTTP request line at byte offset 2"_s
+               u"t.json:3: not JSON: expected a JSON value or an HTTP request line at byte offset 2"_s
            };
     QTest::newRow("truncated object")
         << "{\n  \"a\": [1,\n"_ba << u"p.json"_s
@@ -354,10 +398,6 @@ void TestImporter::malformed_data()
     QTest::newRow("http chunked body cut short")
         << "POST /a HTTP/1.1\nTransfer-Encoding: chunked\n\n5\r\nab"_ba << u"r.http"_s
         << QStringList { u"r.http:1: HTTP request: the chunked body ends before its last chunk"_s };
-    QTest::newRow("empty array") << "[ ]"_ba << u"a.json"_s
-                                 << QStringList {
-                                        u"a.json:1: the JSON array is empty: nothing to load"_s
-                                    };
     QTest::newRow("fixture error")
         << R"({"hookscope":1,"method":"GET","target":"/","headers":5})"_ba << u"f.json"_s
         << QStringList { u"f.json:0: fixture: \"headers\" must be an array"_s };
@@ -452,10 +492,10 @@ void TestImporter::importsDataFolder()
             targets.append(e.method + ' ' + e.target);
     }
     QCOMPARE(errors, QStringList());
-    QCOMPARE(
-        targets,
-        (QList<QByteArray> { "POST /hooks/identification?attempt=1"_ba, "POST /"_ba, "POST /"_ba,
-                             "POST /hooks/card"_ba, "POST /"_ba, "POST /"_ba, "POST /"_ba }));
+    // payload-10.json, an array of two payloads, is one payload: nothing asked to split it.
+    QCOMPARE(targets,
+             (QList<QByteArray> { "POST /hooks/identification?attempt=1"_ba, "POST /"_ba,
+                                  "POST /"_ba, "POST /hooks/card"_ba, "POST /"_ba, "POST /"_ba }));
 }
 
 void TestImporter::naturalLess_data()

@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     event.body = newline < 0 ? QByteArray() : bytes.mid(newline + 1);
     event.remote = u"127.0.0.1:5000"_s;
     EventAnalysis analysis;
-    const BodyInspection inspection = BodyInspector::inspect(event.body);
+    const BodyInspection inspection = BodyInspector::inspect(event);
     analysis.bodyKind = inspection.kind;
     analysis.eventType = u"IDENTIFICATION"_s;
     const EventSummary summary = EventSummary::from(event, analysis);

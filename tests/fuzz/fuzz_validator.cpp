@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const Violation &violation : analysis.violations)
         fuzzCheck(violation.pointer.isEmpty() || violation.pointer.startsWith(u'/'),
                   "violation pointer is a JSON Pointer", {}, violation.pointer.toUtf8());
-    const BodyInspection inspection = BodyInspector::inspect(event.body);
+    const BodyInspection inspection = BodyInspector::inspect(event);
     const Violations violations = analyzer().schemas().validate(type, inspection.root());
     readTree(inspection.json, violations);
     return 0;

@@ -408,7 +408,7 @@ void TestBadInput::checkTree(const Event &event, const EventAnalysis &analysis)
 {
     JsonTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const BodyInspection inspection = BodyInspector::inspect(event.body);
+    const BodyInspection inspection = BodyInspector::inspect(event);
     model.setDocument(inspection.json, analysis.violations);
     const QJsonValue root = inspection.root();
     const qsizetype members = root.isArray() ? root.toArray().size() : root.toObject().size();

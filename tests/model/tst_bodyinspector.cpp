@@ -10,6 +10,10 @@ class TestBodyInspector : public QObject
 private Q_SLOTS:
     void inspect_data();
     void inspect();
+    void declaredByContentType_data();
+    void declaredByContentType();
+    void scalarRoots_data();
+    void scalarRoots();
     void deepNestingIsAnErrorNotACrash();
 };
 
@@ -47,6 +51,81 @@ void TestBodyInspector::inspect()
     QCOMPARE(int(inspection.kind), kind);
     QCOMPARE(inspection.parseErrorOffset, errorOffset);
     QCOMPARE(inspection.parseError.isEmpty(), errorOffset < 0);
+}
+
+void TestBodyInspector::declaredByContentType_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<BodyKind>("kind");
+    QByteArray quoteThenBinary = "\"\x01\xfe\xff\x80 random"_ba;
+    QTest::newRow("octet-stream starting with a quote")
+        << "application/octet-stream"_ba << quoteThenBinary << BodyKind::Binary;
+    QTest::newRow("undeclared binary starting with {")
+        << QByteArray() << "{\xff\xfe"_ba << BodyKind::Binary;
+    QTest::newRow("declared JSON, binary starting like JSON")
+        << "application/json"_ba << quoteThenBinary << BodyKind::InvalidJson;
+    QTest::newRow("declared JSON, binary") << "application/json"_ba
+                                           << "\x89PNG\r\n\x1a\n"_ba << BodyKind::Binary;
+    QTest::newRow("declared JSON, text") << "Application/JSON; charset=utf-8"_ba
+                                         << "hello"_ba << BodyKind::InvalidJson;
+    QTest::newRow("declared +json, broken") << "application/cloudevents+json"_ba
+                                            << "{\"a\""_ba << BodyKind::InvalidJson;
+    QTest::newRow("text/json") << "text/json"_ba
+                               << "[1]"_ba << BodyKind::Json;
+    QTest::newRow("undeclared text starting like JSON") << "text/plain"_ba
+                                                        << "{not json"_ba << BodyKind::InvalidJson;
+    QTest::newRow("octet-stream holding JSON") << "application/octet-stream"_ba
+                                               << "{\"a\":1}"_ba << BodyKind::Json;
+    QTest::newRow("ndjson is not one document") << "application/x-ndjson"_ba
+                                                << "{}\n{}"_ba << BodyKind::InvalidJson;
+}
+
+// A body declared JSON is judged as JSON; undeclared bytes only when they are text.
+void TestBodyInspector::declaredByContentType()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(BodyKind, kind);
+    QCOMPARE(BodyInspector::inspect(body, contentType).kind, kind);
+    Event event;
+    event.body = body;
+    if (!contentType.isEmpty())
+        event.headers = { { "content-type"_ba, contentType } };
+    QCOMPARE(BodyInspector::inspect(event).kind, kind);
+}
+
+void TestBodyInspector::scalarRoots_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<BodyKind>("kind");
+    QTest::addColumn<QJsonValue>("root");
+    QTest::addColumn<qint64>("errorOffset");
+    QTest::newRow("integer") << "42"_ba << BodyKind::Json << QJsonValue(42) << qint64(-1);
+    QTest::newRow("string") << " \"x\"\n"_ba << BodyKind::Json << QJsonValue(u"x"_s) << qint64(-1);
+    QTest::newRow("null") << "null"_ba << BodyKind::Json << QJsonValue(QJsonValue::Null)
+                          << qint64(-1);
+    QTest::newRow("false") << "false"_ba << BodyKind::Json << QJsonValue(false) << qint64(-1);
+    QTest::newRow("with a byte order mark") << "\xEF\xBB\xBF"
+                                               "7"_ba
+                                            << BodyKind::Json << QJsonValue(7) << qint64(-1);
+    // Qt places an error just after the token it could not take, here the second value.
+    QTest::newRow("two values") << "1 2"_ba << BodyKind::InvalidJson
+                                << QJsonValue(QJsonValue::Undefined) << qint64(3);
+    QTest::newRow("unterminated string")
+        << "\"abc"_ba << BodyKind::InvalidJson << QJsonValue(QJsonValue::Undefined) << qint64(4);
+}
+
+void TestBodyInspector::scalarRoots()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(BodyKind, kind);
+    QFETCH(QJsonValue, root);
+    QFETCH(qint64, errorOffset);
+    const BodyInspection inspection = BodyInspector::inspect(body, "application/json");
+    QCOMPARE(inspection.kind, kind);
+    QCOMPARE(inspection.root(), root);
+    QCOMPARE(inspection.parseErrorOffset, errorOffset);
 }
 
 void TestBodyInspector::deepNestingIsAnErrorNotACrash()

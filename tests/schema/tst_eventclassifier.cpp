@@ -52,17 +52,62 @@ private Q_SLOTS:
     void everySeedByHeaderPathAndShape();
     void subscriptionCheckIsRecognisedNotViolated();
     void inferredTypeNamesItsSchema();
+    void eventAndAction_data();
+    void eventAndAction();
+    void githubExamplesSentLiveMeetTheirSchema_data();
+    void githubExamplesSentLiveMeetTheirSchema();
     void classificationThroughput();
     void loadedFileNamedAfterItsType_data();
     void loadedFileNamedAfterItsType();
 
 private:
     SchemaRegistry m_registry;
+    SchemaRegistry m_providers; // the bundled catalog plus GitHub, Stripe and Shopify keys
 };
+
+namespace {
+
+const QString githubExtract =
+    QStringLiteral(HOOKSCOPE_TEST_DATA "/schema/github/openapi-webhooks-extract.json");
+
+// Stripe and Shopify keyed the way @octokit/openapi-webhooks keys GitHub's: event and action.
+const QByteArray otherProviders = R"({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+  "webhooks": {
+    "invoice-paid": {"post": {"requestBody": {"content": {"application/json": {"schema":
+        {"type": "object", "required": ["type"], "properties": {"type": {"const": "invoice.paid"}}}}}}}},
+    "orders-create": {"post": {"requestBody": {"content": {"application/json": {"schema":
+        {"type": "object", "required": ["id"]}}}}}}
+  }})"_ba;
+
+QJsonObject githubExample(const QString &name)
+{
+    QFile file(githubExtract);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("cannot read %s", qPrintable(githubExtract));
+    }
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(u"components"_s)
+        .toObject()
+        .value(u"examples"_s)
+        .toObject()
+        .value(name)
+        .toObject()
+        .value(u"value"_s)
+        .toObject();
+}
+
+} // namespace
 
 void TestEventClassifier::initTestCase()
 {
     m_registry = SchemaRegistry::withBundledCatalog();
+    m_providers = m_registry;
+    const ImportReport github = m_providers.importFile(githubExtract);
+    QVERIFY2(github.ok(), qPrintable(github.errors.join(u'\n')));
+    QCOMPARE(github.importedEvents,
+             (QStringList { u"check-run-completed"_s, u"check-run-created"_s, u"ping"_s }));
+    QVERIFY(m_providers.importDocument(otherProviders, u"providers.json"_s).ok());
 }
 
 void TestEventClassifier::classify_data()
@@ -266,6 +311,82 @@ void TestEventClassifier::loadedFileNamedAfterItsType()
     QCOMPARE(result.eventType, eventType);
     QCOMPARE(result.by, by);
     QCOMPARE(classifiedByName(ClassifiedBy::FileName), u"file name"_s);
+}
+
+void TestEventClassifier::eventAndAction_data()
+{
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("eventType");
+    QTest::addColumn<ClassifiedBy>("by");
+    const auto github = [](const QByteArray &event) {
+        return HeaderList { { "X-GitHub-Event"_ba, event } };
+    };
+    QTest::newRow("GitHub event and action")
+        << github("check_run"_ba) << R"({"action":"completed"})"_ba << u"check-run-completed"_s
+        << ClassifiedBy::Header;
+    QTest::newRow("another action") << github("check_run"_ba) << R"({"action":"created"})"_ba
+                                    << u"check-run-created"_s << ClassifiedBy::Header;
+    QTest::newRow("an action no schema is keyed by keeps the event")
+        << github("check_run"_ba) << R"({"action":"rerequested"})"_ba << u"check_run"_s
+        << ClassifiedBy::Header;
+    QTest::newRow("an event without actions")
+        << github("ping"_ba) << R"({"zen":"z","hook_id":1})"_ba << u"ping"_s
+        << ClassifiedBy::Header;
+    QTest::newRow("action that is not a string")
+        << github("check_run"_ba) << R"({"action":7})"_ba << u"check_run"_s << ClassifiedBy::Header;
+    QTest::newRow("Stripe body type") << HeaderList() << R"({"type":"invoice.paid"})"_ba
+                                      << u"invoice-paid"_s << ClassifiedBy::BodyField;
+    QTest::newRow("Shopify topic")
+        << HeaderList { { "X-Shopify-Topic"_ba, "orders/create"_ba } } << R"({"id":1})"_ba
+        << u"orders-create"_s << ClassifiedBy::Header;
+    QTest::newRow("Solaris header ignores a body action")
+        << HeaderList { { "Solaris-Webhook-Event-Type"_ba, "BOOKING"_ba } }
+        << R"({"action":"completed"})"_ba << u"BOOKING"_s << ClassifiedBy::Header;
+}
+
+void TestEventClassifier::eventAndAction()
+{
+    QFETCH(HeaderList, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, eventType);
+    QFETCH(ClassifiedBy, by);
+    const Classification found =
+        EventClassifier(m_providers).classify(makeEvent("/"_ba, headers, body), parsed(body));
+    QCOMPARE(found.eventType, eventType);
+    QCOMPARE(found.by, by);
+}
+
+void TestEventClassifier::githubExamplesSentLiveMeetTheirSchema_data()
+{
+    QTest::addColumn<QByteArray>("event");
+    QTest::addColumn<QString>("example");
+    QTest::newRow("check-run-completed") << "check_run"_ba << u"check-run-completed"_s;
+    QTest::newRow("check-run-created") << "check_run"_ba << u"check-run-created"_s;
+    QTest::newRow("ping") << "ping"_ba << u"ping"_s;
+}
+
+// GitHub's own example payloads, delivered as GitHub delivers them, are judged by GitHub's own
+// schema for that event and action, and pass it.
+void TestEventClassifier::githubExamplesSentLiveMeetTheirSchema()
+{
+    QFETCH(QByteArray, event);
+    QFETCH(QString, example);
+    const QJsonObject payload = githubExample(example);
+    QVERIFY(!payload.isEmpty());
+    const Event delivery = makeEvent("/hooks/github"_ba, { { "X-GitHub-Event"_ba, event } },
+                                     QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    const Classification found = EventClassifier(m_providers).classify(delivery, payload);
+    QCOMPARE(found.eventType, example);
+    QVERIFY(m_providers.contains(found.eventType));
+    const Violations violations = m_providers.validate(found.eventType, payload);
+    QStringList errors;
+    for (const Violation &v : violations) {
+        if (v.severity == Severity::Error) {
+            errors.append(v.pointer + u' ' + v.message);
+        }
+    }
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestEventClassifier)

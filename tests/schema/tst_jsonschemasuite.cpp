@@ -113,6 +113,15 @@ private Q_SLOTS:
     void initTestCase();
     void suite_data();
     void suite();
+    void newerDrafts_data();
+    void newerDrafts();
+    void propertyNamesPattern();
+    void cleanupTestCase();
+
+private:
+    int m_newerRun = 0;
+    int m_newerDecided = 0; // as the suite says, with no warning
+    int m_newerFlagged = 0; // the import named what it could not enforce, or refused the schema
 };
 
 void TestJsonSchemaSuite::initTestCase()
@@ -164,6 +173,94 @@ void TestJsonSchemaSuite::suite()
         QEXPECT_FAIL("", qPrintable(reason), Continue);
     }
     QVERIFY2(!errors == valid, qPrintable(report.errors.join(u'\n')));
+}
+
+// 2019-09 and 2020-12 files of the official suite (tests/data/schema/jsonschemasuite: Debian's
+// package ships up to draft 7). Plain schema files are read by their `$schema`: every case is
+// decided as the suite says, or the import names what it could not enforce (a warning) or
+// refuses the schema (an error). Nothing passes silently.
+void TestJsonSchemaSuite::newerDrafts_data()
+{
+    QTest::addColumn<QJsonValue>("schema");
+    QTest::addColumn<QJsonValue>("data");
+    QTest::addColumn<bool>("valid");
+    const QString root = QStringLiteral(HOOKSCOPE_TEST_DATA "/schema/jsonschemasuite");
+    for (const QString &draft : { u"draft2019-09"_s, u"draft2020-12"_s }) {
+        const QStringList files =
+            QDir(root + u'/' + draft).entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 9);
+        for (const QString &file : files) {
+            const QJsonArray groups = readJson(root + u'/' + draft + u'/' + file).toArray();
+            for (const QJsonValue &groupValue : groups) {
+                const QJsonObject group = groupValue.toObject();
+                for (const QJsonValue &test : group.value(u"tests"_s).toArray()) {
+                    const QString row = u"%1/%2: %3: %4"_s.arg(
+                        draft, file, group.value(u"description"_s).toString(),
+                        test.toObject().value(u"description"_s).toString());
+                    QTest::newRow(qPrintable(row))
+                        << group.value(u"schema"_s) << test.toObject().value(u"data"_s)
+                        << test.toObject().value(u"valid"_s).toBool();
+                }
+            }
+        }
+    }
+}
+
+void TestJsonSchemaSuite::newerDrafts()
+{
+    QFETCH(QJsonValue, schema);
+    QFETCH(QJsonValue, data);
+    QFETCH(bool, valid);
+    SchemaRegistry registry;
+    const ImportReport report =
+        registry.importDocument(schemaBytes(schema), u"suite.json"_s, u"T"_s);
+    const Violations violations = registry.validate(u"T"_s, data);
+    const bool errors = std::any_of(violations.begin(), violations.end(), [](const Violation &v) {
+        return v.severity == Severity::Error;
+    });
+    ++m_newerRun;
+    if (!report.ok() || !report.warnings.isEmpty()) {
+        ++m_newerFlagged;
+        // Said out loud at load; the verdict may then be wrong, but never silently.
+        if (report.ok() && !errors) {
+            QVERIFY(std::any_of(violations.begin(), violations.end(),
+                                [](const Violation &v) { return v.keyword == u"unenforced"_s; }));
+        }
+        return;
+    }
+    const QString dialect = schema.toObject().value(u"$schema"_s).toString();
+    QVERIFY2(!errors == valid,
+             qPrintable(u"%1; %2"_s.arg(report.dialect,
+                                        violations.isEmpty() ? u"no violation"_s
+                                                             : violations.constFirst().message)));
+    QVERIFY(dialect.isEmpty() || report.dialect.contains(dialect.section(u'/', -2, -2)));
+    ++m_newerDecided;
+}
+
+void TestJsonSchemaSuite::cleanupTestCase()
+{
+    qInfo("2019-09/2020-12: %d cases, %d decided as the suite says, %d flagged at load", m_newerRun,
+          m_newerDecided, m_newerFlagged);
+}
+
+// {"propertyNames": {"pattern": "^a+$"}} used to accept {"aaA": {}}: `pattern` was checked on
+// values only.
+void TestJsonSchemaSuite::propertyNamesPattern()
+{
+    SchemaRegistry registry;
+    QVERIFY(registry
+                .importDocument(R"({"propertyNames": {"pattern": "^a+$", "maxLength": 3}})"_ba,
+                                u"names.json"_s, u"T"_s)
+                .ok());
+    const auto errorsOf = [&registry](const QByteArray &json) {
+        const Violations all = registry.validate(u"T"_s, QJsonDocument::fromJson(json).object());
+        return int(std::count_if(all.begin(), all.end(),
+                                 [](const Violation &v) { return v.severity == Severity::Error; }));
+    };
+    QCOMPARE(errorsOf(R"({"aaA": {}})"_ba), 1);
+    QCOMPARE(errorsOf(R"({"aaaa": {}})"_ba), 1); // maxLength still applies to names
+    QCOMPARE(errorsOf(R"({"a": 1, "aa": {}})"_ba), 0);
+    QCOMPARE(errorsOf(R"({})"_ba), 0);
 }
 
 QTEST_GUILESS_MAIN(TestJsonSchemaSuite)

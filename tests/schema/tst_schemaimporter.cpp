@@ -84,6 +84,9 @@ private Q_SLOTS:
     void errorsNameFileAndPointer();
     void onlyTheRequestedWebhook();
     void longStringsAndKeysAreSafe();
+    void dialectBySchemaKeyword_data();
+    void dialectBySchemaKeyword();
+    void unenforcedKeywordsAreReportedAndMarked();
 };
 
 void TestSchemaImporter::openApi30Conversion()
@@ -357,6 +360,96 @@ void TestSchemaImporter::longStringsAndKeysAreSafe()
     const QStringList refused =
         keywordsAt(registry, u"E"_s, QJsonDocument(QJsonObject { { longKey, 1 } }).toJson());
     QCOMPARE(refused, QStringList { QString(u'/' + longKey + u" patternProperties"_s) });
+}
+
+void TestSchemaImporter::dialectBySchemaKeyword_data()
+{
+    QTest::addColumn<QString>("schemaUri");
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<bool>("converted"); // prefixItems, dependentRequired, $ref siblings
+    QTest::newRow("none") << QString() << u"JSON Schema draft 7"_s << false;
+    QTest::newRow("draft 7") << u"http://json-schema.org/draft-07/schema#"_s
+                             << u"JSON Schema draft 7"_s << false;
+    QTest::newRow("2019-09") << u"https://json-schema.org/draft/2019-09/schema"_s
+                             << u"JSON Schema 2019-09"_s << true;
+    QTest::newRow("2020-12") << u"https://json-schema.org/draft/2020-12/schema"_s
+                             << u"JSON Schema 2020-12"_s << true;
+}
+
+// A plain schema file gets the conversion its `$schema` asks for, as OpenAPI 3.1 does.
+void TestSchemaImporter::dialectBySchemaKeyword()
+{
+    QFETCH(QString, schemaUri);
+    QFETCH(QString, dialect);
+    QFETCH(bool, converted);
+    QJsonObject schema = QJsonDocument::fromJson(R"({
+        "type": "object",
+        "properties": {
+            "xy": {"type": "array", "prefixItems": [{"type": "number"}, {"type": "number"}]},
+            "label": {"$ref": "#/$defs/text", "maxLength": 3}
+        },
+        "dependentRequired": {"a": ["b"]},
+        "$defs": {"text": {"type": "string"}}
+    })"_ba)
+                             .object();
+    if (!schemaUri.isEmpty()) {
+        schema.insert(u"$schema"_s, schemaUri);
+    }
+    SchemaRegistry registry;
+    const ImportReport report =
+        registry.importDocument(QJsonDocument(schema).toJson(), u"plain.json"_s, u"T"_s);
+    QVERIFY2(report.ok(), qPrintable(report.errors.join(u'\n')));
+    QCOMPARE(report.dialect, dialect);
+    QVERIFY(report.plainSchema);
+    QCOMPARE(keywordsAt(registry, u"T"_s, R"({"xy": [1, "two"]})"_ba).size(), converted ? 1 : 0);
+    QCOMPARE(keywordsAt(registry, u"T"_s, R"({"a": 1})"_ba).size(), converted ? 1 : 0);
+    QCOMPARE(keywordsAt(registry, u"T"_s, R"({"label": "long"})"_ba).size(), converted ? 1 : 0);
+    QCOMPARE(keywordsAt(registry, u"T"_s, R"({"label": 7})"_ba).size(), 1); // the $ref, always
+    QCOMPARE(keywordsAt(registry, u"T"_s, R"({"xy": [1, 2], "a": 1, "b": 2, "label": "ok"})"_ba),
+             QStringList());
+}
+
+// What cannot be enforced is said at load (with its pointer), listed on the event, and marked
+// on a body that passes: never silently read as draft 7.
+void TestSchemaImporter::unenforcedKeywordsAreReportedAndMarked()
+{
+    const QByteArray bytes = R"({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {"tags": {"$ref": "#/$defs/tags"}},
+        "unevaluatedProperties": false,
+        "$defs": {"tags": {"type": "array", "contains": {"type": "string"}, "maxContains": 2}}
+    })"_ba;
+    SchemaRegistry registry;
+    const ImportReport report = registry.importDocument(bytes, u"closed.json"_s, u"T"_s);
+    QVERIFY(report.ok());
+    QCOMPARE(report.warnings.size(), 2);
+    // In document order ($defs sorts first), each once although $defs/tags is also reached by $ref.
+    QVERIFY2(
+        report.warnings.at(0).startsWith(
+            u"closed.json: /$defs/tags/maxContains: maxContains (JSON Schema 2020-12) is not enforced"_s),
+        qPrintable(report.warnings.join(u'\n')));
+    QVERIFY2(
+        report.warnings.at(1).startsWith(
+            u"closed.json: /unevaluatedProperties: unevaluatedProperties (JSON Schema 2020-12) is not enforced"_s),
+        qPrintable(report.warnings.at(1)));
+    QCOMPARE(registry.unenforced(u"T"_s),
+             (QStringList { u"/$defs/tags/maxContains: maxContains"_s,
+                            u"/unevaluatedProperties: unevaluatedProperties"_s }));
+    const Violations passed =
+        registry.validate(u"T"_s, QJsonDocument::fromJson(R"({"extra": 1})"_ba).object());
+    QCOMPARE(passed.size(), 2); // and `extra` is undocumented
+    QCOMPARE(passed.constFirst().keyword, u"unenforced"_s);
+    QCOMPARE(passed.constFirst().pointer, QString());
+    QCOMPARE(passed.constFirst().severity, Severity::Warning);
+    QVERIFY(passed.constFirst().message.contains(u"unevaluatedProperties"_s));
+    // A body that fails anyway carries no such note: nothing unchecked could have saved it.
+    QCOMPARE(keywordsAt(registry, u"T"_s, R"({"tags": [1]})"_ba),
+             (QStringList { u"/tags contains"_s }));
+    const Violations failed =
+        registry.validate(u"T"_s, QJsonDocument::fromJson(R"({"tags": [1]})"_ba).object());
+    QVERIFY(std::none_of(failed.begin(), failed.end(),
+                         [](const Violation &v) { return v.keyword == u"unenforced"_s; }));
 }
 
 QTEST_GUILESS_MAIN(TestSchemaImporter)

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void alignDownFloorsBefore1970();
     void emptyTimeline();
     void countsPerSecondSplitByValidity();
+    void uncheckedEventsAreNeitherValidNorInvalid();
     void coarseBinsReadEveryLevel_data();
     void coarseBinsReadEveryLevel();
     void outOfOrderEventsLandInTheirBuckets();
@@ -84,10 +85,10 @@ void TestRateTimeline::emptyTimeline()
 void TestRateTimeline::countsPerSecondSplitByValidity()
 {
     RateTimeline timeline;
-    timeline.add(kBase + 10, true, u"A"_s);
-    timeline.add(kBase + 999, false, u"A"_s);
-    timeline.add(kBase + 1000, true, u"B"_s);
-    timeline.add(kBase + 3999, true, u""_s);
+    timeline.add(kBase + 10, Verdict::Valid, u"A"_s);
+    timeline.add(kBase + 999, Verdict::Invalid, u"A"_s);
+    timeline.add(kBase + 1000, Verdict::Valid, u"B"_s);
+    timeline.add(kBase + 3999, Verdict::Valid, u""_s);
     QCOMPARE(describe(timeline.bins(kBase, kSec, 5)), u"1/1 1/0 0/0 1/0 0/0"_s);
     QCOMPARE(describe(timeline.bins(kBase - 2 * kSec, 2 * kSec, 4)), u"0/0 2/1 1/0 0/0"_s);
     QCOMPARE(timeline.eventCount(), qint64(4));
@@ -98,6 +99,19 @@ void TestRateTimeline::countsPerSecondSplitByValidity()
     QCOMPARE(timeline.typeTotal(0), (RateCount { 1, 1 }));
     QCOMPARE(timeline.typeTotal(2), (RateCount { 1, 0 }));
     QCOMPARE(timeline.typeTotal(7), RateCount());
+}
+
+// An event without a schema is neither valid nor invalid: its own count, in the total.
+void TestRateTimeline::uncheckedEventsAreNeitherValidNorInvalid()
+{
+    RateTimeline timeline;
+    timeline.add(kBase, Verdict::None, u"A"_s);
+    timeline.add(kBase + 10, Verdict::Valid, u"A"_s);
+    timeline.add(kBase + kSec, Verdict::None, u""_s);
+    QCOMPARE(timeline.total(), (RateCount { 1, 0, 2 }));
+    QCOMPARE(timeline.bins(kBase, kSec, 2).front(), (RateCount { 1, 0, 1 }));
+    QCOMPARE(timeline.bins(kBase, kSec, 2).front().total(), 2u);
+    QCOMPARE(timeline.typeTotal(1), (RateCount { 0, 0, 1 }));
 }
 
 // The same events read through seconds, minutes and hours.
@@ -120,12 +134,12 @@ void TestRateTimeline::coarseBinsReadEveryLevel()
     QFETCH(int, count);
     QFETCH(QString, expected);
     RateTimeline timeline;
-    timeline.add(kBase, true, u"A"_s); // 10:00:00
-    timeline.add(kBase + 29 * kSec, true, u"A"_s);
-    timeline.add(kBase + 45 * kSec, false, u"A"_s);
-    timeline.add(kBase + 62 * kMin, true, u"A"_s); // 11:02, after 10:59:59: out of order
-    timeline.add(kBase + 59 * kMin + 59 * kSec, true, u"A"_s);
-    timeline.add(kBase + 61 * kMin, false, u"A"_s);
+    timeline.add(kBase, Verdict::Valid, u"A"_s); // 10:00:00
+    timeline.add(kBase + 29 * kSec, Verdict::Valid, u"A"_s);
+    timeline.add(kBase + 45 * kSec, Verdict::Invalid, u"A"_s);
+    timeline.add(kBase + 62 * kMin, Verdict::Valid, u"A"_s); // 11:02, after 10:59:59: out of order
+    timeline.add(kBase + 59 * kMin + 59 * kSec, Verdict::Valid, u"A"_s);
+    timeline.add(kBase + 61 * kMin, Verdict::Invalid, u"A"_s);
     // A day bin starts at 00:00 UTC, ten hours before kBase.
     QCOMPARE(describe(timeline.bins(RateTimeline::alignDown(kBase, binMs), binMs, count)),
              expected);
@@ -134,11 +148,11 @@ void TestRateTimeline::coarseBinsReadEveryLevel()
 void TestRateTimeline::outOfOrderEventsLandInTheirBuckets()
 {
     RateTimeline timeline;
-    timeline.add(kBase + 5 * kSec, true, u"A"_s);
-    timeline.add(kBase + 1 * kSec, false, u"A"_s); // a loaded payload with an older time
-    timeline.add(kBase + 3 * kSec, true, u"A"_s);
-    timeline.add(kBase + 1 * kSec, true, u"A"_s);
-    timeline.add(kBase - 2 * kHour, true, u"A"_s);
+    timeline.add(kBase + 5 * kSec, Verdict::Valid, u"A"_s);
+    timeline.add(kBase + 1 * kSec, Verdict::Invalid, u"A"_s); // a loaded payload with an older time
+    timeline.add(kBase + 3 * kSec, Verdict::Valid, u"A"_s);
+    timeline.add(kBase + 1 * kSec, Verdict::Valid, u"A"_s);
+    timeline.add(kBase - 2 * kHour, Verdict::Valid, u"A"_s);
     QCOMPARE(describe(timeline.bins(kBase, kSec, 6)), u"0/0 1/1 0/0 1/0 0/0 1/0"_s);
     QCOMPARE(describe(timeline.bins(kBase - 2 * kHour, kHour, 3)), u"1/0 0/0 3/1"_s);
     QCOMPARE(describe(timeline.bins(kBase, kMin, 1)), u"3/1"_s);
@@ -150,7 +164,7 @@ void TestRateTimeline::eventsOutsideTheRangeAreNotCounted()
 {
     RateTimeline timeline;
     for (int s = 0; s < 10; ++s)
-        timeline.add(kBase + s * kSec, s % 2 == 0, u"A"_s);
+        timeline.add(kBase + s * kSec, s % 2 == 0 ? Verdict::Valid : Verdict::Invalid, u"A"_s);
     QCOMPARE(describe(timeline.bins(kBase + 3 * kSec, kSec, 3)), u"0/1 1/0 0/1"_s);
     QCOMPARE(describe(timeline.bins(kBase + 4 * kSec, 2 * kSec, 2)), u"1/1 1/1"_s);
 }
@@ -158,8 +172,8 @@ void TestRateTimeline::eventsOutsideTheRangeAreNotCounted()
 void TestRateTimeline::splitByTypeOnDemand()
 {
     RateTimeline timeline;
-    timeline.add(kBase, true, u"A"_s);
-    timeline.add(kBase, false, u"B"_s);
+    timeline.add(kBase, Verdict::Valid, u"A"_s);
+    timeline.add(kBase, Verdict::Invalid, u"B"_s);
     // Off: per-type bins are empty, totals are kept.
     QCOMPARE(describe(timeline.typeBins(0, kBase, kSec, 1)), u"0/0"_s);
     QCOMPARE(timeline.typeTotal(1), (RateCount { 0, 1 }));
@@ -167,9 +181,9 @@ void TestRateTimeline::splitByTypeOnDemand()
     timeline.setSplitByType(true);
     timeline.clear();
     QVERIFY(timeline.splitByType());
-    timeline.add(kBase, true, u"A"_s);
-    timeline.add(kBase, false, u"B"_s);
-    timeline.add(kBase + kSec, true, u"B"_s);
+    timeline.add(kBase, Verdict::Valid, u"A"_s);
+    timeline.add(kBase, Verdict::Invalid, u"B"_s);
+    timeline.add(kBase + kSec, Verdict::Valid, u"B"_s);
     QCOMPARE(describe(timeline.typeBins(0, kBase, kSec, 2)), u"1/0 0/0"_s);
     QCOMPARE(describe(timeline.typeBins(1, kBase, kSec, 2)), u"0/1 1/0"_s);
     QCOMPARE(describe(timeline.typeBins(5, kBase, kSec, 2)), u"0/0 0/0"_s);
@@ -184,13 +198,13 @@ void TestRateTimeline::clearKeepsTheSplitSetting()
 {
     RateTimeline timeline;
     timeline.setSplitByType(true);
-    timeline.add(kBase, true, u"A"_s);
+    timeline.add(kBase, Verdict::Valid, u"A"_s);
     timeline.clear();
     QVERIFY(timeline.isEmpty());
     QVERIFY(timeline.splitByType());
     QVERIFY(timeline.types().isEmpty());
     QCOMPARE(describe(timeline.bins(kBase, kSec, 1)), u"0/0"_s);
-    timeline.add(kBase, true, u"C"_s);
+    timeline.add(kBase, Verdict::Valid, u"C"_s);
     QCOMPARE(describe(timeline.typeBins(0, kBase, kSec, 1)), u"1/0"_s);
 }
 
@@ -205,7 +219,7 @@ void TestRateTimeline::manyEventsStayCheap()
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < events; ++i)
-        timeline.add(from + qint64(i) * 100, i % 10 != 0, type);
+        timeline.add(from + qint64(i) * 100, i % 10 != 0 ? Verdict::Valid : Verdict::Invalid, type);
     qInfo("counted %d events in %lld ms", events, timer.elapsed()); // a figure, not a check
     const qint64 width = RateTimeline::binWidthFor(24 * kHour, 400);
     QCOMPARE(width, 5 * kMin);

@@ -69,7 +69,7 @@ Expected expectedFor(const QList<EventSummary> &rows, const QString &type)
         if (s.eventType != type)
             continue;
         ++e.events;
-        e.invalid += s.isValid() ? 0 : 1;
+        e.invalid += s.verdict() == Verdict::Invalid ? 1 : 0;
         e.errors += s.errorCount;
     }
     return e;
@@ -162,9 +162,13 @@ void TestStatsDocks::compareCounts(const QList<EventSummary> &rows)
 {
     const RateTimeline &timeline = m_stats->timelineWidget()->timeline();
     QCOMPARE(timeline.eventCount(), qint64(rows.size()));
-    const auto invalid = std::count_if(rows.cbegin(), rows.cend(),
-                                       [](const EventSummary &s) { return !s.isValid(); });
-    QCOMPARE(timeline.total(), (RateCount { quint32(rows.size() - invalid), quint32(invalid) }));
+    const auto count = [&rows](Verdict verdict) {
+        return quint32(std::count_if(rows.cbegin(), rows.cend(), [verdict](const EventSummary &s) {
+            return s.verdict() == verdict;
+        }));
+    };
+    QCOMPARE(timeline.total(),
+             (RateCount { count(Verdict::Valid), count(Verdict::Invalid), count(Verdict::None) }));
     QSet<QString> types;
     for (const EventSummary &s : rows)
         types.insert(s.eventType);

@@ -325,8 +325,8 @@ void TestTimeline::keyboardZoomsAndPans()
 {
     TimelineWidget widget;
     widget.resize(600, 160);
-    widget.timeline().add(kBase, true, u"A"_s);
-    widget.timeline().add(kBase + 3'600'000, true, u"A"_s);
+    widget.timeline().add(kBase, Verdict::Valid, u"A"_s);
+    widget.timeline().add(kBase + 3'600'000, Verdict::Valid, u"A"_s);
     widget.showWholeSession();
     QCOMPARE(widget.viewFromMs(), kBase);
     QCOMPARE(widget.viewToMs(), kBase + 3'601'000);
@@ -369,9 +369,9 @@ void TestTimeline::paintsBinsInPaletteColours()
     widget.setPalette(palette);
     widget.resize(600, 160);
     for (int i = 0; i < 3; ++i)
-        widget.timeline().add(kBase + 100 * i, true, u"A"_s);
-    widget.timeline().add(kBase + 900, false, u"A"_s);
-    widget.timeline().add(kBase + 9'000, true, u"A"_s);
+        widget.timeline().add(kBase + 100 * i, Verdict::Valid, u"A"_s);
+    widget.timeline().add(kBase + 900, Verdict::Invalid, u"A"_s);
+    widget.timeline().add(kBase + 9'000, Verdict::Valid, u"A"_s);
     widget.setView(kBase, kBase + 10'000);
     QCOMPARE(widget.binMs(), RateTimeline::kSecondMs);
     const QImage image = widget.grab().toImage();
