@@ -1,5 +1,7 @@
 #include "schemasdialog.h"
 
+#include "schema/eventexample.h"
+
 #include "models/knowneventsmodel.h"
 #include "models/modelroles.h"
 
@@ -73,9 +75,11 @@ QString SchemasDialog::currentEventType() const
     return m_tree->currentIndex().data(ModelRoles::EventTypeRole).toString();
 }
 
+// What `hookscope example` prints: the documented example when it validates, else one built
+// from the schema, so that what is copied is always a payload the event's schema accepts.
 QString SchemasDialog::exampleText(const QString &eventType) const
 {
-    const QJsonValue example = m_registry.example(eventType);
+    const QJsonValue example = exampleFor(m_registry, eventType).payload;
     if (example.isObject())
         return QString::fromUtf8(QJsonDocument(example.toObject()).toJson());
     if (example.isArray())
@@ -95,7 +99,8 @@ QString SchemasDialog::eventDetails(const QString &eventType) const
         text += u"\nNot enforced: "_s + unenforced.join(u", "_s);
     const QJsonValue example = m_registry.example(eventType);
     if (example.isUndefined())
-        return text + u"\nNo documented example payload."_s;
+        return text
+            + u"\nNo documented example payload; Copy Example Payload builds one from the schema."_s;
     QStringList problems;
     for (const Violation &v : m_registry.validate(eventType, example)) {
         if (v.severity == Severity::Error)
@@ -105,7 +110,8 @@ QString SchemasDialog::eventDetails(const QString &eventType) const
         + (problems.isEmpty()
                ? u"\nThe documented example payload is valid."_s
                : u"\nThe documented example payload is NOT valid against this schema: "_s
-                   + problems.join(u"; "_s));
+                   + problems.join(u"; "_s)
+                   + u"\nCopy Example Payload copies one built from the schema instead."_s);
 }
 
 void SchemasDialog::showCurrent()
@@ -113,7 +119,8 @@ void SchemasDialog::showCurrent()
     const QModelIndex index = m_tree->currentIndex();
     const QString eventType = currentEventType();
     m_filter->setEnabled(!eventType.isEmpty());
-    m_copyExample->setEnabled(!eventType.isEmpty() && !m_registry.example(eventType).isUndefined());
+    m_copyExample->setEnabled(!eventType.isEmpty()
+                              && !exampleFor(m_registry, eventType).payload.isUndefined());
     if (eventType.isEmpty()) {
         m_details->setText(
             u"%1 known event types. Select one to see its fields."_s.arg(m_model->rowCount()));

@@ -43,7 +43,8 @@ QString actionOf(const BodyInspection &body)
 
 EventAnalysis Analyzer::analyze(const Event &event) const
 {
-    return analyze(event, BodyInspector::inspectDocument(event.body, event.headerValue("Content-Type")));
+    return analyze(event,
+                   BodyInspector::inspectDocument(event.body, event.headerValue("Content-Type")));
 }
 
 EventAnalysis Analyzer::analyze(const Event &event, const BodyInspection &body) const

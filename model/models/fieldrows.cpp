@@ -27,8 +27,8 @@ void FieldRows::collectInto(const QAbstractItemModel &model, const QModelIndex &
         field.key = index.data().toString();
         field.depth = depth;
         field.type = index.data(ModelRoles::JsonTypeRole).toString(); // integer for 1e2 too
-        const bool scalar = field.type != u"object"_s && field.type != u"array"_s
-            && field.type != u"missing"_s;
+        const bool scalar =
+            field.type != u"object"_s && field.type != u"array"_s && field.type != u"missing"_s;
         if (scalar) {
             field.value = QJsonValue::fromVariant(index.data(ModelRoles::ValueRole));
             field.raw = index.data(ModelRoles::RawRole).toString();

@@ -168,9 +168,9 @@ const FieldDoc &JsonTreeModel::docAt(const JsonTree::Node &node) const
 QVariant JsonTreeModel::docData(const JsonTree::Node &node, int role) const
 {
     const FieldDoc &doc = docAt(node);
-    const QJsonValue current =
-        node.kind == JsonTree::Kind::Value ? QJsonValue::fromVariant(typedValue(node))
-                                           : QJsonValue(QJsonValue::Undefined);
+    const QJsonValue current = node.kind == JsonTree::Kind::Value
+        ? QJsonValue::fromVariant(typedValue(node))
+        : QJsonValue(QJsonValue::Undefined);
     switch (role) {
     case ModelRoles::DescriptionRole:
         return doc.description;

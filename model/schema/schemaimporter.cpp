@@ -388,7 +388,7 @@ QJsonObject SchemaImporter::convertObject(const QJsonObject &schema, const QStri
     if (refSiblingsApply()) {
         convertOpenApi31(out);
     }
-    convertPropertyNames(out);
+    convertPropertyNames(out, pointer);
     if (m_dialect == Dialect::OpenApi30) {
         convertOpenApi30(out, schema);
     }
@@ -525,18 +525,28 @@ void SchemaImporter::convertOpenApi31(QJsonObject &out)
 }
 
 // `propertyNames: {pattern: P}`: Hookscope checks `pattern` itself, but only on values. The same
-// rule for names is `allOf: [{patternProperties: {P: true}, additionalProperties: false}]`.
-void SchemaImporter::convertPropertyNames(QJsonObject &out)
+// rule for names is `allOf: [{patternProperties: {P: true}, additionalProperties: false}]`, whose
+// key must pass the same checks as any patternProperties key.
+void SchemaImporter::convertPropertyNames(QJsonObject &out, const QString &pointer)
 {
     QJsonObject names = out.value(u"propertyNames"_s).toObject();
     if (!names.contains(patternKeyword)) {
         return;
     }
     const QString pattern = names.take(patternKeyword).toString();
+    const std::optional<QString> problem = patternPropertyProblem(pattern);
+    if (problem) {
+        addError(
+            JsonPointer::append(JsonPointer::append(pointer, u"propertyNames"_s), patternKeyword),
+            *problem + u"; this propertyNames pattern is ignored"_s);
+    }
     if (names.isEmpty()) {
         out.remove(u"propertyNames"_s);
     } else {
         out.insert(u"propertyNames"_s, names);
+    }
+    if (problem) {
+        return;
     }
     QJsonArray allOf = out.value(u"allOf"_s).toArray();
     allOf.append(QJsonObject { { u"patternProperties"_s, QJsonObject { { pattern, true } } },

@@ -87,7 +87,7 @@ private:
     static std::optional<QString> patternPropertyProblem(const QString &pattern);
     static void convertOpenApi31(QJsonObject &out);
     bool refSiblingsApply() const;
-    static void convertPropertyNames(QJsonObject &out);
+    void convertPropertyNames(QJsonObject &out, const QString &pointer);
     void noteUnenforced(const QString &key, const QString &pointer);
     QStringList unenforcedFrom(const QString &definition) const;
     Dialect schemaDialect(const QJsonObject &root) const;

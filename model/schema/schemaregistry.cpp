@@ -212,27 +212,31 @@ Violations SchemaRegistry::validate(const QString &eventType, const QJsonValue &
     if (!entry) {
         return {};
     }
-    Violations violations = entry->schema->validate(body);
-    // Only a body that passed could have been decided by what was not checked.
-    const bool passed =
-        std::none_of(violations.cbegin(), violations.cend(),
-                     [](const Violation &v) { return v.severity == Severity::Error; });
-    if (passed && !entry->unenforced.isEmpty()) {
-        violations.prepend(
-            { {},
-              u"unenforced"_s,
-              Severity::Warning,
-              u"valid as far as Hookscope can check: the schema's %1 not enforced"_s.arg(
-                  entry->unenforced.join(u", "_s)
-                  + (entry->unenforced.size() == 1 ? u" is"_s : u" are"_s)) });
-    }
-    return violations;
+    return withUnenforcedNote(*entry, entry->schema->validate(body));
 }
 
 Violations SchemaRegistry::validate(const QString &eventType, const JsonDocument &body) const
 {
     const Entry *entry = find(eventType);
-    return entry ? entry->schema->validate(body) : Violations();
+    return entry ? withUnenforcedNote(*entry, entry->schema->validate(body)) : Violations();
+}
+
+// Only a body that passed could have been decided by what was not checked: it says so.
+Violations SchemaRegistry::withUnenforcedNote(const Entry &entry, Violations violations)
+{
+    const bool passed =
+        std::none_of(violations.cbegin(), violations.cend(),
+                     [](const Violation &v) { return v.severity == Severity::Error; });
+    if (passed && !entry.unenforced.isEmpty()) {
+        violations.prepend(
+            { {},
+              u"unenforced"_s,
+              Severity::Warning,
+              u"valid as far as Hookscope can check: the schema's %1 not enforced"_s.arg(
+                  entry.unenforced.join(u", "_s)
+                  + (entry.unenforced.size() == 1 ? u" is"_s : u" are"_s)) });
+    }
+    return violations;
 }
 
 QString SchemaRegistry::inferEventType(const QJsonValue &body) const

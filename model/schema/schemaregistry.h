@@ -108,6 +108,7 @@ private:
              const std::shared_ptr<const CompiledSchema> &schema);
     QStringList closestShapes(const QSet<QString> &keys) const;
     const Entry *find(const QString &eventType) const;
+    static Violations withUnenforcedNote(const Entry &entry, Violations violations);
     State &detach();
 
     std::shared_ptr<State> m_state; // never written while shared: see detach()

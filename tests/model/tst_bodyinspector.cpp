@@ -109,9 +109,9 @@ void TestBodyInspector::scalarRoots_data()
     QTest::newRow("with a byte order mark") << "\xEF\xBB\xBF"
                                                "7"_ba
                                             << BodyKind::Json << QJsonValue(7) << qint64(-1);
-    // Qt places an error just after the token it could not take, here the second value.
+    // The error is placed at the token that cannot be taken, here the second value.
     QTest::newRow("two values") << "1 2"_ba << BodyKind::InvalidJson
-                                << QJsonValue(QJsonValue::Undefined) << qint64(3);
+                                << QJsonValue(QJsonValue::Undefined) << qint64(2);
     QTest::newRow("unterminated string")
         << "\"abc"_ba << BodyKind::InvalidJson << QJsonValue(QJsonValue::Undefined) << qint64(4);
 }

@@ -70,11 +70,14 @@ private:
     EventTableModel *m_source = nullptr;
     EventFilterModel *m_proxy = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
+    int m_runs = 0;
 };
 
 void TestEventFilterModel::init()
 {
-    const QString path = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()));
+    // One file per data row too: a store never overwrites a stored sequence number.
+    const QString path = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction())
+                                        + QString::number(++m_runs));
     QCOMPARE(m_store.open(path), std::nullopt);
     m_source = new EventTableModel;
     m_proxy = new EventFilterModel;

@@ -405,9 +405,10 @@ void TestTimeline::legendNeverCoversTheNewestBars()
     TimelineWidget widget;
     widget.resize(600, 160);
     widget.setSplitByType(split);
-    widget.timeline().add(kBase, true, u"A"_s);
+    widget.timeline().add(kBase, Verdict::Valid, u"A"_s);
     for (int i = 0; i < 5; ++i)
-        widget.timeline().add(kBase + 9'000 + 100 * i, i % 2 == 0, u"TYPE_%1"_s.arg(i));
+        widget.timeline().add(kBase + 9'000 + 100 * i,
+                              i % 2 == 0 ? Verdict::Valid : Verdict::Invalid, u"TYPE_%1"_s.arg(i));
     widget.setView(kBase, kBase + 10'000);
     QCOMPARE(widget.binMs(), RateTimeline::kSecondMs);
     const QRect plot = widget.plotRect();
