@@ -2,8 +2,8 @@
 
 #include "formatchecker.h"
 #include "jsonpointer.h"
-#include "validationbudget.h"
 #include "schemadocs.h"
+#include "validationbudget.h"
 #include "violationbuilder.h"
 
 #include <QJsonArray>
@@ -224,6 +224,28 @@ void CompiledSchema::walk(const QJsonValue &value, const NodeSet &nodes, const Q
     }
 }
 
+// The first thing a string breaks in one schema node: its format, else its pattern (bounded:
+// a pattern that cannot be decided in its budget says so instead of passing or failing).
+std::optional<Violation> CompiledSchema::stringViolation(const SchemaNode &node,
+                                                         const ViolationBuilder &builder,
+                                                         const QJsonValue &value,
+                                                         const QString &text,
+                                                         const QString &pointer) const
+{
+    if (!node.format.isEmpty() && !FormatChecker::isValid(node.format, text))
+        return builder.format(pointer, value, node.format);
+    if (!node.hasPattern)
+        return std::nullopt;
+    const BoundedRegex::Result matched = node.pattern.match(text);
+    if (matched.outcome == BoundedRegex::Outcome::Undecided)
+        return undecided(pointer,
+                         u"the pattern %1 could not be checked: %2"_s.arg(node.pattern.pattern(),
+                                                                          matched.reason));
+    if (matched.outcome == BoundedRegex::Outcome::NoMatch)
+        return builder.pattern(pointer, value, node.pattern.pattern());
+    return std::nullopt;
+}
+
 // A string's format and pattern; one violation per string is enough to explain it.
 void CompiledSchema::checkString(const QJsonValue &value, const NodeSet &nodes,
                                  const QString &pointer, Violations &out) const
@@ -231,23 +253,9 @@ void CompiledSchema::checkString(const QJsonValue &value, const NodeSet &nodes,
     const QString text = value.toString();
     const ViolationBuilder builder(*m_graph, m_root, value);
     for (int index : nodes) {
-        const SchemaNode &node = m_graph->node(index);
-        if (!node.format.isEmpty() && !FormatChecker::isValid(node.format, text)) {
-            out.append(builder.format(pointer, value, node.format));
-            return;
-        }
-        if (!node.hasPattern) {
-            continue;
-        }
-        const BoundedRegex::Result matched = node.pattern.match(text);
-        if (matched.outcome == BoundedRegex::Outcome::Undecided) {
-            out.append(undecided(pointer,
-                                 u"the pattern %1 could not be checked: %2"_s.arg(
-                                     node.pattern.pattern(), matched.reason)));
-            return;
-        }
-        if (matched.outcome == BoundedRegex::Outcome::NoMatch) {
-            out.append(builder.pattern(pointer, value, node.pattern.pattern()));
+        if (std::optional<Violation> violation =
+                stringViolation(m_graph->node(index), builder, value, text, pointer)) {
+            out.append(std::move(*violation));
             return;
         }
     }
@@ -443,21 +451,9 @@ void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet
         }
         const QJsonValue value(text);
         const ViolationBuilder builder(*m_graph, m_root, value);
-        if (!node.format.isEmpty() && !FormatChecker::isValid(node.format, text)) {
-            out.append(builder.format(pointer, value, node.format));
-            return;
-        }
-        if (!node.hasPattern)
-            continue;
-        const BoundedRegex::Result matched = node.pattern.match(text);
-        if (matched.outcome == BoundedRegex::Outcome::Undecided) {
-            out.append(undecided(pointer,
-                                 u"the pattern %1 could not be checked: %2"_s.arg(
-                                     node.pattern.pattern(), matched.reason)));
-            return;
-        }
-        if (matched.outcome == BoundedRegex::Outcome::NoMatch) {
-            out.append(builder.pattern(pointer, value, node.pattern.pattern()));
+        if (std::optional<Violation> violation =
+                stringViolation(node, builder, value, text, pointer)) {
+            out.append(std::move(*violation));
             return;
         }
     }

@@ -11,6 +11,9 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
+
+class ViolationBuilder;
 
 namespace valijson {
 class Schema;
@@ -82,6 +85,10 @@ private:
     static std::optional<QString> tooDeep(const QJsonValue &body);
     static std::optional<QString> longKey(const QJsonValue &body);
     Violation undecided(const QString &pointer, const QString &why) const;
+    std::optional<Violation> stringViolation(const SchemaNode &node,
+                                             const ViolationBuilder &builder,
+                                             const QJsonValue &value, const QString &text,
+                                             const QString &pointer) const;
 
     QString m_eventType;
     std::shared_ptr<const SchemaGraph> m_graph;
