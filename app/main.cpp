@@ -1,8 +1,8 @@
 // Composes Hookscope: parse the command line, start capture, then the window or headless output.
 #include "capture/captureservice.h"
 #include "commandline.h"
-#include "event/userfolders.h"
 #include "commands/subcommands.h"
+#include "event/userfolders.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
 #include "replay/deliverycontroller.h"

@@ -14,14 +14,9 @@ using namespace Qt::StringLiterals;
 const QList<Subcommand> &subcommands()
 {
     static const QList<Subcommand> list {
-        { u"validate"_s, runValidate },
-        { u"import"_s, runImport },
-        { u"export"_s, runExport },
-        { u"example"_s, runExample },
-        { u"send"_s, runSend },
-        { u"replay"_s, runReplay },
-        { u"inspect"_s, runInspect },
-        { u"schema"_s, runSchema },
+        { u"validate"_s, runValidate }, { u"import"_s, runImport }, { u"export"_s, runExport },
+        { u"example"_s, runExample },   { u"send"_s, runSend },     { u"replay"_s, runReplay },
+        { u"inspect"_s, runInspect },   { u"schema"_s, runSchema },
     };
     return list;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "filterast.h"
-#include "json/jsonnumber.h"
 #include "regex/boundedregex.h"
+#include "json/jsonnumber.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

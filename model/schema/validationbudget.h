@@ -11,9 +11,10 @@ class SchemaGraph;
 // An upper bound on what valijson will spend on one body, computed before it runs, because it
 // cannot be stopped once started. Counted in units of about one std::regex step (0.2-0.5 µs):
 // each schema application along every allOf/anyOf/oneOf/$ref/not/if path, each enum member it
-// compares, each patternProperties search of a key (StdRegexCost), each uniqueItems comparison. Over the budget, the body is not
-// validated and gets one "undecided" violation saying why: never a silent verdict.
-// Only run for schemas whose cost can grow faster than the body (SchemaGraph::needsBudget).
+// compares, each patternProperties search of a key (StdRegexCost), each uniqueItems comparison.
+// Over the budget, the body is not validated and gets one "undecided" violation saying why: never a
+// silent verdict. Only run for schemas whose cost can grow faster than the body
+// (SchemaGraph::needsBudget).
 class ValidationBudget
 {
 public:

@@ -129,7 +129,8 @@ void TestRequestFramer::requests_data()
     QTest::newRow("GET, no body") << "GET /hook?a=1 HTTP/1.1\r\nHost: h\r\n\r\n"_ba
                                   << "GET /hook?a=1"_ba << 0LL;
     QTest::newRow("HTTP/1.0 keep-alive") // without keep-alive it closes: connectionOptions()
-        << "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"_ba << "GET /"_ba << 0LL;
+        << "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"_ba
+        << "GET /"_ba << 0LL;
     QTest::newRow("bare LF line ends") << "GET /lf HTTP/1.1\nHost: h\n\n"_ba
                                        << "GET /lf"_ba << 0LL;
     QTest::newRow("empty lines before the request (RFC 9112 2.2)")

@@ -302,12 +302,11 @@ void TestSchemaRegistry::catalogUsesOnlySchemaKeywords()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const ParsedDocument parsed = DocumentReader::read(file.readAll());
     QVERIFY2(parsed.ok(), qPrintable(parsed.error));
-    static const QSet<QString> keywords = { u"type"_s,        u"properties"_s, u"required"_s,
-                                            u"enum"_s,        u"const"_s,      u"format"_s,
-                                            u"description"_s, u"items"_s,      u"allOf"_s,
-                                            u"oneOf"_s,       u"$ref"_s,       u"title"_s,
-                                            u"examples"_s,    u"deprecated"_s, u"maxLength"_s,
-                                            u"$comment"_s };
+    static const QSet<QString> keywords = {
+        u"type"_s,        u"properties"_s, u"required"_s,  u"enum"_s,    u"const"_s, u"format"_s,
+        u"description"_s, u"items"_s,      u"allOf"_s,     u"oneOf"_s,   u"$ref"_s,  u"title"_s,
+        u"examples"_s,    u"deprecated"_s, u"maxLength"_s, u"$comment"_s
+    };
     QList<QPair<QString, QJsonValue>> pending;
     const QJsonObject components = parsed.root.toObject().value(u"components"_s).toObject();
     for (const QJsonValue &schema : components.value(u"schemas"_s).toObject()) {
