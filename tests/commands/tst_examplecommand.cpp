@@ -14,13 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return {};
-    return file.fileName();
-}
 
 // An OpenAPI 3.1 document with one documented example that validates, one that does not, and
 // an event with formats, enums and a required member but no example.

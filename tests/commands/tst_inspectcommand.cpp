@@ -20,24 +20,6 @@ QString seed(const QString &name)
     return kData + u"/seeds/"_s + name + u".json"_s;
 }
 
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> objects;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.isEmpty())
-            objects.append(QJsonDocument::fromJson(line).object());
-    }
-    return objects;
-}
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return {};
-    return file.fileName();
-}
-
 QJsonObject rowAt(const QJsonObject &event, const QString &pointer)
 {
     for (const QJsonValue &row : event[u"fields"_s].toArray()) {

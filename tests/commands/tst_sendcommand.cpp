@@ -73,15 +73,6 @@ CommandRun send(const QStringList &args, const QUrl &own = {})
                       args);
 }
 
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> objects;
-    for (const QByteArray &line : out.split('\n')) {
-        if (!line.isEmpty())
-            objects.append(QJsonDocument::fromJson(line).object());
-    }
-    return objects;
-}
 } // namespace
 
 class tst_SendCommand : public QObject
