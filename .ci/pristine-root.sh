@@ -78,6 +78,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 tar -C "$root" -xf "$base"
+# What every installed Debian machine has and debootstrap leaves out: a root any user may traverse
+# (mktemp made it 0700, and a program run as another user could not even find its libraries) and
+# the installer's /etc/hosts, without which "localhost" does not resolve.
+chmod 0755 "$root"
+printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
 # The root's apt reaches the same registry as this machine's, configured the same way.
 rm -f "$root/etc/apt/sources.list"
 cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/" 2>/dev/null \
