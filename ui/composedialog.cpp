@@ -223,7 +223,10 @@ void ComposeDialog::setSelectedEvent(const Event &event, const QString &eventTyp
 
 void ComposeDialog::startFromExample(const QString &eventType)
 {
-    apply(ComposedRequest::fromExample(m_registry, eventType));
+    // An unknown type (an event nothing classified): the event chosen in the box.
+    const QString type =
+        m_registry.canonicalEventType(eventType).isEmpty() ? m_event->currentText() : eventType;
+    apply(ComposedRequest::fromExample(m_registry, type));
 }
 
 void ComposeDialog::startFromEvent(const Event &event, const QString &eventType)

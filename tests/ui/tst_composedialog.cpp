@@ -1,15 +1,22 @@
+#include "capture/captureservice.h"
 #include "composedialog.h"
 #include "formats/rawhttpreader.h"
 #include "loopbacktarget.h"
+#include "mainwindow.h"
 #include "signature/signatureverifier.h"
+#include "webhookclient.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeWidget>
@@ -80,6 +87,7 @@ private Q_SLOTS:
     void invalidBodyShowsViolationsBeforeSending();
     void nothingIsSentWithoutATarget();
     void editAndReplayStartsFromTheEvent();
+    void windowOpensTheSelectedEventThere();
 
 private:
     SchemaRegistry m_registry;
@@ -88,6 +96,7 @@ private:
 
 void tst_ComposeDialog::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     m_registry = SchemaRegistry::withBundledCatalog();
     m_secrets.add(u"solaris"_s, kSecret);
 }
@@ -213,6 +222,46 @@ void tst_ComposeDialog::editAndReplayStartsFromTheEvent()
     QCOMPARE(dialog.headersTable()->item(0, 0)->text(), u"Content-Type"_s);
     QCOMPARE(dialog.headersTable()->item(1, 1)->text(), u"BOOKING"_s);
     QCOMPARE(dialog.request().headers.size(), 2);
+}
+
+// The window's hooks: Edit and Replay on the row menu opens Compose with the selected event's
+// exact body, its type chosen, and the capture's own address known (one attempt there).
+void tst_ComposeDialog::windowOpensTheSelectedEventThere()
+{
+    QTemporaryDir dir;
+    CaptureOptions options;
+    options.port = 0;
+    options.sessionPath = dir.filePath(u"compose.hookscope"_s);
+    options.analyzer = std::make_shared<Analyzer>(m_registry);
+    CaptureService capture;
+    QCOMPARE(capture.start(options), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    const QByteArray body = R"({"id":"abc","status":"created"})"_ba;
+    QVERIFY(WebhookClient().post(capture.listenUrl() + u"/hooks"_s, body));
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+    window.tableView()->selectRow(0);
+    std::unique_ptr<QMenu> menu(window.createRowMenu());
+    QAction *editAndReplay = nullptr;
+    for (QAction *action : menu->actions())
+        editAndReplay =
+            action->text().remove(u'&') == u"Edit and Replay…"_s ? action : editAndReplay;
+    QVERIFY(editAndReplay);
+    QVERIFY(window.findChildren<ComposeDialog *>().isEmpty()); // not before it is asked for
+    editAndReplay->trigger();
+    auto *dialog = window.findChild<ComposeDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->eventBox()->currentText(), u"IDENTIFICATION"_s);
+    QCOMPARE(dialog->request().body, body);
+    dialog->targetEdit()->setText(capture.listenUrl() + u"/again"_s);
+    dialog->secretEdit()->setText(u"typed"_s);
+    dialog->retryEdit()->setText(u"10ms,10ms"_s);
+    QSignalSpy finished(dialog, &ComposeDialog::sendFinished);
+    dialog->send();
+    QVERIFY(dialog->statusText().contains(u"own capture address: one attempt"_s));
+    QVERIFY(finished.wait(10'000));
+    QCOMPARE(dialog->attemptsView()->topLevelItemCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 2, 10'000);
 }
 
 QTEST_MAIN(tst_ComposeDialog)
