@@ -63,7 +63,7 @@ QString countText(int count)
 } // namespace
 
 DiffModel::DiffModel(QObject *parent)
-    : QAbstractItemModel(parent)
+    : TreeModel(ColumnCount, parent)
 { }
 
 void DiffModel::setEvents(const Event &left, const Event &right)
@@ -73,66 +73,12 @@ void DiffModel::setEvents(const Event &left, const Event &right)
 
 void DiffModel::setDiff(EventDiff diff)
 {
-    beginResetModel();
-    m_tree.reset(std::move(diff));
-    endResetModel();
+    resetTree(std::move(diff));
 }
 
 void DiffModel::clear()
 {
     setDiff({});
-}
-
-int DiffModel::nodeId(const QModelIndex &index) const
-{
-    return index.isValid() ? int(index.internalId()) : 0;
-}
-
-QModelIndex DiffModel::indexOfNode(int id) const
-{
-    return id <= 0 ? QModelIndex() : createIndex(m_tree.node(id).row, 0, quintptr(id));
-}
-
-QModelIndex DiffModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
-        return {};
-    const int id = m_tree.child(nodeId(parent), row);
-    return id < 0 ? QModelIndex() : createIndex(row, column, quintptr(id));
-}
-
-QModelIndex DiffModel::parent(const QModelIndex &child) const
-{
-    return child.isValid() ? indexOfNode(m_tree.node(nodeId(child)).parent) : QModelIndex();
-}
-
-int DiffModel::rowCount(const QModelIndex &parent) const
-{
-    if (parent.isValid() && parent.column() != 0)
-        return 0;
-    return m_tree.childCount(nodeId(parent));
-}
-
-int DiffModel::columnCount(const QModelIndex &) const
-{
-    return ColumnCount;
-}
-
-bool DiffModel::hasChildren(const QModelIndex &parent) const
-{
-    if (parent.isValid() && parent.column() != 0)
-        return false;
-    return m_tree.hasChildren(nodeId(parent));
-}
-
-Qt::ItemFlags DiffModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (!m_tree.hasChildren(nodeId(index)))
-        flags |= Qt::ItemNeverHasChildren;
-    return flags;
 }
 
 QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int role) const

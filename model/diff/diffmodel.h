@@ -2,8 +2,7 @@
 
 #include "difftree.h"
 #include "models/modelroles.h"
-
-#include <QAbstractItemModel>
+#include "models/treemodel.h"
 
 // Two events side by side: the union of both as one tree, each row marked Same, Added, Removed,
 // Changed or TypeChanged. Three top-level rows (Section): "Request" (method and target),
@@ -14,7 +13,7 @@
 // DifferenceCountRole telling how many differences they hold; rows inside an added, removed or
 // type-changed container inherit Added or Removed but are not counted. JSON members are created
 // only when opened; big containers are split into range groups of DiffTree::kGroupSize.
-class DiffModel : public QAbstractItemModel
+class DiffModel : public TreeModel<DiffTree>
 {
     Q_OBJECT
 public:
@@ -51,27 +50,17 @@ public:
     int differenceNumber(const QModelIndex &index) const;
     QModelIndex sectionIndex(Section section) const;
 
-    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    QModelIndex parent(const QModelIndex &child) const override;
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    bool hasChildren(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     // How a value reads in a cell: JSON strings quoted and escaped, containers as "{3}" / "[3]",
     // cut to maxChars with " …"; empty for Undefined.
     static QString jsonText(const QJsonValue &value, qsizetype maxChars = 300);
 
 private:
-    int nodeId(const QModelIndex &index) const;
-    QModelIndex indexOfNode(int id) const;
     QString valueText(const DiffTree::Node &node, bool left, qsizetype maxChars) const;
     QVariant typedValue(const DiffTree::Node &node, bool left) const;
     QString changeText(const DiffTree::Node &node) const;
     QString bodyChangeText(const DiffTree::Node &node) const;
     QVariant toolTip(const DiffTree::Node &node, int id, int column) const;
-
-    mutable DiffTree m_tree; // children are created lazily, when a view first asks for them
 };
