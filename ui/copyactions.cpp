@@ -169,8 +169,8 @@ void CopyActions::exportInBackground(const QList<qint64> &seqs, const SelectionE
     const QFuture<QStringList> future = QtConcurrent::run([session, analyzer, seqs,
                                                            what](QPromise<QStringList> &promise) {
         SessionStore store;
-        if (const auto error = store.open(session)) {
-            promise.addResult(QStringList { *error });
+        if (const Status opened = store.open(session); !opened) {
+            promise.addResult(QStringList { opened.error() });
             return;
         }
         promise.setProgressRange(0, int(seqs.size()));

@@ -64,7 +64,7 @@ void scanPart(ScanPart &part, const QString &path, const Filter &filter,
               const FilterLiterals &literals, const std::function<bool(qint64)> &keepGoing)
 {
     SessionStore store;
-    if (store.open(path))
+    if (!store.open(path))
         return;
     EventScan scan;
     scan.fromSeq = part.from;
@@ -75,11 +75,13 @@ void scanPart(ScanPart &part, const QString &path, const Filter &filter,
             return literals.admits(body);
         };
     scan.keepGoing = keepGoing;
-    part.read = store.scanEvents(scan, [&](const Event &event, const EventSummary &summary) {
-        if (filter.matches(summary, &event))
-            part.matching.insert(event.seq);
-        return true;
-    });
+    const Status read =
+        store.scanEvents(scan, [&](const Event &event, const EventSummary &summary) {
+            if (filter.matches(summary, &event))
+                part.matching.insert(event.seq);
+            return true;
+        });
+    part.read = read.ok();
 }
 
 // The session in two halves of its seq range, one per core: reading rows is the cost, and each
@@ -90,7 +92,7 @@ void scanSession(QPromise<QSet<qint64>> &promise, const QString &path, const Fil
     qint64 first = 0, last = 0;
     {
         SessionStore store;
-        if (store.open(path))
+        if (!store.open(path))
             return;
         std::tie(first, last) = store.seqRange();
     }

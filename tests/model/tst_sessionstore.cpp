@@ -74,7 +74,7 @@ private:
 void TestSessionStore::newFileIsPrivate()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"private.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"private.hookscope"_s)));
     const QFileDevice::Permissions permissions = QFile::permissions(path(u"private.hookscope"_s));
     QVERIFY(permissions.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
@@ -86,7 +86,7 @@ void TestSessionStore::newFileIsPrivate()
 void TestSessionStore::roundTripIsByteExact()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"exact.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"exact.hookscope"_s)));
     const Event original = sampleEvent(7);
     QVERIFY(store.append({ original }, { sampleAnalysis() }));
     const std::optional<Event> loaded = store.load(7);
@@ -106,7 +106,7 @@ void TestSessionStore::roundTripIsByteExact()
 void TestSessionStore::summariesStreamInOrder()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"summaries.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"summaries.hookscope"_s)));
     QVERIFY(store.append({ sampleEvent(2), sampleEvent(1), sampleEvent(3) },
                          { sampleAnalysis(), EventAnalysis(), sampleAnalysis() }));
     QList<EventSummary> summaries;
@@ -135,12 +135,12 @@ void TestSessionStore::reopenKeepsEventsAndSequence()
     const QString file = path(u"reopen.hookscope"_s);
     {
         SessionStore store;
-        QCOMPARE(store.open(file), std::nullopt);
+        QVERIFY(store.open(file));
         QVERIFY(store.append({ sampleEvent(1), sampleEvent(2) },
                              { sampleAnalysis(), sampleAnalysis() }));
     }
     SessionStore again;
-    QCOMPARE(again.open(file), std::nullopt);
+    QVERIFY(again.open(file));
     QCOMPARE(again.count(), 2);
     QCOMPARE(again.maxSeq(), 2);
     QCOMPARE(again.load(2)->body, sampleEvent(2).body);
@@ -149,7 +149,7 @@ void TestSessionStore::reopenKeepsEventsAndSequence()
 void TestSessionStore::removeAndClear()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"remove.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"remove.hookscope"_s)));
     QVERIFY(store.append({ sampleEvent(1), sampleEvent(2), sampleEvent(3) },
                          { sampleAnalysis(), sampleAnalysis(), sampleAnalysis() }));
     QVERIFY(store.remove({ 1, 3 }));
@@ -163,7 +163,7 @@ void TestSessionStore::removeAndClear()
 void TestSessionStore::removeHalfOfAHundredThousand()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"large.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"large.hookscope"_s)));
     QList<Event> events;
     QList<EventAnalysis> analyses;
     for (int i = 1; i <= 100'000; ++i) {
@@ -191,9 +191,9 @@ void TestSessionStore::refusesAFileThatIsNotASession()
     text.write("these are not the events you are looking for\n");
     text.close();
     SessionStore store;
-    const std::optional<QString> error = store.open(file);
-    QVERIFY(error);
-    QVERIFY2(error->contains(file), qPrintable(*error));
+    const Status opened = store.open(file);
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().contains(file), qPrintable(opened.error()));
 }
 
 namespace {
@@ -247,11 +247,11 @@ void TestSessionStore::foreignDatabaseIsLeftUnchanged()
     runSql(file, sql);
     const QByteArray before = checksum(file);
     SessionStore store;
-    const auto error = store.open(
+    const Status opened = store.open(
         file, readOnly ? SessionStore::Access::ReadOnly : SessionStore::Access::ReadWrite);
-    QVERIFY(error);
-    QVERIFY2(error->contains(file) && error->contains(u"not a Hookscope session"_s),
-             qPrintable(*error));
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().contains(file) && opened.error().contains(u"not a Hookscope session"_s),
+             qPrintable(opened.error()));
     QVERIFY(!store.isOpen());
     QCOMPARE(checksum(file), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { u"other.db"_s });
@@ -263,7 +263,7 @@ void TestSessionStore::emptyDatabaseBecomesASession()
     const QString file = dir.filePath(u"empty.db"_s);
     runSql(file, { u"PRAGMA user_version = 0"_s }); // an SQLite file without tables
     SessionStore store;
-    QCOMPARE(store.open(file), std::nullopt);
+    QVERIFY(store.open(file));
     QVERIFY(store.append({ sampleEvent(1) }, { sampleAnalysis() }));
 }
 
@@ -273,20 +273,20 @@ void TestSessionStore::readOnlyOpenChangesNothing()
     const QString file = dir.filePath(u"s.hookscope"_s);
     {
         SessionStore writer;
-        QCOMPARE(writer.open(file), std::nullopt);
+        QVERIFY(writer.open(file));
         QVERIFY(writer.append({ sampleEvent(1), sampleEvent(2) },
                               { sampleAnalysis(), sampleAnalysis() }));
     }
     const QByteArray before = checksum(file);
     SessionStore reader;
-    QCOMPARE(reader.open(file, SessionStore::Access::ReadOnly), std::nullopt);
+    QVERIFY(reader.open(file, SessionStore::Access::ReadOnly));
     QCOMPARE(reader.count(), 2);
     QVERIFY(!QFile::exists(SessionLock::lockPathFor(file))); // readers take no lock
     QVERIFY(!reader.append({ sampleEvent(3) }, { sampleAnalysis() }));
     reader.close();
     QCOMPARE(checksum(file), before);
     SessionStore missing;
-    QVERIFY(missing.open(dir.filePath(u"missing.hookscope"_s), SessionStore::Access::ReadOnly));
+    QVERIFY(!missing.open(dir.filePath(u"missing.hookscope"_s), SessionStore::Access::ReadOnly));
     QVERIFY(!QFile::exists(dir.filePath(u"missing.hookscope"_s)));
 }
 
@@ -297,8 +297,8 @@ void TestSessionStore::writersOfOneProcessShareTheLock()
     const QString file = dir.filePath(u"shared.hookscope"_s);
     auto first = std::make_unique<SessionStore>();
     SessionStore second;
-    QCOMPARE(first->open(file), std::nullopt);
-    QCOMPARE(second.open(file), std::nullopt);
+    QVERIFY(first->open(file));
+    QVERIFY(second.open(file));
     QVERIFY(QFile::exists(SessionLock::lockPathFor(file)));
     first.reset();
     QVERIFY(QFile::exists(SessionLock::lockPathFor(file))); // still held by `second`
@@ -309,7 +309,7 @@ void TestSessionStore::writersOfOneProcessShareTheLock()
 void TestSessionStore::storedEventIsNeverOverwritten()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"once.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"once.hookscope"_s)));
     Event first = sampleEvent(5);
     QVERIFY(store.append({ first }, { sampleAnalysis() }));
     Event other = sampleEvent(5);
@@ -321,7 +321,7 @@ void TestSessionStore::storedEventIsNeverOverwritten()
 void TestSessionStore::nullsAndEmptiesRoundTrip()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"nulls.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"nulls.hookscope"_s)));
     Event bare;
     bare.seq = 1;
     bare.method = "GET";
@@ -381,7 +381,7 @@ struct Scanned
 void TestSessionStore::scanEventsAgreesWithAFullRead()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"scan.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"scan.hookscope"_s)));
     fillForScan(store, 300);
     QList<Scanned> full;
     QVERIFY(store.forEachEventAndSummary([&](Event &&e, EventSummary &&s) {
@@ -414,7 +414,7 @@ void TestSessionStore::scanEventsAgreesWithAFullRead()
 void TestSessionStore::scanEventsSkipsWhatItIsToldTo()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"skip.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"skip.hookscope"_s)));
     fillForScan(store, 2500);
     EventScan scan;
     scan.fromSeq = 4;
