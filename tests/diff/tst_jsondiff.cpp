@@ -10,6 +10,14 @@ JsonDocument parse(const QByteArray &json)
     return JsonDocument::parse(json);
 }
 
+// The current test row's two documents, from its columns "left" and "right".
+std::pair<JsonDocument, JsonDocument> fetchDocuments()
+{
+    QFETCH(QByteArray, left);
+    QFETCH(QByteArray, right);
+    return { parse(left), parse(right) };
+}
+
 // "added:/b=1" for each entry: the pointer and the text of the side that has the value.
 QString withValues(const JsonDocument &left, const JsonDocument &right,
                    const QList<DiffEntry> &entries)
@@ -124,11 +132,8 @@ void TestJsonDiff::differences_data()
 
 void TestJsonDiff::differences()
 {
-    QFETCH(QByteArray, left);
-    QFETCH(QByteArray, right);
+    const auto [l, r] = fetchDocuments();
     QFETCH(QString, expected);
-    const JsonDocument l = parse(left);
-    const JsonDocument r = parse(right);
     QVERIFY(l.isValid() && r.isValid());
     QCOMPARE(summary(diffJson(l, r)), expected);
     // Swapping the sides swaps added and removed and finds the same pointers (the order is the
@@ -212,11 +217,8 @@ void TestJsonDiff::asSent_data()
 
 void TestJsonDiff::asSent()
 {
-    QFETCH(QByteArray, left);
-    QFETCH(QByteArray, right);
+    const auto [l, r] = fetchDocuments();
     QFETCH(QString, expected);
-    const JsonDocument l = parse(left);
-    const JsonDocument r = parse(right);
     QVERIFY(l.isValid() && r.isValid());
     QCOMPARE(withValues(l, r, diffJson(l, r)), expected);
 }
@@ -246,11 +248,8 @@ void TestJsonDiff::writtenDifferently_data()
 
 void TestJsonDiff::writtenDifferently()
 {
-    QFETCH(QByteArray, left);
-    QFETCH(QByteArray, right);
+    const auto [l, r] = fetchDocuments();
     QFETCH(bool, writtenDifferently);
-    const JsonDocument l = parse(left);
-    const JsonDocument r = parse(right);
     QCOMPARE(JsonDiff::sameButWrittenDifferently(l, 0, r, 0), writtenDifferently);
 }
 
