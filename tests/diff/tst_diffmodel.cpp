@@ -92,6 +92,14 @@ QString cell(const QModelIndex &index, int column)
     return index.siblingAtColumn(column).data().toString();
 }
 
+// Compares the current test row's bodies (columns "left" and "right").
+void compareRow(DiffModel &model)
+{
+    QFETCH(QByteArray, left);
+    QFETCH(QByteArray, right);
+    model.setEvents(makeEvent(left), makeEvent(right));
+}
+
 DiffKind kindOf(const QModelIndex &index)
 {
     return DiffKind(index.data(DiffModel::DiffKindRole).toInt());
@@ -160,12 +168,10 @@ void TestDiffModel::pairs_data()
 
 void TestDiffModel::pairs()
 {
-    QFETCH(QByteArray, left);
-    QFETCH(QByteArray, right);
     QFETCH(QString, differences);
     DiffModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setEvents(makeEvent(left), makeEvent(right));
+    compareRow(model);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(walkedDifferences(model), differences);
     QCOMPARE(navigatedDifferences(model), differences);
@@ -258,13 +264,11 @@ void TestDiffModel::valuesAsSent_data()
 
 void TestDiffModel::valuesAsSent()
 {
-    QFETCH(QByteArray, left);
-    QFETCH(QByteArray, right);
     QFETCH(QStringList, rows);
     QFETCH(int, differences);
     DiffModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setEvents(makeEvent(left), makeEvent(right));
+    compareRow(model);
     const QModelIndex body = model.sectionIndex(DiffModel::BodySection);
     QStringList shown;
     // A scalar body is the Body row itself; otherwise its members.
