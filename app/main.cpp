@@ -169,7 +169,8 @@ int runHeadless(AppOptions &options, CaptureService &capture)
     HeadlessRunner runner(options.json, options.filter, &out);
     QObject::connect(&capture, &CaptureService::stored, &runner, &HeadlessRunner::print);
     SessionStore deliveryLog; // this thread's connection, for what forwarding brings back
-    deliveryLog.open(capture.sessionPath());
+    // Without it, deliveries are still printed, only not kept.
+    std::ignore = deliveryLog.open(capture.sessionPath());
     DeliveryController deliveries(&capture, &deliveryLog);
     ForwardTally tally;
     if (options.forward.isValid()) {

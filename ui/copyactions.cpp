@@ -175,8 +175,8 @@ void CopyActions::exportInBackground(const QList<qint64> &seqs, const SelectionE
     job->start(
         [session, analyzer, seqs, what](JobControl &control) {
             SessionStore store;
-            if (const auto error = store.open(session))
-                return QStringList { *error };
+            if (const Status opened = store.open(session); !opened)
+                return QStringList { opened.error() };
             return exportSelection(store, *analyzer, seqs, what, [&control](qint64 done) {
                 control.setProgress(int(done));
                 return !control.isCancelled();

@@ -11,9 +11,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QPainter>
@@ -49,17 +46,9 @@ public:
     }
 };
 
+// The model gives JSON values already as the text to copy (as sent, re-indented).
 QString copyText(const QVariant &value)
 {
-    if (value.canConvert<QJsonValue>() && value.typeId() == QMetaType::QJsonValue) {
-        const QJsonValue json = value.toJsonValue();
-        if (json.isObject())
-            return QString::fromUtf8(
-                QJsonDocument(json.toObject()).toJson(QJsonDocument::Indented));
-        if (json.isArray())
-            return QString::fromUtf8(QJsonDocument(json.toArray()).toJson(QJsonDocument::Indented));
-        return json.isString() ? json.toString() : DiffModel::jsonText(json, 1 << 30);
-    }
     if (value.typeId() == QMetaType::QByteArray)
         return QString::fromUtf8(value.toByteArray());
     return value.toString();

@@ -236,7 +236,7 @@ void MainWindow::connectParts()
 void MainWindow::sessionChanged(const QString &path)
 {
     setWindowTitle(u"Hookscope — %1"_s.arg(QFileInfo(path).fileName()));
-    m_reader.open(path);
+    std::ignore = m_reader.open(path); // unreadable: details stay empty, capture goes on
     m_recentEvents.clear(); // sequence numbers start again in another session
     m_proxy->setSessionPath(path);
     m_model->clear();
@@ -769,8 +769,8 @@ void MainWindow::loadExistingEvents()
     auto load = [path] {
         std::vector<EventSummary> summaries;
         SessionStore store;
-        if (!store.open(path))
-            store.forEachSummary([&summaries](EventSummary &&s) {
+        if (store.open(path))
+            std::ignore = store.forEachSummary([&summaries](EventSummary &&s) {
                 summaries.push_back(std::move(s));
                 return true;
             });

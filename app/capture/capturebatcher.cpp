@@ -153,9 +153,9 @@ void CaptureBatcher::writeJob(Job &job, SessionStore &store, const Tools &tools)
         if (job.responders[size_t(i)].responder) // else refused early: its answer is recorded
             job.events[i].response = responseFor(job.events.at(i), job.analyses.at(i), tools);
     }
-    job.stored = store.append(job.events, job.analyses);
-    if (!job.stored)
-        job.error = store.lastError();
+    const Status stored = store.append(job.events, job.analyses);
+    job.stored = stored.ok();
+    job.error = stored.error();
 }
 
 QList<EventAnalysis> CaptureBatcher::analyze(const QList<Event> &events, const Analyzer &analyzer)

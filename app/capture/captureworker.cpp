@@ -39,15 +39,15 @@ CaptureWorker::~CaptureWorker()
 
 std::optional<QString> CaptureWorker::start(const CaptureOptions &options)
 {
-    std::optional<QString> error;
+    Status opened;
     qint64 maxSeq = 0;
     onWriter([&] {
         m_store = std::make_unique<SessionStore>();
-        error = m_store->open(options.sessionPath);
-        maxSeq = error ? 0 : m_store->maxSeq();
+        opened = m_store->open(options.sessionPath);
+        maxSeq = opened ? m_store->maxSeq() : 0;
     });
-    if (error)
-        return error;
+    if (!opened)
+        return opened.error();
     m_batcher = new CaptureBatcher(m_store.get(), &m_writer, options.limits, this);
     m_batcher->setNextSeq(maxSeq + 1);
     m_batcher->setAnalyzer(options.analyzer);
@@ -84,13 +84,10 @@ void CaptureWorker::stop()
 void CaptureWorker::remove(const QList<qint64> &seqs)
 {
     m_batcher->flush(); // a pending event may be among those removed
-    std::optional<QString> error;
-    onWriter([&] {
-        if (!m_store->remove(seqs))
-            error = m_store->lastError();
-    });
-    if (error)
-        Q_EMIT storeFailed(*error);
+    Status removed;
+    onWriter([&] { removed = m_store->remove(seqs); });
+    if (!removed)
+        Q_EMIT storeFailed(removed.error());
 }
 
 void CaptureWorker::addLoaded(const QList<Event> &events)
@@ -102,13 +99,10 @@ void CaptureWorker::addLoaded(const QList<Event> &events)
 void CaptureWorker::clear()
 {
     m_batcher->flush();
-    std::optional<QString> error;
-    onWriter([&] {
-        if (!m_store->clear())
-            error = m_store->lastError();
-    });
-    if (error)
-        Q_EMIT storeFailed(*error);
+    Status cleared;
+    onWriter([&] { cleared = m_store->clear(); });
+    if (!cleared)
+        Q_EMIT storeFailed(cleared.error());
 }
 
 void CaptureWorker::setRules(std::shared_ptr<const ResponseRules> rules)

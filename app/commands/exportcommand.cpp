@@ -138,8 +138,8 @@ int runExport(const QStringList &args, QIODevice &out, QIODevice &err)
     if (!schemas.registry)
         return usage(err, kName, u"--schema: "_s + schemas.errors.join(u"\n  "_s));
     SessionStore store;
-    if (const auto error = store.open(parsed.session, SessionStore::Access::ReadOnly))
-        return usage(err, kName, *error);
+    if (const Status opened = store.open(parsed.session, SessionStore::Access::ReadOnly); !opened)
+        return usage(err, kName, opened.error());
 
     const SessionExporter exporter(store, parsed.format, parsed.filter, parsed.options,
                                    *schemas.registry);

@@ -72,8 +72,8 @@ int runImport(const QStringList &args, QIODevice &out, QIODevice &err)
             return usage(err, kName, *problem);
     }
     SessionStore store;
-    if (const auto error = store.open(parser.value(session)))
-        return usage(err, kName, *error);
+    if (const Status opened = store.open(parser.value(session)); !opened)
+        return usage(err, kName, opened.error());
     const Analyzer analyzer(SchemaRegistry::withBundledCatalog());
     SessionImporter importer(store, analyzer, ImportOptions { parser.isSet(split) });
     Totals totals;

@@ -72,11 +72,11 @@ int inspectSession(const Inputs &inputs, InspectReport &report, QIODevice &err)
     if (const auto problem = notASession(inputs.session))
         return usage(err, kName, *problem);
     SessionStore store;
-    if (const auto error = store.open(inputs.session))
-        return usage(err, kName, *error);
+    if (const Status opened = store.open(inputs.session); !opened)
+        return usage(err, kName, opened.error());
     bool allValid = true;
     int index = 0;
-    store.forEachEventAndSummary([&](Event &&event, EventSummary &&summary) {
+    std::ignore = store.forEachEventAndSummary([&](Event &&event, EventSummary &&summary) {
         if (inputs.filter.matches(summary, &event))
             allValid = report.write(event, inputs.session, ++index, true) && allValid;
         return true;

@@ -106,11 +106,11 @@ int runReplay(const QStringList &args, QIODevice &out, QIODevice &err)
         return usage(err, kName, *problem);
     const Parsed parsed = std::get<Parsed>(std::move(checked));
     SessionStore store;
-    if (const auto error = store.open(parsed.session))
-        return usage(err, kName, *error);
+    if (const Status opened = store.open(parsed.session); !opened)
+        return usage(err, kName, opened.error());
     QList<qint64> seqs; // only numbers: events are loaded one at a time as they are sent
     const bool needsEvent = parsed.filter.needsEvent();
-    store.forEachEventAndSummary([&](Event &&event, EventSummary &&summary) {
+    std::ignore = store.forEachEventAndSummary([&](Event &&event, EventSummary &&summary) {
         if (parsed.filter.matches(summary, needsEvent ? &event : nullptr))
             seqs.append(event.seq);
         return true;
@@ -120,7 +120,7 @@ int runReplay(const QStringList &args, QIODevice &out, QIODevice &err)
     QEventLoop loop;
     QObject::connect(&client, &HttpClient::finished, &loop, [&](DeliveryResult result) {
         result.kind = u"replay"_s;
-        store.addDelivery(result);
+        std::ignore = store.addDelivery(result); // not kept, but still reported
         out.write(line(result, parsed.json));
         accepted += result.ok() && result.status >= 200 && result.status < 300;
         if (--pending == 0)

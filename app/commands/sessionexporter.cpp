@@ -49,7 +49,7 @@ SessionExporter::Result SessionExporter::forEachMatch(const Sink &sink) const
 {
     Result result;
     const bool needsEvent = m_filter.needsEvent();
-    const bool read = m_store.forEachEventAndSummary([&](Event &&event, EventSummary &&summary) {
+    const Status read = m_store.forEachEventAndSummary([&](Event &&event, EventSummary &&summary) {
         const Filter::Verdict verdict = m_filter.evaluate(summary, needsEvent ? &event : nullptr);
         if (verdict.isUndecided() && result.undecided++ == 0)
             result.firstUndecided = u"event %1: %2"_s.arg(event.seq).arg(verdict.undecided);
@@ -60,8 +60,7 @@ SessionExporter::Result SessionExporter::forEachMatch(const Sink &sink) const
         return result.error.isEmpty();
     });
     if (!read && result.error.isEmpty())
-        result.error =
-            u"%1: cannot read the session: %2"_s.arg(m_store.path(), m_store.lastError());
+        result.error = u"%1: cannot read the session: %2"_s.arg(m_store.path(), read.error());
     return result;
 }
 

@@ -39,9 +39,8 @@ bool SessionImporter::flush(FileResult &result)
         return true;
     const QList<EventAnalysis> analyses = QtConcurrent::blockingMapped(
         m_pending, [this](const Event &event) { return m_analyzer.analyze(event); });
-    if (!m_store.append(m_pending, analyses)) {
-        result.storeError =
-            u"%1: cannot store events: %2"_s.arg(m_store.path(), m_store.lastError());
+    if (const Status stored = m_store.append(m_pending, analyses); !stored) {
+        result.storeError = u"%1: cannot store events: %2"_s.arg(m_store.path(), stored.error());
         return false;
     }
     result.events += m_pending.size();

@@ -19,7 +19,7 @@ DeliveryController::DeliveryController(CaptureService *capture, SessionStore *st
 void DeliveryController::record(DeliveryResult result, const QString &kind)
 {
     result.kind = kind;
-    m_store->addDelivery(result);
+    std::ignore = m_store->addDelivery(result); // not kept, but still shown
     Q_EMIT delivered(result);
 }
 

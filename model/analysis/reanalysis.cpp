@@ -10,7 +10,7 @@ void run(QPromise<QList<EventSummary>> &promise, const QString &path,
          std::shared_ptr<const Analyzer> analyzer)
 {
     SessionStore store;
-    if (store.open(path))
+    if (!store.open(path))
         return;
     const qint64 total = std::max<qint64>(1, store.count());
     promise.setProgressRange(0, 100);
@@ -18,13 +18,15 @@ void run(QPromise<QList<EventSummary>> &promise, const QString &path,
     QList<EventSummary> summaries;
     qint64 done = 0;
     auto flush = [&] {
-        store.updateAnalyses(updates);
+        // Not stored (the disk is full): the window still shows the new analyses, and the next
+        // re-check or reopen analyses again.
+        std::ignore = store.updateAnalyses(updates);
         promise.addResult(summaries);
         updates.clear();
         summaries.clear();
         promise.setProgressValue(int(done * 100 / total));
     };
-    store.forEachEvent([&](Event &&event) {
+    std::ignore = store.forEachEvent([&](Event &&event) {
         const EventAnalysis analysis = analyzer->analyze(event);
         updates.append({ event.seq, analysis });
         summaries.append(EventSummary::from(event, analysis));

@@ -1,54 +1,12 @@
 #include "diffmodel.h"
 
-#include "event/jsontype.h"
+#include "json/jsonprettyprinter.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QLocale>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A JSON string literal as RFC 8259 writes it, so that "1" and 1 never look alike.
-QString escaped(QChar c)
-{
-    switch (c.unicode()) {
-    case u'"':
-        return u"\\\""_s;
-    case u'\\':
-        return u"\\\\"_s;
-    case u'\n':
-        return u"\\n"_s;
-    case u'\r':
-        return u"\\r"_s;
-    case u'\t':
-        return u"\\t"_s;
-    }
-    if (c.unicode() < 0x20)
-        return u"\\u%1"_s.arg(c.unicode(), 4, 16, QChar(u'0'));
-    return QString(c);
-}
-
-QString quoted(const QString &text, qsizetype maxChars)
-{
-    QString out;
-    out.reserve(std::min(text.size(), maxChars) + 8);
-    out += u'"';
-    for (const QChar c : QStringView(text).first(std::min(text.size(), maxChars)))
-        out += escaped(c);
-    out += u'"';
-    return text.size() > maxChars ? out + u" …"_s : out;
-}
-
-QString numberText(const QJsonValue &value)
-{
-    const QVariant typed = value.toVariant();
-    if (typed.typeId() == QMetaType::LongLong)
-        return QString::number(typed.toLongLong());
-    return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-}
 
 QString cut(const QString &text, qsizetype maxChars)
 {
@@ -63,7 +21,7 @@ QString countText(int count)
 } // namespace
 
 DiffModel::DiffModel(QObject *parent)
-    : QAbstractItemModel(parent)
+    : TreeModel(ColumnCount, parent)
 { }
 
 void DiffModel::setEvents(const Event &left, const Event &right)
@@ -73,66 +31,12 @@ void DiffModel::setEvents(const Event &left, const Event &right)
 
 void DiffModel::setDiff(EventDiff diff)
 {
-    beginResetModel();
-    m_tree.reset(std::move(diff));
-    endResetModel();
+    resetTree(std::move(diff));
 }
 
 void DiffModel::clear()
 {
     setDiff({});
-}
-
-int DiffModel::nodeId(const QModelIndex &index) const
-{
-    return index.isValid() ? int(index.internalId()) : 0;
-}
-
-QModelIndex DiffModel::indexOfNode(int id) const
-{
-    return id <= 0 ? QModelIndex() : createIndex(m_tree.node(id).row, 0, quintptr(id));
-}
-
-QModelIndex DiffModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
-        return {};
-    const int id = m_tree.child(nodeId(parent), row);
-    return id < 0 ? QModelIndex() : createIndex(row, column, quintptr(id));
-}
-
-QModelIndex DiffModel::parent(const QModelIndex &child) const
-{
-    return child.isValid() ? indexOfNode(m_tree.node(nodeId(child)).parent) : QModelIndex();
-}
-
-int DiffModel::rowCount(const QModelIndex &parent) const
-{
-    if (parent.isValid() && parent.column() != 0)
-        return 0;
-    return m_tree.childCount(nodeId(parent));
-}
-
-int DiffModel::columnCount(const QModelIndex &) const
-{
-    return ColumnCount;
-}
-
-bool DiffModel::hasChildren(const QModelIndex &parent) const
-{
-    if (parent.isValid() && parent.column() != 0)
-        return false;
-    return m_tree.hasChildren(nodeId(parent));
-}
-
-Qt::ItemFlags DiffModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (!m_tree.hasChildren(nodeId(index)))
-        flags |= Qt::ItemNeverHasChildren;
-    return flags;
 }
 
 QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -196,7 +100,8 @@ QString DiffModel::valueText(const DiffTree::Node &node, bool left, qsizetype ma
     case DiffTree::NodeType::Field:
         return cut((left ? node.left : node.right).toString(), maxChars);
     case DiffTree::NodeType::Json:
-        return jsonText(left ? node.left : node.right, maxChars);
+        return left ? jsonText(m_tree.leftBody(), node.leftJson, maxChars)
+                    : jsonText(m_tree.rightBody(), node.rightJson, maxChars);
     case DiffTree::NodeType::Body:
         return left ? bodyPreview(diff().leftBytes, diff().leftKind, maxChars)
                     : bodyPreview(diff().rightBytes, diff().rightKind, maxChars);
@@ -212,7 +117,8 @@ QVariant DiffModel::typedValue(const DiffTree::Node &node, bool left) const
     case DiffTree::NodeType::Field:
         return value.isUndefined() ? QVariant() : QVariant(value.toString());
     case DiffTree::NodeType::Json:
-        return value.isUndefined() ? QVariant() : QVariant::fromValue(value);
+        return left ? copyText(m_tree.leftBody(), node.leftJson)
+                    : copyText(m_tree.rightBody(), node.rightJson);
     case DiffTree::NodeType::Body:
         return left ? diff().leftBytes : diff().rightBytes;
     default:
@@ -244,9 +150,14 @@ QString DiffModel::changeText(const DiffTree::Node &node) const
     }
     if (node.isDifference && node.kind == DiffKind::TypeChanged
         && node.type == DiffTree::NodeType::Json)
-        return u"type changed: %1 → %2"_s.arg(jsonTypeName(node.left), jsonTypeName(node.right));
+        return u"type changed: %1 → %2"_s.arg(m_tree.leftBody().typeName(node.leftJson),
+                                              m_tree.rightBody().typeName(node.rightJson));
     if (node.isDifference || node.inherited)
         return diffKindName(node.kind);
+    if (node.type == DiffTree::NodeType::Json
+        && JsonDiff::sameButWrittenDifferently(m_tree.leftBody(), node.leftJson, m_tree.rightBody(),
+                                               node.rightJson))
+        return u"same value, written differently"_s;
     if (count > 0)
         return countText(count);
     if (node.type == DiffTree::NodeType::Json && node.pointerLength == 0)
@@ -261,7 +172,7 @@ QString DiffModel::bodyChangeText(const DiffTree::Node &node) const
     if (d.firstDifferentByte < 0)
         return u"identical"_s;
     if (d.bodyMode == EventDiff::BodyMode::Json)
-        return u"same JSON, different bytes (spacing or member order)"_s;
+        return u"same JSON, different bytes (spacing, member order or how values are written)"_s;
     const QString sizes =
         u"%1 → %2 bytes, first difference at byte %3 (line %4)"_s.arg(d.leftBytes.size())
             .arg(d.rightBytes.size())
@@ -272,25 +183,30 @@ QString DiffModel::bodyChangeText(const DiffTree::Node &node) const
     return u"changed: "_s + sizes;
 }
 
-QString DiffModel::jsonText(const QJsonValue &value, qsizetype maxChars)
+QString DiffModel::jsonText(const JsonDocument &document, int json, qsizetype maxChars)
 {
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double:
-        return numberText(value);
-    case QJsonValue::String:
-        return quoted(value.toString(), maxChars);
-    case QJsonValue::Array:
-        return u"[%1]"_s.arg(value.toArray().size());
-    case QJsonValue::Object:
-        return u"{%1}"_s.arg(value.toObject().size());
-    case QJsonValue::Undefined:
-        break;
+    if (json < 0)
+        return {};
+    switch (document.type(json)) {
+    case JsonDocument::Type::Array:
+        return u"[%1]"_s.arg(document.node(json).count);
+    case JsonDocument::Type::Object:
+        return u"{%1}"_s.arg(document.node(json).count);
+    default:
+        // As sent: a number's digits, a string's quotes and escapes, so "1" and 1 never look alike.
+        return cut(QString::fromUtf8(
+                       document.raw(json).first(std::min(document.raw(json).size(), maxChars * 4))),
+                   maxChars);
     }
-    return {};
+}
+
+QVariant DiffModel::copyText(const JsonDocument &document, int json)
+{
+    if (json < 0)
+        return {};
+    if (document.type(json) == JsonDocument::Type::String)
+        return document.string(json);
+    return QString::fromUtf8(JsonPrettyPrinter::print(document, json));
 }
 
 QModelIndex DiffModel::differenceIndex(int n) const

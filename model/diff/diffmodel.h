@@ -2,19 +2,21 @@
 
 #include "difftree.h"
 #include "models/modelroles.h"
-
-#include <QAbstractItemModel>
+#include "models/treemodel.h"
 
 // Two events side by side: the union of both as one tree, each row marked Same, Added, Removed,
 // Changed or TypeChanged. Three top-level rows (Section): "Request" (method and target),
 // "Headers" (see alignHeaders()) and "Body": the JSON root when both bodies are JSON, else one
-// row compared byte for byte. Same rows are kept for context.
+// row compared byte for byte. Same rows are kept for context. JSON rows read both bodies as sent
+// (see diffJson): members aligned by name in the sender's order, duplicates as rows, values shown
+// exactly as written; a value written differently (1.50 against 1.5) is no difference, but its
+// Change cell says "same value, written differently".
 //
 // A row that is itself a difference has IsDifferenceRole true; its ancestors are Changed with
 // DifferenceCountRole telling how many differences they hold; rows inside an added, removed or
 // type-changed container inherit Added or Removed but are not counted. JSON members are created
 // only when opened; big containers are split into range groups of DiffTree::kGroupSize.
-class DiffModel : public QAbstractItemModel
+class DiffModel : public TreeModel<DiffTree>
 {
     Q_OBJECT
 public:
@@ -24,8 +26,12 @@ public:
         DiffKindRole = Qt::UserRole + 32, // int(DiffKind): drives the tint
         IsDifferenceRole, // bool: the row is one of the differenceCount() differences
         DifferenceCountRole, // int: differences in the row's subtree, itself included
-        LeftValueRole, // typed value: QJsonValue (JSON rows), QString (request line, headers),
-        RightValueRole, //   QByteArray (a non-JSON body); invalid where the side has nothing
+        // What Copy Value gives: a JSON string's text, any other JSON value as sent (containers
+        // re-indented, members in order, numbers untouched) as a QString; the text of a request
+        // line or header row; a non-JSON body's bytes (QByteArray). Invalid where the side has
+        // nothing.
+        LeftValueRole,
+        RightValueRole,
     };
     enum Section { RequestSection, HeadersSection, BodySection }; // the top-level rows
 
@@ -51,27 +57,19 @@ public:
     int differenceNumber(const QModelIndex &index) const;
     QModelIndex sectionIndex(Section section) const;
 
-    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    QModelIndex parent(const QModelIndex &child) const override;
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    bool hasChildren(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
-    // How a value reads in a cell: JSON strings quoted and escaped, containers as "{3}" / "[3]",
-    // cut to maxChars with " …"; empty for Undefined.
-    static QString jsonText(const QJsonValue &value, qsizetype maxChars = 300);
+    // How a value reads in a cell: a scalar's source text as sent (a string with its quotes and
+    // escapes, a number's digits), containers as "{3}" / "[3]", cut to maxChars with " …"; empty
+    // for json -1 (the side does not have it).
+    static QString jsonText(const JsonDocument &document, int json, qsizetype maxChars = 300);
 
 private:
-    int nodeId(const QModelIndex &index) const;
-    QModelIndex indexOfNode(int id) const;
     QString valueText(const DiffTree::Node &node, bool left, qsizetype maxChars) const;
     QVariant typedValue(const DiffTree::Node &node, bool left) const;
+    static QVariant copyText(const JsonDocument &document, int json);
     QString changeText(const DiffTree::Node &node) const;
     QString bodyChangeText(const DiffTree::Node &node) const;
     QVariant toolTip(const DiffTree::Node &node, int id, int column) const;
-
-    mutable DiffTree m_tree; // children are created lazily, when a view first asks for them
 };

@@ -1,40 +1,19 @@
 #include "difftree.h"
 
-#include <QJsonArray>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isContainer(const QJsonValue &value)
-{
-    return value.isObject() || value.isArray();
-}
-
-int sideSize(const QJsonValue &value)
-{
-    if (value.isObject())
-        return int(value.toObject().size());
-    return value.isArray() ? int(value.toArray().size()) : 0;
-}
-
-// Does `pointer`, known to lie under a node whose pointer has `parentLength` characters, lie
-// under (or at) that node's member `token`?
-bool underToken(const QString &pointer, int parentLength, const QString &token)
-{
-    const qsizetype tokenEnd = parentLength + 1 + token.size();
-    if (pointer.size() < tokenEnd || pointer.at(parentLength) != u'/')
-        return false;
-    if (QStringView(pointer).sliced(parentLength + 1, token.size()) != token)
-        return false;
-    return pointer.size() == tokenEnd || pointer.at(tokenEnd) == u'/';
-}
-
 DiffTree::Members membersOfInherited(DiffKind kind)
 {
     return kind == DiffKind::Added ? DiffTree::Members::RightOnly : DiffTree::Members::LeftOnly;
+}
+
+int memberCountOf(const JsonDocument &document, int id)
+{
+    return id >= 0 ? document.node(id).count : 0;
 }
 
 } // namespace
@@ -100,8 +79,8 @@ void DiffTree::addBody(int parentId, int cursor)
     };
     if (m_diff.bodyMode == EventDiff::BodyMode::Json) {
         body.type = NodeType::Json;
-        body.left = m_diff.leftBody;
-        body.right = m_diff.rightBody;
+        body.leftJson = leftBody().isValid() ? 0 : -1;
+        body.rightJson = rightBody().isValid() ? 0 : -1;
         classify(body);
     } else {
         body.type = NodeType::Body;
@@ -128,13 +107,14 @@ int DiffTree::addNode(Node node)
 void DiffTree::classify(Node &node) const
 {
     const bool hasEntries = node.entryEnd > node.entryBegin;
-    node.isDifference =
-        hasEntries && entry(node.entryBegin).pointer.size() == qsizetype(node.pointerLength);
+    node.isDifference = hasEntries && entry(node.entryBegin).leftNode == node.leftJson
+        && entry(node.entryBegin).rightNode == node.rightJson;
     node.kind = node.isDifference ? entry(node.entryBegin).kind
         : hasEntries              ? DiffKind::Changed
                                   : DiffKind::Same;
     if (!node.isDifference) {
-        node.members = isContainer(node.left) ? Members::Union : Members::None;
+        const bool container = node.leftJson >= 0 && leftBody().isContainer(node.leftJson);
+        node.members = container ? Members::Union : Members::None;
         return;
     }
     switch (node.kind) {
@@ -171,12 +151,12 @@ bool DiffTree::hasChildren(int id) const
     case Members::None:
         return false;
     case Members::LeftOnly:
-        return sideSize(n.left) > 0;
+        return memberCountOf(leftBody(), n.leftJson) > 0;
     case Members::RightOnly:
-        return sideSize(n.right) > 0;
+        return memberCountOf(rightBody(), n.rightJson) > 0;
     case Members::Union:
     case Members::Separately:
-        return sideSize(n.left) + sideSize(n.right) > 0;
+        return memberCountOf(leftBody(), n.leftJson) + memberCountOf(rightBody(), n.rightJson) > 0;
     }
     return false;
 }
@@ -204,111 +184,32 @@ void DiffTree::populate(int id)
         return;
     }
     Node &container = m_nodes[size_t(id)];
-    if (container.members == Members::Union && container.left.isObject())
-        container.unionKeys =
-            JsonDiff::unionKeys(container.left.toObject(), container.right.toObject());
-    const int count = memberCount(container);
+    // LeftOnly and RightOnly pass -1 for the other side; Separately has two container types:
+    // memberPairs then lists the left's members, then the right's.
+    const bool left = container.members != Members::RightOnly;
+    const bool right = container.members != Members::LeftOnly;
+    if (container.members != Members::None)
+        container.memberPairs =
+            JsonDiff::memberPairs(leftBody(), left ? container.leftJson : -1, rightBody(),
+                                  right ? container.rightJson : -1);
+    const int count = int(container.memberPairs.size());
     if (count > kGroupSize)
         addRangeGroups(id, count);
     else
         addMembers(id, id, 0, count);
 }
 
-int DiffTree::memberCount(const Node &container) const
+bool DiffTree::inSubtree(const DiffEntry &e, int leftJson, int rightJson) const
 {
-    switch (container.members) {
-    case Members::None:
-        return 0;
-    case Members::Union:
-        if (container.left.isObject())
-            return int(container.unionKeys.size());
-        return std::max(sideSize(container.left), sideSize(container.right));
-    case Members::LeftOnly:
-        return sideSize(container.left);
-    case Members::RightOnly:
-        return sideSize(container.right);
-    case Members::Separately:
-        return sideSize(container.left) + sideSize(container.right);
-    }
-    return 0;
+    if (leftJson >= 0 && e.leftNode >= leftJson && e.leftNode < leftBody().node(leftJson).end)
+        return true;
+    return rightJson >= 0 && e.rightNode >= rightJson
+        && e.rightNode < rightBody().node(rightJson).end;
 }
 
-namespace {
-
-// Member `index` of one side's container, as (key, token, value).
-void sideMember(const QJsonValue &side, int index, QString &key, QString &token, QJsonValue &value)
+int DiffTree::scanEntries(int cursor, int end, std::pair<int, int> member) const
 {
-    if (side.isObject()) {
-        const QJsonObject object = side.toObject();
-        const auto it = object.constBegin() + index;
-        key = it.key();
-        token = JsonDiff::escapeToken(key);
-        value = it.value();
-        return;
-    }
-    token = QString::number(index);
-    key = u'[' + token + u']';
-    value = side.toArray().at(index);
-}
-
-QJsonValue arrayMemberOrUndefined(const QJsonValue &side, int index)
-{
-    const QJsonArray array = side.toArray();
-    return index < array.size() ? array.at(index) : QJsonValue(QJsonValue::Undefined);
-}
-
-} // namespace
-
-DiffTree::Member DiffTree::memberAt(const Node &container, int index) const
-{
-    Member member;
-    switch (container.members) {
-    case Members::Union:
-        if (container.left.isObject()) {
-            member.key = container.unionKeys.at(index);
-            member.token = JsonDiff::escapeToken(member.key);
-            member.left = container.left.toObject().value(member.key);
-            member.right = container.right.toObject().value(member.key);
-        } else {
-            member.token = QString::number(index);
-            member.key = u'[' + member.token + u']';
-            member.left = arrayMemberOrUndefined(container.left, index);
-            member.right = arrayMemberOrUndefined(container.right, index);
-        }
-        break;
-    case Members::LeftOnly:
-        member.inheritedKind = DiffKind::Removed;
-        sideMember(container.left, index, member.key, member.token, member.left);
-        break;
-    case Members::RightOnly:
-        member.inheritedKind = DiffKind::Added;
-        sideMember(container.right, index, member.key, member.token, member.right);
-        break;
-    case Members::Separately: {
-        const int leftSize = sideSize(container.left);
-        if (index < leftSize) {
-            member.inheritedKind = DiffKind::Removed;
-            sideMember(container.left, index, member.key, member.token, member.left);
-        } else {
-            member.inheritedKind = DiffKind::Added;
-            sideMember(container.right, index - leftSize, member.key, member.token, member.right);
-        }
-        break;
-    }
-    case Members::None:
-        break;
-    }
-    if (member.inheritedKind != DiffKind::Same) {
-        // The absent side stays Undefined, as in DiffEntry.
-        (member.inheritedKind == DiffKind::Added ? member.left : member.right) =
-            QJsonValue(QJsonValue::Undefined);
-    }
-    return member;
-}
-
-int DiffTree::scanEntries(int cursor, int end, int parentLength, const QString &token) const
-{
-    while (cursor < end && underToken(entry(cursor).pointer, parentLength, token))
+    while (cursor < end && inSubtree(entry(cursor), member.first, member.second))
         ++cursor;
     return cursor;
 }
@@ -316,8 +217,9 @@ int DiffTree::scanEntries(int cursor, int end, int parentLength, const QString &
 void DiffTree::addRangeGroups(int id, int count)
 {
     const Node &container = node(id);
-    const bool isArray = (container.left.isArray() || container.right.isArray())
-        && !(container.left.isObject() || container.right.isObject());
+    const bool isArray = (container.leftJson >= 0 ? leftBody().type(container.leftJson)
+                                                  : rightBody().type(container.rightJson))
+        == JsonDocument::Type::Array;
     const QString pattern = isArray ? u"[%1 … %2]"_s : u"{%1 … %2}"_s;
     int cursor = container.entryBegin;
     for (int begin = 0; begin < count; begin += kGroupSize) {
@@ -332,16 +234,31 @@ void DiffTree::addRangeGroups(int id, int count)
         if (owner.members == Members::Union) {
             group.entryBegin = cursor;
             for (int i = begin; i < end && cursor < owner.entryEnd; ++i)
-                cursor = scanEntries(cursor, owner.entryEnd, owner.pointerLength,
-                                     memberAt(owner, i).token);
+                cursor = scanEntries(cursor, owner.entryEnd, owner.memberPairs[size_t(i)]);
             group.entryEnd = cursor;
             group.kind = cursor > group.entryBegin ? DiffKind::Changed : DiffKind::Same;
         } else {
             group.entryBegin = group.entryEnd = owner.entryEnd;
-            group.kind = memberAt(owner, begin).inheritedKind;
+            group.kind =
+                owner.memberPairs[size_t(begin)].first >= 0 ? DiffKind::Removed : DiffKind::Added;
             group.inherited = true;
         }
         addNode(std::move(group));
+    }
+}
+
+// A member's shown name and reference token: its name, or "[n]" for its index in its array.
+void DiffTree::nameMember(Node &member) const
+{
+    const bool onLeft = member.leftJson >= 0;
+    const JsonDocument &document = onLeft ? leftBody() : rightBody();
+    const int json = onLeft ? member.leftJson : member.rightJson;
+    if (document.isMember(json)) {
+        member.key = document.key(json);
+        member.token = JsonDiff::escapeToken(member.key);
+    } else {
+        member.token = QString::number(document.node(json).row);
+        member.key = u'[' + member.token + u']';
     }
 }
 
@@ -351,23 +268,21 @@ void DiffTree::addMembers(int id, int containerId, int begin, int end)
     for (int i = begin; i < end; ++i) {
         const Node &owner = node(id);
         const Node &container = node(containerId);
-        Member member = memberAt(container, i);
-        Node child { .parent = id,
-                     .type = NodeType::Json,
-                     .key = std::move(member.key),
-                     .token = std::move(member.token),
-                     .left = std::move(member.left),
-                     .right = std::move(member.right) };
+        const std::pair<int, int> pair = container.memberPairs[size_t(i)];
+        Node child {
+            .parent = id, .type = NodeType::Json, .leftJson = pair.first, .rightJson = pair.second
+        };
+        nameMember(child);
         child.pointerLength = container.pointerLength + 1 + int(child.token.size());
         if (container.members == Members::Union) {
             child.entryBegin = cursor;
             if (cursor < owner.entryEnd)
-                cursor = scanEntries(cursor, owner.entryEnd, container.pointerLength, child.token);
+                cursor = scanEntries(cursor, owner.entryEnd, pair);
             child.entryEnd = cursor;
             classify(child);
         } else {
             child.entryBegin = child.entryEnd = owner.entryEnd;
-            child.kind = member.inheritedKind;
+            child.kind = pair.first >= 0 ? DiffKind::Removed : DiffKind::Added;
             child.inherited = true;
             child.members = membersOfInherited(child.kind);
         }

@@ -10,9 +10,11 @@
 //
 // Every node knows the slice [entryBegin, entryEnd) of the differences (in display order) that
 // lie in its subtree, entryBegin being the number of differences shown above it. A container's
-// slice is split among its children by one scan that matches each difference's JSON Pointer
-// against the child's reference token, so opening a node costs its member count, and finding
-// the node of difference k costs one binary search per level.
+// slice is split among its children by one scan that asks whether each difference's node lies in
+// the child's subtree (an id range of the JsonDocument, so duplicate members, which share a
+// pointer, stay apart), so opening a node costs its member count, and finding the node of
+// difference k costs one binary search per level. Members come in JsonDiff::memberPairs order,
+// the order diffJson() reports differences in.
 class DiffTree
 {
 public:
@@ -39,15 +41,17 @@ public:
         bool inherited = false; // kind comes from an added/removed/type-changed ancestor
         QString key {}; // shown name: section title, header name, member name, "[3]", "[0 … 999]"
         QString token {}; // JSON members: RFC 6901 reference token
-        QJsonValue left {};
+        QJsonValue left {}; // Field rows (request line, headers): the texts
         QJsonValue right {};
+        int leftJson = -1; // Json rows: the node in diff().leftBody, -1 where the side has none
+        int rightJson = -1;
         int pointerLength = 0; // JSON nodes: length of the node's JSON Pointer
         int entryBegin = 0;
         int entryEnd = 0;
         int rangeBegin = 0; // range groups: members [rangeBegin, rangeEnd) of the parent
         int rangeEnd = 0;
         bool populated = false;
-        QStringList unionKeys {}; // Members::Union over objects
+        std::vector<std::pair<int, int>> memberPairs {}; // opened containers: JsonDiff::memberPairs
         std::vector<int> children {};
     };
 
@@ -55,6 +59,8 @@ public:
     void reset(EventDiff diff);
 
     const EventDiff &diff() const { return m_diff; }
+    const JsonDocument &leftBody() const { return *m_diff.leftBody; }
+    const JsonDocument &rightBody() const { return *m_diff.rightBody; }
     const Node &node(int id) const { return m_nodes[size_t(id)]; }
     int childCount(int id); // populates on first call
     int child(int id, int row); // populates on first call
@@ -68,24 +74,15 @@ public:
     qsizetype nodeCount() const { return qsizetype(m_nodes.size()); }
 
 private:
-    struct Member
-    {
-        QString key {};
-        QString token {};
-        QJsonValue left {};
-        QJsonValue right {};
-        DiffKind inheritedKind = DiffKind::Same; // Same: decided by the differences
-    };
-
     void addSections();
     void addRows(int sectionId, const QList<DiffEntry> &rows, int &cursor);
     void addBody(int sectionId, int cursor);
     void populate(int id);
     void addRangeGroups(int id, int count);
     void addMembers(int id, int containerId, int begin, int end);
-    int memberCount(const Node &container) const;
-    Member memberAt(const Node &container, int index) const;
-    int scanEntries(int cursor, int end, int parentLength, const QString &token) const;
+    void nameMember(Node &member) const;
+    bool inSubtree(const DiffEntry &entry, int leftJson, int rightJson) const;
+    int scanEntries(int cursor, int end, std::pair<int, int> member) const;
     void classify(Node &node) const;
     int addNode(Node node);
 

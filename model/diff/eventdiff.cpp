@@ -2,8 +2,6 @@
 
 #include "headerdiff.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -20,19 +18,13 @@ constexpr qsizetype kParallelParseSize = 1024 * 1024;
 struct ParsedBody
 {
     BodyKind kind = BodyKind::Empty;
-    QJsonValue root;
+    std::shared_ptr<const JsonDocument> document; // set when kind is Json
 };
 
 ParsedBody parseBody(const QByteArray &bytes)
 {
-    const BodyInspection inspection = BodyInspector::inspect(bytes);
-    if (inspection.scalarRoot)
-        return { inspection.kind, inspection.root() };
-    if (inspection.json.isObject())
-        return { inspection.kind, inspection.json.object() };
-    if (inspection.json.isArray())
-        return { inspection.kind, inspection.json.array() };
-    return { inspection.kind, {} };
+    BodyInspection inspection = BodyInspector::inspectDocument(bytes);
+    return { inspection.kind, std::move(inspection.document) };
 }
 
 qsizetype firstMismatch(const QByteArray &left, const QByteArray &right)
@@ -73,10 +65,10 @@ void diffBodies(EventDiff &diff)
     diff.rightKind = right.kind;
     if (left.kind == BodyKind::Json && right.kind == BodyKind::Json) {
         diff.bodyMode = EventDiff::BodyMode::Json;
-        diff.leftBody = left.root;
-        diff.rightBody = right.root;
+        diff.leftBody = left.document;
+        diff.rightBody = right.document;
         if (diff.firstDifferentByte >= 0)
-            diff.bodyDifferences = diffJson(left.root, right.root);
+            diff.bodyDifferences = diffJson(*left.document, *right.document);
         return;
     }
     diff.bodyMode = EventDiff::BodyMode::Bytes;

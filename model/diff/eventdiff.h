@@ -4,6 +4,8 @@
 #include "event/eventanalysis.h"
 #include "jsondiff.h"
 
+#include <memory>
+
 // The whole comparison of two events as one value: computed by diffEvents() (pure, safe to run
 // off the GUI thread), then shown by DiffModel. Three sections, in display order: the request
 // line, the headers, the body.
@@ -19,8 +21,9 @@ struct EventDiff
     QList<DiffEntry> requestRows; // pointers "method" and "target"; Same rows included
     QList<DiffEntry> headerRows; // alignHeaders(): Same rows included
     BodyMode bodyMode = BodyMode::Bytes;
-    QJsonValue leftBody; // Json mode: the parsed roots (an object or an array)
-    QJsonValue rightBody;
+    // Json mode: both bodies as sent (any JSON text: object, array or scalar); never null.
+    std::shared_ptr<const JsonDocument> leftBody = std::make_shared<const JsonDocument>();
+    std::shared_ptr<const JsonDocument> rightBody = std::make_shared<const JsonDocument>();
     QByteArray leftBytes; // both modes: the raw bodies
     QByteArray rightBytes;
     BodyKind leftKind = BodyKind::Empty;

@@ -1,133 +1,121 @@
 #include "jsondiff.h"
 
-#include "event/jsontype.h"
-
-#include <QCborArray>
-#include <QCborMap>
-#include <QJsonArray>
-#include <QVariant>
-
 #include <algorithm>
-#include <optional>
-#include <vector>
+#include <string_view>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// The walk runs on QCborValue, which shares a parsed QJsonDocument's storage: keys and strings
-// are compared in place, where QJsonValue would allocate a QString for every key and string.
-QJsonValue::Type jsonType(const QCborValue &value)
+using Pairs = std::vector<std::pair<int, int>>;
+
+std::vector<int> childrenOf(const JsonDocument &document, int id)
 {
-    if (value.isMap())
-        return QJsonValue::Object;
-    if (value.isArray())
-        return QJsonValue::Array;
-    if (value.isString())
-        return QJsonValue::String;
-    if (value.isInteger() || value.isDouble())
-        return QJsonValue::Double;
-    if (value.isBool())
-        return QJsonValue::Bool;
-    return value.isNull() ? QJsonValue::Null : QJsonValue::Undefined;
+    std::vector<int> ids;
+    if (id < 0 || !document.isContainer(id))
+        return ids;
+    ids.reserve(size_t(document.node(id).count));
+    for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child))
+        ids.push_back(child);
+    return ids;
 }
 
-bool sameScalar(const QCborValue &left, const QCborValue &right, QJsonValue::Type type)
+std::string_view nameOf(const JsonDocument &document, int id)
 {
-    switch (type) {
-    case QJsonValue::Double:
-        // As QJsonValue: 1 equals 1.0, and integers compare exactly beyond 2^53.
-        if (left.isInteger() && right.isInteger())
-            return left.toInteger() == right.toInteger();
-        return left.toDouble() == right.toDouble();
-    case QJsonValue::Bool:
-        return left.isTrue() == right.isTrue();
-    case QJsonValue::String:
-        return left == right;
+    const QByteArrayView name = document.keyUtf8(id);
+    return { name.data(), size_t(name.size()) };
+}
+
+Pairs byIndex(const std::vector<int> &left, const std::vector<int> &right)
+{
+    Pairs pairs(std::max(left.size(), right.size()), { -1, -1 });
+    for (size_t i = 0; i < left.size(); ++i)
+        pairs[i].first = left[i];
+    for (size_t i = 0; i < right.size(); ++i)
+        pairs[i].second = right[i];
+    return pairs;
+}
+
+bool sameNames(const JsonDocument &leftDocument, const std::vector<int> &left,
+               const JsonDocument &rightDocument, const std::vector<int> &right)
+{
+    if (left.size() != right.size())
+        return false;
+    for (size_t i = 0; i < left.size(); ++i) {
+        if (nameOf(leftDocument, left[i]) != nameOf(rightDocument, right[i]))
+            return false;
+    }
+    return true;
+}
+
+// The n-th member of a name on the left pairs with the n-th of that name on the right. Members
+// only the right has are anchored after the left member their predecessor on the right pairs
+// with (or at the front), so both senders' orders show through.
+Pairs byName(const JsonDocument &leftDocument, const std::vector<int> &left,
+             const JsonDocument &rightDocument, const std::vector<int> &right)
+{
+    if (sameNames(leftDocument, left, rightDocument, right))
+        return byIndex(left, right); // the usual case: the same sender, the same members
+    std::unordered_map<std::string_view, std::vector<size_t>> rightRows;
+    for (size_t j = 0; j < right.size(); ++j)
+        rightRows[nameOf(rightDocument, right[j])].push_back(j);
+    std::unordered_map<std::string_view, size_t> seen;
+    std::vector<int> partnerOfRight(right.size(), -1); // right row -> left row
+    std::vector<int> partnerOfLeft(left.size(), -1); // left row -> right node
+    for (size_t i = 0; i < left.size(); ++i) {
+        const auto found = rightRows.find(nameOf(leftDocument, left[i]));
+        if (found == rightRows.end())
+            continue;
+        const size_t occurrence = seen[found->first]++;
+        if (occurrence < found->second.size()) {
+            const size_t j = found->second[occurrence];
+            partnerOfRight[j] = int(i);
+            partnerOfLeft[i] = right[j];
+        }
+    }
+    std::vector<std::vector<int>> after(left.size() + 1); // slot 0: the front; i + 1: after row i
+    size_t slot = 0;
+    for (size_t j = 0; j < right.size(); ++j) {
+        if (partnerOfRight[j] >= 0)
+            slot = size_t(partnerOfRight[j]) + 1;
+        else
+            after[slot].push_back(right[j]);
+    }
+    // Between two members both sides have, the left's own members (removed) come first, then
+    // the right's (added), as a line diff shows a replaced stretch.
+    Pairs pairs;
+    pairs.reserve(left.size() + right.size());
+    const auto flush = [&pairs](const std::vector<int> &added) {
+        for (int r : added)
+            pairs.emplace_back(-1, r);
+    };
+    const std::vector<int> *pending = &after[0];
+    for (size_t i = 0; i < left.size(); ++i) {
+        if (partnerOfLeft[i] >= 0) {
+            flush(*pending);
+            pending = &after[i + 1];
+        }
+        pairs.emplace_back(left[i], partnerOfLeft[i]);
+    }
+    flush(*pending);
+    return pairs;
+}
+
+bool sameValue(const JsonDocument &left, int leftId, const JsonDocument &right, int rightId)
+{
+    if (left.raw(leftId) == right.raw(rightId))
+        return true;
+    switch (left.type(leftId)) {
+    case JsonDocument::Type::Number:
+        return left.number(leftId) == right.number(rightId); // exact, any length
+    case JsonDocument::Type::String:
+        return left.stringUtf8(leftId) == right.stringUtf8(rightId);
+    case JsonDocument::Type::Bool:
+        return left.boolean(leftId) == right.boolean(rightId);
     default:
         return true; // null
     }
-}
-
-// The kind of the pair itself; Same for two maps or two arrays (their members decide).
-DiffKind shallowKind(const QCborValue &left, const QCborValue &right)
-{
-    const QJsonValue::Type leftType = jsonType(left);
-    const QJsonValue::Type rightType = jsonType(right);
-    if (leftType == QJsonValue::Undefined || rightType == QJsonValue::Undefined) {
-        if (leftType == rightType)
-            return DiffKind::Same;
-        return leftType == QJsonValue::Undefined ? DiffKind::Added : DiffKind::Removed;
-    }
-    if (leftType != rightType)
-        return DiffKind::TypeChanged;
-    if (leftType == QJsonValue::Object || leftType == QJsonValue::Array)
-        return DiffKind::Same;
-    return sameScalar(left, right, leftType) ? DiffKind::Same : DiffKind::Changed;
-}
-
-QJsonValue toJson(const QCborValue &value)
-{
-    return value.isUndefined() ? QJsonValue(QJsonValue::Undefined) : value.toJsonValue();
-}
-
-// Both sides' members of two objects, merged in key order. QJsonObject keeps its keys sorted by
-// UTF-16 code unit, as QString's operator< compares, so one pass pairs them up; only keys that
-// differ are turned into QStrings to be ordered. unionKeys() and the walker both go through
-// here, so DiffTree and diffJson() agree on the order.
-class MemberMerge
-{
-public:
-    MemberMerge(const QCborMap &left, const QCborMap &right)
-        : m_left(left)
-        , m_right(right)
-    { }
-
-    bool atEnd() const { return m_leftAt == m_left.size() && m_rightAt == m_right.size(); }
-
-    // The next member: its name and its value on each side (Undefined where absent).
-    QCborValue next(QCborValue &left, QCborValue &right)
-    {
-        const bool hasLeft = m_leftAt < m_left.size();
-        const bool hasRight = m_rightAt < m_right.size();
-        const QCborValue leftKey =
-            hasLeft ? QCborValue((m_left.constBegin() + m_leftAt).key()) : QCborValue();
-        const QCborValue rightKey =
-            hasRight ? QCborValue((m_right.constBegin() + m_rightAt).key()) : QCborValue();
-        bool takeLeft = hasLeft;
-        bool takeRight = hasRight;
-        if (hasLeft && hasRight && leftKey != rightKey) {
-            takeLeft = leftKey.toString() < rightKey.toString();
-            takeRight = !takeLeft;
-        }
-        left = takeLeft ? QCborValue((m_left.constBegin() + m_leftAt++).value()) : QCborValue();
-        right = takeRight ? QCborValue((m_right.constBegin() + m_rightAt++).value()) : QCborValue();
-        return takeLeft ? leftKey : rightKey;
-    }
-
-private:
-    // Positions, not iterators: an iterator points at its map, and frames move.
-    QCborMap m_left;
-    QCborMap m_right;
-    qsizetype m_leftAt = 0;
-    qsizetype m_rightAt = 0;
-};
-
-// One container pair being walked: both objects (merged) or both arrays (by index), and the
-// member being looked at, from which the pointer of a difference is built.
-struct Frame
-{
-    std::optional<MemberMerge> members;
-    QCborArray leftArray;
-    QCborArray rightArray;
-    qsizetype next = 0;
-    qsizetype count = 0;
-    QCborValue key; // objects: the current member's name
-};
-
-QCborValue arrayMember(const QCborArray &array, qsizetype index)
-{
-    return index < array.size() ? array.at(index) : QCborValue();
 }
 
 // Walks the union of both trees depth-first with an explicit stack. A pointer is spelled out
@@ -135,55 +123,49 @@ QCborValue arrayMember(const QCborArray &array, qsizetype index)
 class Walker
 {
 public:
-    QList<DiffEntry> run(const QJsonValue &left, const QJsonValue &right)
+    Walker(const JsonDocument &left, const JsonDocument &right)
+        : m_left(left)
+        , m_right(right)
+    { }
+
+    QList<DiffEntry> run()
     {
-        visit(toCbor(left), toCbor(right));
+        visit(m_left.isValid() ? 0 : -1, m_right.isValid() ? 0 : -1);
         while (!m_stack.empty())
             step();
         return std::move(m_entries);
     }
 
 private:
-    static QCborValue toCbor(const QJsonValue &value)
+    struct Frame
     {
-        return value.isUndefined() ? QCborValue() : QCborValue::fromJsonValue(value);
-    }
+        Pairs members;
+        size_t next = 0;
+        bool object = false;
+    };
 
-    void visit(const QCborValue &left, const QCborValue &right)
+    void visit(int left, int right)
     {
-        const DiffKind kind = shallowKind(left, right);
+        const DiffKind kind = JsonDiff::shallowKind(m_left, left, m_right, right);
         if (kind != DiffKind::Same) {
-            m_entries.append(DiffEntry { pointer(), kind, toJson(left), toJson(right) });
+            m_entries.append(DiffEntry { pointer(), kind, {}, {}, left, right });
             return;
         }
-        if (left.isMap()) {
-            m_stack.emplace_back().members.emplace(left.toMap(), right.toMap());
-        } else if (left.isArray()) {
-            Frame &frame = m_stack.emplace_back();
-            frame.leftArray = left.toArray();
-            frame.rightArray = right.toArray();
-            frame.count = std::max(frame.leftArray.size(), frame.rightArray.size());
+        if (left >= 0 && m_left.isContainer(left)) {
+            m_stack.push_back(Frame { JsonDiff::memberPairs(m_left, left, m_right, right), 0,
+                                      m_left.type(left) == JsonDocument::Type::Object });
         }
     }
 
     void step()
     {
         Frame &frame = m_stack.back();
-        const bool done = frame.members ? frame.members->atEnd() : frame.next == frame.count;
-        if (done) {
+        if (frame.next == frame.members.size()) {
             m_stack.pop_back();
             return;
         }
-        // visit() may grow m_stack and so invalidate `frame`: take the values first.
-        QCborValue left;
-        QCborValue right;
-        if (frame.members) {
-            frame.key = frame.members->next(left, right);
-        } else {
-            left = arrayMember(frame.leftArray, frame.next);
-            right = arrayMember(frame.rightArray, frame.next);
-            ++frame.next;
-        }
+        // visit() may grow m_stack and so invalidate `frame`: take the pair first.
+        const auto [left, right] = frame.members[frame.next++];
         visit(left, right);
     }
 
@@ -192,21 +174,25 @@ private:
         QString path;
         for (const Frame &frame : m_stack) {
             path += u'/';
-            path += frame.members ? JsonDiff::escapeToken(frame.key.toString())
-                                  : QString::number(frame.next - 1);
+            const auto [left, right] = frame.members[frame.next - 1];
+            path += frame.object
+                ? JsonDiff::escapeToken(left >= 0 ? m_left.key(left) : m_right.key(right))
+                : QString::number(frame.next - 1);
         }
         return path;
     }
 
+    const JsonDocument &m_left;
+    const JsonDocument &m_right;
     std::vector<Frame> m_stack;
     QList<DiffEntry> m_entries;
 };
 
 } // namespace
 
-QList<DiffEntry> diffJson(const QJsonValue &left, const QJsonValue &right)
+QList<DiffEntry> diffJson(const JsonDocument &left, const JsonDocument &right)
 {
-    return Walker().run(left, right);
+    return Walker(left, right).run();
 }
 
 QString diffKindName(DiffKind kind)
@@ -228,16 +214,47 @@ QString diffKindName(DiffKind kind)
 
 namespace JsonDiff {
 
-QStringList unionKeys(const QJsonObject &left, const QJsonObject &right)
+std::vector<std::pair<int, int>> memberPairs(const JsonDocument &left, int leftId,
+                                             const JsonDocument &right, int rightId)
 {
-    QStringList keys;
-    keys.reserve(std::max(left.size(), right.size()));
-    MemberMerge merge(QCborMap::fromJsonObject(left), QCborMap::fromJsonObject(right));
-    QCborValue leftValue;
-    QCborValue rightValue;
-    while (!merge.atEnd())
-        keys.append(merge.next(leftValue, rightValue).toString());
-    return keys;
+    const std::vector<int> leftMembers = childrenOf(left, leftId);
+    const std::vector<int> rightMembers = childrenOf(right, rightId);
+    const bool bothContainers = leftId >= 0 && rightId >= 0 && left.isContainer(leftId)
+        && left.type(leftId) == right.type(rightId);
+    if (bothContainers && left.type(leftId) == JsonDocument::Type::Object)
+        return byName(left, leftMembers, right, rightMembers);
+    if (bothContainers)
+        return byIndex(leftMembers, rightMembers);
+    // Different types (or one side only): the left's members as removed, then the right's.
+    Pairs pairs;
+    pairs.reserve(leftMembers.size() + rightMembers.size());
+    for (int id : leftMembers)
+        pairs.emplace_back(id, -1);
+    for (int id : rightMembers)
+        pairs.emplace_back(-1, id);
+    return pairs;
+}
+
+DiffKind shallowKind(const JsonDocument &left, int leftId, const JsonDocument &right, int rightId)
+{
+    if (leftId < 0 || rightId < 0) {
+        if (leftId == rightId)
+            return DiffKind::Same;
+        return leftId < 0 ? DiffKind::Added : DiffKind::Removed;
+    }
+    if (left.type(leftId) != right.type(rightId))
+        return DiffKind::TypeChanged;
+    if (left.isContainer(leftId))
+        return DiffKind::Same;
+    return sameValue(left, leftId, right, rightId) ? DiffKind::Same : DiffKind::Changed;
+}
+
+bool sameButWrittenDifferently(const JsonDocument &left, int leftId, const JsonDocument &right,
+                               int rightId)
+{
+    return leftId >= 0 && rightId >= 0 && !left.isContainer(leftId)
+        && shallowKind(left, leftId, right, rightId) == DiffKind::Same
+        && left.raw(leftId) != right.raw(rightId);
 }
 
 QString escapeToken(const QString &key)

@@ -15,7 +15,7 @@ public:
         for (int id = root; id < end; ++id) {
             closeUntil(id);
             separate(id, root);
-            value(id);
+            value(id, root);
         }
         closeUntil(end);
         return m_out;
@@ -39,10 +39,10 @@ private:
         newline(qsizetype(m_open.size()));
     }
 
-    void value(int id)
+    void value(int id, int root)
     {
         const JsonDocument::Node &node = m_document.node(id);
-        if (m_document.isMember(id)) {
+        if (m_document.isMember(id) && id != root) { // a member printed alone is its value
             m_out += m_document.rawKey(id);
             m_out += m_indent == 0 ? ":" : ": ";
         }

@@ -70,7 +70,7 @@ void scanPart(ScanPart &part, const QString &path, const Filter &filter,
               const FilterLiterals &literals, const std::function<bool(qint64)> &keepGoing)
 {
     SessionStore store;
-    if (store.open(path))
+    if (!store.open(path))
         return;
     EventScan scan;
     scan.fromSeq = part.from;
@@ -81,11 +81,13 @@ void scanPart(ScanPart &part, const QString &path, const Filter &filter,
             return literals.admits(body);
         };
     scan.keepGoing = keepGoing;
-    part.read = store.scanEvents(scan, [&](const Event &event, const EventSummary &summary) {
-        if (filter.matches(summary, &event))
-            part.matching.insert(event.seq);
-        return true;
-    });
+    const Status read =
+        store.scanEvents(scan, [&](const Event &event, const EventSummary &summary) {
+            if (filter.matches(summary, &event))
+                part.matching.insert(event.seq);
+            return true;
+        });
+    part.read = read.ok();
 }
 
 // The session in two halves of its seq range, one per core: reading rows is the cost, and each
@@ -97,7 +99,7 @@ std::optional<QSet<qint64>> scanSession(JobControl &job, const QString &path, co
     qint64 first = 0, last = 0;
     {
         SessionStore store;
-        if (store.open(path))
+        if (!store.open(path))
             return std::nullopt;
         std::tie(first, last) = store.seqRange();
     }

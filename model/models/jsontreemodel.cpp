@@ -7,15 +7,13 @@
 using namespace Qt::StringLiterals;
 
 JsonTreeModel::JsonTreeModel(QObject *parent)
-    : QAbstractItemModel(parent)
+    : TreeModel(ColumnCount, parent)
 { }
 
 void JsonTreeModel::setDocument(std::shared_ptr<const JsonDocument> document,
                                 const Violations &violations)
 {
-    beginResetModel();
-    m_tree.reset(std::move(document), violations);
-    endResetModel();
+    resetTree(std::move(document), violations);
 }
 
 void JsonTreeModel::setDocument(const QJsonDocument &document, const Violations &violations)
@@ -30,58 +28,6 @@ void JsonTreeModel::setDocument(const QJsonDocument &document, const Violations 
 void JsonTreeModel::clear()
 {
     setDocument(std::shared_ptr<const JsonDocument>());
-}
-
-int JsonTreeModel::nodeId(const QModelIndex &index) const
-{
-    return index.isValid() ? int(index.internalId()) : 0;
-}
-
-QModelIndex JsonTreeModel::index(int row, int column, const QModelIndex &parent) const
-{
-    if (column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
-        return {};
-    const int id = m_tree.child(nodeId(parent), row);
-    return id < 0 ? QModelIndex() : createIndex(row, column, quintptr(id));
-}
-
-QModelIndex JsonTreeModel::parent(const QModelIndex &child) const
-{
-    if (!child.isValid())
-        return {};
-    const int parentId = m_tree.node(nodeId(child)).parent;
-    if (parentId <= 0)
-        return {};
-    return createIndex(m_tree.node(parentId).row, 0, quintptr(parentId));
-}
-
-int JsonTreeModel::rowCount(const QModelIndex &parent) const
-{
-    if (parent.isValid() && parent.column() != 0)
-        return 0;
-    return m_tree.childCount(nodeId(parent));
-}
-
-int JsonTreeModel::columnCount(const QModelIndex &) const
-{
-    return ColumnCount;
-}
-
-bool JsonTreeModel::hasChildren(const QModelIndex &parent) const
-{
-    if (parent.isValid() && parent.column() != 0)
-        return false;
-    return m_tree.hasChildren(nodeId(parent));
-}
-
-Qt::ItemFlags JsonTreeModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (!m_tree.hasChildren(nodeId(index)))
-        flags |= Qt::ItemNeverHasChildren;
-    return flags;
 }
 
 QString JsonTreeModel::valueText(const JsonDocument &document, int json)
@@ -285,5 +231,5 @@ QModelIndex JsonTreeModel::indexOfPointer(const QString &pointer) const
         if (id < 0)
             return {};
     }
-    return id <= 0 ? QModelIndex() : createIndex(m_tree.node(id).row, 0, quintptr(id));
+    return indexOfNode(id);
 }

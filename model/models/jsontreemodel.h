@@ -2,15 +2,15 @@
 
 #include "jsontree.h"
 #include "schema/fielddocs.h"
+#include "treemodel.h"
 
-#include <QAbstractItemModel>
 #include <QJsonDocument>
 
 // A JSON body as a tree: key, value, JSON type, and the schema's verdict on each field, in the
 // order sent (a duplicate member is a row of its own). Values stay typed (ValueRole) and exact
 // (RawRole: the source text); violations tint their field through SeverityRole; required
 // members that are missing appear as placeholder rows where they belong.
-class JsonTreeModel : public QAbstractItemModel
+class JsonTreeModel : public TreeModel<JsonTree>
 {
     Q_OBJECT
 public:
@@ -34,14 +34,8 @@ public:
     // DescriptionRole, DocumentationRole, tooltips).
     void setFieldDocs(const FieldDocs &docs) { m_docs = docs; }
 
-    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    QModelIndex parent(const QModelIndex &child) const override;
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    bool hasChildren(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     // The index of the node at a JSON Pointer, opening parents as needed; invalid if absent.
     QModelIndex indexOfPointer(const QString &pointer) const;
@@ -49,7 +43,6 @@ public:
     static QString valueText(const JsonDocument &document, int json);
 
 private:
-    int nodeId(const QModelIndex &index) const;
     int childWithPointer(int id, const QString &pointer, const QString &token) const;
     QVariant displayData(const JsonTree::Node &node, int column) const;
     QVariant typedValue(const JsonTree::Node &node) const;
@@ -61,5 +54,4 @@ private:
     QVariant docData(const JsonTree::Node &node, int role) const;
 
     FieldDocs m_docs;
-    mutable JsonTree m_tree; // children are created lazily, when a view first asks for them
 };

@@ -5,6 +5,7 @@
 #include "headercodec.h"
 #include "sessionlock.h"
 #include "sqlitestatement.h"
+#include "summarycodec.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -42,66 +43,74 @@ QString synchronousMode()
     return qEnvironmentVariable("HOOKSCOPE_SYNC") == u"FULL"_s ? u"FULL"_s : u"NORMAL"_s;
 }
 
-// Not SQLite, or tables without Hookscope's meta row: what a session must not be.
-std::optional<QString> foreignTables(const QSqlDatabase &db, const QString &path)
+Status failure(const QString &what, const QString &why)
+{
+    return Status::failure(u"%1: %2"_s.arg(what, why));
+}
+
+Status commit(QSqlDatabase &db)
+{
+    return db.commit() ? Status() : failure(u"commit"_s, db.lastError().text());
+}
+
+// Fails for what a session must not be: not SQLite, or tables without Hookscope's meta row.
+Status ownTables(const QSqlDatabase &db, const QString &path)
 {
     QSqlQuery tables(db);
     if (!tables.exec(u"SELECT count(*) FROM sqlite_master"_s) || !tables.next())
-        return u"%1: not a Hookscope session (not an SQLite database); it is left unchanged"_s.arg(
-            path);
+        return Status::failure(
+            u"%1: not a Hookscope session (not an SQLite database); it is left unchanged"_s.arg(
+                path));
     if (tables.value(0).toLongLong() == 0)
-        return std::nullopt; // an empty database may become a session
+        return {}; // an empty database may become a session
     QSqlQuery meta(db);
     const bool ours = meta.exec(u"SELECT value FROM meta WHERE key = '%1'"_s.arg(kFormatKey))
         && meta.next() && meta.value(0).toString() == kFormatValue;
     if (ours)
-        return std::nullopt;
-    return u"%1: not a Hookscope session (an SQLite database without Hookscope's meta row); it "
-           "is left unchanged"_s.arg(path);
+        return {};
+    return Status::failure(
+        u"%1: not a Hookscope session (an SQLite database without Hookscope's meta row); it "
+        "is left unchanged"_s.arg(path));
 }
 
-// Why the file at path must not be written as a session, looked at through a read-only
-// connection so that nothing is written: not SQLite, or another program's database (tables but
+// Whether the file at path may be used as a session, looked at through a read-only connection
+// so that nothing is written: not if it is not SQLite, or another program's database (tables but
 // no Hookscope meta row). An empty database (no tables) may become a session.
-std::optional<QString> notASession(const QString &path)
+Status mayBeASession(const QString &path)
 {
     static QAtomicInteger<quint64> counter;
     const QString name = u"hookscope-check-%1"_s.arg(counter.fetchAndAddRelaxed(1));
-    std::optional<QString> problem;
+    Status verdict;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(path);
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        problem = db.open() ? foreignTables(db, path)
-                            : u"%1: not a Hookscope session (%2); it is left unchanged"_s.arg(
-                                path, db.lastError().text());
+        verdict = db.open()
+            ? ownTables(db, path)
+            : Status::failure(u"%1: not a Hookscope session (%2); it is left unchanged"_s.arg(
+                path, db.lastError().text()));
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
-    return problem;
+    return verdict;
 }
 
 // Capture must fail at start, not answer 503 to every request: SQLite writes the file and
 // creates its -wal and -shm files beside it.
-std::optional<QString> notWritable(const QFileInfo &info)
+Status writable(const QFileInfo &info)
 {
     const QFileInfo folder(info.absolutePath());
     if (info.exists() && !info.isWritable())
-        return u"%1: the session file is read-only, so events cannot be stored in it (export "
-               "can still read it)"_s.arg(info.filePath());
+        return Status::failure(
+            u"%1: the session file is read-only, so events cannot be stored in it (export "
+            "can still read it)"_s.arg(info.filePath()));
     if (!folder.isWritable())
-        return u"%1: cannot write in the folder %2, so events cannot be stored there"_s.arg(
-            info.filePath(), folder.filePath());
-    return std::nullopt;
+        return Status::failure(
+            u"%1: cannot write in the folder %2, so events cannot be stored there"_s.arg(
+                info.filePath(), folder.filePath()));
+    return {};
 }
 
-const char kSummaryColumns[] = "seq, received_at, method, target, remote, body_size, status, "
-                               "event_type, classified_by, errors, warnings, signature, "
-                               "body_kind, origin, schema_checked";
-// Added to the events table later: a session written before them reads them as empty, and is
-// given them when opened for writing (ALTER TABLE ... ADD COLUMN keeps every row).
-const char kLaterSummaryColumns[] = ", content_type, attempt";
-const char kLaterSummaryDefaults[] = ", '', 0";
 } // namespace
 
 SessionStore::SessionStore()
@@ -113,69 +122,68 @@ SessionStore::~SessionStore()
     close();
 }
 
-std::optional<QString> SessionStore::open(const QString &path, Access access)
+Status SessionStore::open(const QString &path, Access access)
 {
     close();
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
-        return u"%1: not a file"_s.arg(path);
+        return Status::failure(u"%1: not a file"_s.arg(path));
     if (access == Access::ReadWrite)
         return openForWriting(path);
     if (!info.exists())
-        return u"%1: no such session file"_s.arg(path);
-    if (auto problem = notASession(path))
-        return problem;
-    if (auto error = connect(path, access))
-        return error;
+        return Status::failure(u"%1: no such session file"_s.arg(path));
+    if (Status session = mayBeASession(path); !session)
+        return session;
+    if (Status connected = connect(path, access); !connected)
+        return connected;
     m_path = path;
     m_hasLaterColumns = hasColumn(u"events"_s, u"attempt"_s);
-    if (!exec(u"PRAGMA busy_timeout=10000"_s)) {
-        const QString why = m_lastError;
+    if (const Status waits = exec(u"PRAGMA busy_timeout=10000"_s); !waits) {
         close();
-        return u"%1: %2"_s.arg(path, why);
+        return failure(path, waits.error());
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<QString> SessionStore::openForWriting(const QString &path)
+Status SessionStore::openForWriting(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists() && info.size() > 0) {
-        if (auto problem = notASession(path))
-            return problem;
+        if (Status session = mayBeASession(path); !session)
+            return session;
     }
-    if (auto problem = notWritable(info))
-        return problem;
+    if (Status canWrite = writable(info); !canWrite)
+        return canWrite;
     auto lock = SessionLock::acquire(path);
     if (const auto *error = std::get_if<QString>(&lock))
-        return *error;
+        return Status::failure(*error);
     if (!info.exists() && !createPrivateFile(path))
-        return u"%1: cannot create the session file"_s.arg(path);
-    if (auto error = connect(path, Access::ReadWrite))
-        return error;
+        return Status::failure(u"%1: cannot create the session file"_s.arg(path));
+    if (Status connected = connect(path, Access::ReadWrite); !connected)
+        return connected;
     m_lock = std::get<std::shared_ptr<SessionLock>>(std::move(lock));
     m_path = path;
-    if (!createSchema()) {
-        const QString why = m_lastError;
+    if (const Status schema = createSchema(); !schema) {
         close();
-        return u"%1: not a Hookscope session (%2)"_s.arg(path, why);
+        return Status::failure(u"%1: not a Hookscope session (%2)"_s.arg(path, schema.error()));
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<QString> SessionStore::connect(const QString &path, Access access)
+Status SessionStore::connect(const QString &path, Access access)
 {
+    QString why;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
         db.setDatabaseName(path);
         if (access == Access::ReadOnly)
             db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
         if (db.open())
-            return std::nullopt;
-        m_lastError = db.lastError().text();
+            return {};
+        why = db.lastError().text();
     } // the handle must be gone before the connection is removed
     QSqlDatabase::removeDatabase(m_connection);
-    return u"%1: %2"_s.arg(path, m_lastError);
+    return failure(path, why);
 }
 
 void SessionStore::close()
@@ -197,21 +205,15 @@ bool SessionStore::isOpen() const
         && QSqlDatabase::database(m_connection, false).isOpen();
 }
 
-bool SessionStore::exec(const QString &sql)
+Status SessionStore::exec(const QString &sql)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(sql))
-        return fail(sql, query.lastError().text());
-    return true;
+        return failure(sql, query.lastError().text());
+    return {};
 }
 
-bool SessionStore::fail(const QString &what, const QString &why) const
-{
-    m_lastError = u"%1: %2"_s.arg(what, why);
-    return false;
-}
-
-bool SessionStore::createSchema()
+Status SessionStore::createSchema()
 {
     // NORMAL in WAL mode: a commit is in the WAL (the OS's cache) before the 2xx is sent, so a
     // crash or kill of Hookscope loses no answered event; only a power loss or kernel crash can
@@ -219,39 +221,43 @@ bool SessionStore::createSchema()
     // HOOKSCOPE_SYNC=FULL restores it for those who want that guarantee too.
     // The capture thread writes while the window reads (and sometimes deletes): wait for the
     // other connection's lock instead of failing at once.
-    if (!exec(u"PRAGMA busy_timeout=10000"_s) || !exec(u"PRAGMA journal_mode=WAL"_s)
-        || !exec(u"PRAGMA synchronous=%1"_s.arg(synchronousMode())))
-        return false;
-    const bool created =
-        exec(u"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)"_s)
-        && exec(u"CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, received_at INTEGER, "
-                "method TEXT, target BLOB, remote TEXT, body_size INTEGER, status INTEGER, "
-                "event_type TEXT, classified_by INTEGER, errors INTEGER, warnings INTEGER, "
-                "signature INTEGER, body_kind INTEGER, origin INTEGER, source_file TEXT, "
-                "schema_checked INTEGER, content_type TEXT, attempt INTEGER)"_s)
-        && addLaterColumns()
-        && exec(u"CREATE TABLE IF NOT EXISTS payloads(seq INTEGER PRIMARY KEY, headers BLOB, "
-                "body BLOB, response_headers BLOB, response_body BLOB, response_delay INTEGER)"_s)
-        && exec(
-            u"CREATE TABLE IF NOT EXISTS deliveries(id INTEGER PRIMARY KEY, seq INTEGER, kind "
-            u"TEXT, "
-            "target TEXT, status INTEGER, reason BLOB, headers BLOB, body BLOB, truncated INTEGER, "
-            "elapsed_ms INTEGER, error TEXT, at INTEGER)"_s)
-        && exec(u"CREATE INDEX IF NOT EXISTS deliveries_seq ON deliveries(seq)"_s);
-    if (!created)
-        return false;
+    const QString statements[] = {
+        u"PRAGMA busy_timeout=10000"_s,
+        u"PRAGMA journal_mode=WAL"_s,
+        u"PRAGMA synchronous=%1"_s.arg(synchronousMode()),
+        u"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)"_s,
+        u"CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, received_at INTEGER, "
+        "method TEXT, target BLOB, remote TEXT, body_size INTEGER, status INTEGER, "
+        "event_type TEXT, classified_by INTEGER, errors INTEGER, warnings INTEGER, "
+        "signature INTEGER, body_kind INTEGER, origin INTEGER, source_file TEXT, "
+        "schema_checked INTEGER, content_type TEXT, attempt INTEGER)"_s,
+        u"CREATE TABLE IF NOT EXISTS payloads(seq INTEGER PRIMARY KEY, headers BLOB, "
+        "body BLOB, response_headers BLOB, response_body BLOB, response_delay INTEGER)"_s,
+        u"CREATE TABLE IF NOT EXISTS deliveries(id INTEGER PRIMARY KEY, seq INTEGER, kind TEXT, "
+        "target TEXT, status INTEGER, reason BLOB, headers BLOB, body BLOB, truncated INTEGER, "
+        "elapsed_ms INTEGER, error TEXT, at INTEGER)"_s,
+        u"CREATE INDEX IF NOT EXISTS deliveries_seq ON deliveries(seq)"_s,
+    };
+    for (const QString &sql : statements) {
+        if (Status done = exec(sql); !done)
+            return done;
+    }
+    if (Status added = addLaterColumns(); !added)
+        return added;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
     query.addBindValue(kFormatKey);
     if (!query.exec())
-        return fail(u"meta"_s, query.lastError().text());
-    if (query.next())
-        return query.value(0).toString() == kFormatValue
-            || fail(u"format"_s, query.value(0).toString());
+        return failure(u"meta"_s, query.lastError().text());
+    if (query.next()) {
+        if (query.value(0).toString() == kFormatValue)
+            return {};
+        return failure(u"format"_s, query.value(0).toString());
+    }
     query.prepare(u"INSERT INTO meta(key, value) VALUES(?, ?)"_s);
     query.addBindValue(kFormatKey);
     query.addBindValue(kFormatValue);
-    return query.exec() || fail(u"meta"_s, query.lastError().text());
+    return query.exec() ? Status() : failure(u"meta"_s, query.lastError().text());
 }
 
 bool SessionStore::hasColumn(const QString &table, const QString &column) const
@@ -267,18 +273,19 @@ bool SessionStore::hasColumn(const QString &table, const QString &column) const
 }
 
 // A session written by an earlier Hookscope gets the columns added since, empty for its events.
-bool SessionStore::addLaterColumns()
+Status SessionStore::addLaterColumns()
 {
     for (const QString &column : { u"content_type TEXT"_s, u"attempt INTEGER"_s }) {
-        if (!hasColumn(u"events"_s, column.section(u' ', 0, 0))
-            && !exec(u"ALTER TABLE events ADD COLUMN "_s + column))
-            return false;
+        if (hasColumn(u"events"_s, column.section(u' ', 0, 0)))
+            continue;
+        if (Status added = exec(u"ALTER TABLE events ADD COLUMN "_s + column); !added)
+            return added;
     }
     m_hasLaterColumns = true;
-    return true;
+    return {};
 }
 
-bool SessionStore::prepareInserts()
+Status SessionStore::prepareInserts()
 {
     sqlite3 *db = SqliteStatement::handleOf(m_connection);
     const std::pair<std::unique_ptr<SqliteStatement> *, const char *> statements[] = {
@@ -296,10 +303,10 @@ bool SessionStore::prepareInserts()
         if (!(*statement)->prepare(db, sql)) {
             const QString why = (*statement)->errorText();
             statement->reset();
-            return fail(QString::fromLatin1(sql), why);
+            return failure(QString::fromLatin1(sql), why);
         }
     }
-    return true;
+    return {};
 }
 
 // One event's two rows. The bound bytes are the event's own (or the reused header buffers):
@@ -337,34 +344,36 @@ bool SessionStore::insert(const Event &e, const EventAnalysis &a)
     return summary.run() && payload.run();
 }
 
-bool SessionStore::append(const QList<Event> &events, const QList<EventAnalysis> &analyses)
+Status SessionStore::append(const QList<Event> &events, const QList<EventAnalysis> &analyses)
 {
     Q_ASSERT(events.size() == analyses.size());
-    if (!m_insertSummary && !prepareInserts())
-        return false;
+    if (!m_insertSummary) {
+        if (Status prepared = prepareInserts(); !prepared)
+            return prepared;
+    }
     if (!m_begin->run())
-        return fail(u"begin"_s, m_begin->errorText());
+        return failure(u"begin"_s, m_begin->errorText());
     for (qsizetype i = 0; i < events.size(); ++i) {
         if (!insert(events.at(i), analyses.at(i))) {
             const QString why =
                 m_insertSummary->ok() ? m_insertPayload->errorText() : m_insertSummary->errorText();
             m_rollback->run();
-            return fail(u"insert event %1"_s.arg(events.at(i).seq), why);
+            return failure(u"insert event %1"_s.arg(events.at(i).seq), why);
         }
     }
     // Durable on return: the commit is in the WAL before any answer is sent (see createSchema).
     if (m_commit->run())
-        return true;
+        return {};
     const QString why = m_commit->errorText();
     m_rollback->run();
-    return fail(u"commit"_s, why);
+    return failure(u"commit"_s, why);
 }
 
-bool SessionStore::updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses)
+Status SessionStore::updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
-        return fail(u"begin"_s, db.lastError().text());
+        return failure(u"begin"_s, db.lastError().text());
     QSqlQuery query(db);
     query.prepare(u"UPDATE events SET event_type=?, classified_by=?, errors=?, warnings=?, "
                   "signature=?, body_kind=?, schema_checked=? WHERE seq=?"_s);
@@ -376,13 +385,13 @@ bool SessionStore::updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> 
         if (!query.exec()) {
             const QString why = query.lastError().text();
             db.rollback();
-            return fail(u"update %1"_s.arg(seq), why);
+            return failure(u"update %1"_s.arg(seq), why);
         }
     }
-    return db.commit() || fail(u"commit"_s, db.lastError().text());
+    return commit(db);
 }
 
-bool SessionStore::remove(const QList<qint64> &seqs)
+Status SessionStore::remove(const QList<qint64> &seqs)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     db.transaction();
@@ -397,13 +406,13 @@ bool SessionStore::remove(const QList<qint64> &seqs)
         deliveries.addBindValue(seq);
         if (!events.exec() || !payloads.exec() || !deliveries.exec()) {
             db.rollback();
-            return fail(u"delete %1"_s.arg(seq), events.lastError().text());
+            return failure(u"delete %1"_s.arg(seq), events.lastError().text());
         }
     }
-    return db.commit() || fail(u"commit"_s, db.lastError().text());
+    return commit(db);
 }
 
-bool SessionStore::addDelivery(const DeliveryResult &d)
+Status SessionStore::addDelivery(const DeliveryResult &d)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(
@@ -416,7 +425,8 @@ bool SessionStore::addDelivery(const DeliveryResult &d)
            QVariant(d.body), QVariant(d.truncated), QVariant(d.elapsedMs), QVariant(d.error),
            QVariant(d.at) })
         query.bindValue(at++, value);
-    return query.exec() || fail(u"delivery of %1"_s.arg(d.seq), query.lastError().text());
+    return query.exec() ? Status()
+                        : failure(u"delivery of %1"_s.arg(d.seq), query.lastError().text());
 }
 
 QList<DeliveryResult> SessionStore::deliveries(qint64 seq) const
@@ -447,10 +457,13 @@ QList<DeliveryResult> SessionStore::deliveries(qint64 seq) const
     return list;
 }
 
-bool SessionStore::clear()
+Status SessionStore::clear()
 {
-    return exec(u"DELETE FROM events"_s) && exec(u"DELETE FROM payloads"_s)
-        && exec(u"DELETE FROM deliveries"_s);
+    for (const QString &table : { u"events"_s, u"payloads"_s, u"deliveries"_s }) {
+        if (Status done = exec(u"DELETE FROM "_s + table); !done)
+            return done;
+    }
+    return {};
 }
 
 qint64 SessionStore::count() const
@@ -503,74 +516,59 @@ std::optional<Event> SessionStore::load(qint64 seq) const
     return eventFromRow(query);
 }
 
-bool SessionStore::forEachEvent(const std::function<bool(Event &&)> &callback) const
+Status SessionStore::forEachEvent(const std::function<bool(Event &&)> &callback) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
     if (!query.exec(QString::fromLatin1(kEventSelect) + u" ORDER BY e.seq"_s))
-        return fail(u"read events"_s, query.lastError().text());
+        return failure(u"read events"_s, query.lastError().text());
     while (query.next()) {
         if (!callback(eventFromRow(query)))
             break;
     }
-    return true;
+    return {};
 }
 
 namespace {
-// Reads the summary columns (kSummaryColumns order) starting at column `at`.
-EventSummary summaryFromRow(const QSqlQuery &query, int at, StringPool &pool)
+// QSqlQuery with the column readers of SqliteStatement, for SummaryCodec.
+struct QueryRow
 {
-    EventSummary s;
-    s.seq = query.value(at).toLongLong();
-    s.receivedAtMs = query.value(at + 1).toLongLong();
-    s.method = pool.intern(query.value(at + 2).toString());
-    s.target = QString::fromUtf8(query.value(at + 3).toByteArray());
-    s.remote = pool.intern(query.value(at + 4).toString());
-    s.bodySize = quint32(query.value(at + 5).toLongLong());
-    s.status = quint16(query.value(at + 6).toInt());
-    s.eventType = pool.intern(query.value(at + 7).toString());
-    s.classifiedBy = ClassifiedBy(query.value(at + 8).toInt());
-    s.errorCount = quint16(query.value(at + 9).toInt());
-    s.warningCount = quint16(query.value(at + 10).toInt());
-    s.signature = SignatureState(query.value(at + 11).toInt());
-    s.bodyKind = BodyKind(query.value(at + 12).toInt());
-    s.origin = Origin(query.value(at + 13).toInt());
-    s.schemaChecked = query.value(at + 14).toBool();
-    s.contentType = pool.intern(query.value(at + 15).toString());
-    s.attempt = quint16(query.value(at + 16).toInt());
-    return s;
-}
+    const QSqlQuery &query;
+    qint64 columnInt(int at) const { return query.value(at).toLongLong(); }
+    QString columnText(int at) const { return query.value(at).toString(); }
+    QByteArray columnBytes(int at) const { return query.value(at).toByteArray(); }
+};
 
 } // namespace
 
 QString SessionStore::summaryColumns(const QString &table) const
 {
-    QStringList columns = QString::fromLatin1(kSummaryColumns).split(u", "_s);
+    QStringList columns = QString::fromLatin1(SummaryCodec::kColumns).split(u", "_s);
     if (m_hasLaterColumns)
-        columns += QString::fromLatin1(kLaterSummaryColumns).mid(2).split(u", "_s);
+        columns += QString::fromLatin1(SummaryCodec::kLaterColumns).split(u", "_s);
     for (QString &column : columns)
         column = table.isEmpty() ? column : table + u'.' + column;
     if (!m_hasLaterColumns)
-        columns += QString::fromLatin1(kLaterSummaryDefaults).mid(2).split(u", "_s);
+        columns += QString::fromLatin1(SummaryCodec::kLaterDefaults).split(u", "_s);
     return columns.join(u", "_s);
 }
 
-bool SessionStore::forEachSummary(const std::function<bool(EventSummary &&)> &callback) const
+Status SessionStore::forEachSummary(const std::function<bool(EventSummary &&)> &callback) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
     const QString sql = u"SELECT "_s + summaryColumns({}) + u" FROM events ORDER BY seq"_s;
     if (!query.exec(sql))
-        return fail(u"read summaries"_s, query.lastError().text());
+        return failure(u"read summaries"_s, query.lastError().text());
     StringPool pool;
     while (query.next()) {
-        if (!callback(summaryFromRow(query, 0, pool)))
+        if (!callback(SummaryCodec::decode(QueryRow { query }, 0, pool)))
             break;
     }
-    return true;
+    return {};
 }
 
-bool SessionStore::forEachEventAndSummary(
+Status SessionStore::forEachEventAndSummary(
     const std::function<bool(Event &&, EventSummary &&)> &callback) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
@@ -579,13 +577,14 @@ bool SessionStore::forEachEventAndSummary(
                             .replace(u" FROM"_s, u", "_s + summaryColumns(u"e"_s) + u" FROM"_s)
         + u" ORDER BY e.seq"_s;
     if (!query.exec(sql))
-        return fail(u"read events"_s, query.lastError().text());
+        return failure(u"read events"_s, query.lastError().text());
     StringPool pool;
     while (query.next()) {
-        if (!callback(eventFromRow(query), summaryFromRow(query, kEventColumnCount, pool)))
+        if (!callback(eventFromRow(query),
+                      SummaryCodec::decode(QueryRow { query }, kEventColumnCount, pool)))
             break;
     }
-    return true;
+    return {};
 }
 
 std::pair<qint64, qint64> SessionStore::seqRange() const
@@ -598,30 +597,6 @@ std::pair<qint64, qint64> SessionStore::seqRange() const
 }
 
 namespace {
-// A summary row of kSummaryColumns, read on the C API.
-EventSummary summaryFromStatement(const SqliteStatement &row, StringPool &pool)
-{
-    EventSummary s;
-    s.seq = row.columnInt(0);
-    s.receivedAtMs = row.columnInt(1);
-    s.method = pool.intern(row.columnText(2));
-    s.target = QString::fromUtf8(row.columnBytes(3));
-    s.remote = pool.intern(row.columnText(4));
-    s.bodySize = quint32(row.columnInt(5));
-    s.status = quint16(row.columnInt(6));
-    s.eventType = pool.intern(row.columnText(7));
-    s.classifiedBy = ClassifiedBy(row.columnInt(8));
-    s.errorCount = quint16(row.columnInt(9));
-    s.warningCount = quint16(row.columnInt(10));
-    s.signature = SignatureState(row.columnInt(11));
-    s.bodyKind = BodyKind(row.columnInt(12));
-    s.origin = Origin(row.columnInt(13));
-    s.schemaChecked = row.columnInt(14) != 0;
-    s.contentType = pool.intern(row.columnText(15));
-    s.attempt = quint16(row.columnInt(16));
-    return s;
-}
-
 // Steps `events` (ordered by seq) up to `seq`; true when it then stands on that row.
 bool advanceTo(SqliteStatement &events, qint64 seq, bool &onRow, bool &done)
 {
@@ -635,7 +610,7 @@ bool advanceTo(SqliteStatement &events, qint64 seq, bool &onRow, bool &done)
 
 // Two cursors walk payloads and events side by side in seq order (a merge join): the events
 // row is read only for bodies the scan admits, and no row is looked up by key.
-bool SessionStore::scanEvents(
+Status SessionStore::scanEvents(
     const EventScan &scan,
     const std::function<bool(const Event &, const EventSummary &)> &callback) const
 {
@@ -649,7 +624,7 @@ bool SessionStore::scanEvents(
                                        : "SELECT seq, body FROM payloads WHERE seq BETWEEN ?1 "
                                          "AND ?2 ORDER BY seq")
         || !events.prepare(db, summarySql.constData()))
-        return fail(u"read events"_s, payloads.errorText());
+        return failure(u"read events"_s, payloads.errorText());
     for (SqliteStatement *statement : { &payloads, &events }) {
         statement->bindInt(1, scan.fromSeq);
         statement->bindInt(2, scan.toSeq);
@@ -659,7 +634,7 @@ bool SessionStore::scanEvents(
     bool onRow = false, done = false;
     for (qint64 read = 1; payloads.step(); ++read) {
         if (read % 1024 == 0 && scan.keepGoing && !scan.keepGoing(read))
-            return true;
+            return {};
         const QByteArrayView body = payloads.columnBytes(1);
         if (scan.admits && !scan.admits(body))
             continue;
@@ -672,10 +647,10 @@ bool SessionStore::scanEvents(
             event.headers =
                 HeaderCodec::decode(QByteArray::fromRawData(headers.data(), headers.size()));
         }
-        if (!callback(event, summaryFromStatement(events, pool)))
-            return true;
+        if (!callback(event, SummaryCodec::decode(events, 0, pool)))
+            return {};
     }
-    return payloads.ok() || fail(u"read events"_s, payloads.errorText());
+    return payloads.ok() ? Status() : failure(u"read events"_s, payloads.errorText());
 }
 
 QString SessionStore::newDefaultSessionPath()

@@ -4,6 +4,7 @@
 #include "event/event.h"
 #include "event/eventanalysis.h"
 #include "event/eventsummary.h"
+#include "event/status.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -34,6 +35,9 @@ struct EventScan
 //
 // A QSqlDatabase connection belongs to the thread that opened it: the capture thread keeps one
 // store for writing, the GUI another for reading bodies on demand (WAL lets both work at once).
+//
+// Every operation that can fail returns a Status whose error names the file or the step;
+// lookups (load, deliveries, count, maxSeq, seqRange) return what they find, nothing on an error.
 class SessionStore
 {
 public:
@@ -53,60 +57,58 @@ public:
         ReadOnly,
     };
 
-    // Opens the session (a new file is created readable by the user only). Returns an error
-    // naming the file, or nothing on success.
-    std::optional<QString> open(const QString &path, Access access = Access::ReadWrite);
+    // Opens the session (a new file is created readable by the user only); the error names the
+    // file.
+    Status open(const QString &path, Access access = Access::ReadWrite);
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
 
-    // Writes events with their analysis in one transaction; durable when it returns true.
-    bool append(const QList<Event> &events, const QList<EventAnalysis> &analyses);
+    // Writes events with their analysis in one transaction; durable when it returns ok.
+    Status append(const QList<Event> &events, const QList<EventAnalysis> &analyses);
     // Stored analyses replaced in one transaction (re-checking a session after secrets or
     // schemas change).
-    bool updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses);
-    bool remove(const QList<qint64> &seqs);
+    Status updateAnalyses(const QList<std::pair<qint64, EventAnalysis>> &analyses);
+    Status remove(const QList<qint64> &seqs);
     // What replaying or forwarding an event brought back, kept with the event.
-    bool addDelivery(const DeliveryResult &delivery);
+    Status addDelivery(const DeliveryResult &delivery);
     QList<DeliveryResult> deliveries(qint64 seq) const;
-    bool clear();
+    Status clear();
 
     qint64 count() const;
     qint64 maxSeq() const;
     std::optional<Event> load(qint64 seq) const;
     // Streams every summary in sequence order; the callback may stop early by returning false.
-    bool forEachSummary(const std::function<bool(EventSummary &&)> &callback) const;
+    Status forEachSummary(const std::function<bool(EventSummary &&)> &callback) const;
     // Streams full events in sequence order (exports, re-analysis).
-    bool forEachEvent(const std::function<bool(Event &&)> &callback) const;
+    Status forEachEvent(const std::function<bool(Event &&)> &callback) const;
     // Streams each event with its stored summary (filters that read bodies).
-    bool
+    Status
     forEachEventAndSummary(const std::function<bool(Event &&, EventSummary &&)> &callback) const;
     // The fast path for filters that read bodies: streams, in sequence order, the rows of a seq
     // range that scan.admits lets through, each as an Event holding only seq, body and (when
     // asked) request headers, with its stored summary. Straight from SQLite, reading no other
     // column: the event's body points into SQLite's row and is valid only during the callback.
-    bool scanEvents(const EventScan &scan,
-                    const std::function<bool(const Event &, const EventSummary &)> &callback) const;
+    Status
+    scanEvents(const EventScan &scan,
+               const std::function<bool(const Event &, const EventSummary &)> &callback) const;
     // The lowest and highest stored seq, {0, 0} when empty: for splitting a scan in ranges.
     std::pair<qint64, qint64> seqRange() const;
-
-    QString lastError() const { return m_lastError; }
 
     // A new file name in the user's data directory, whose folder exists and is private.
     static QString newDefaultSessionPath();
 
 private:
-    std::optional<QString> connect(const QString &path, Access access);
-    std::optional<QString> openForWriting(const QString &path);
-    bool exec(const QString &sql);
-    bool createSchema();
+    Status connect(const QString &path, Access access);
+    Status openForWriting(const QString &path);
+    Status exec(const QString &sql);
+    Status createSchema();
     bool hasColumn(const QString &table, const QString &column) const;
-    bool addLaterColumns();
+    Status addLaterColumns();
     // The summary columns to SELECT, each prefixed with "table." when given; constants for
     // the later columns a session from an earlier Hookscope lacks.
     QString summaryColumns(const QString &table) const;
-    bool fail(const QString &what, const QString &why) const;
-    bool prepareInserts();
+    Status prepareInserts();
     bool insert(const Event &event, const EventAnalysis &analysis);
 
     QString m_connection;
@@ -122,5 +124,4 @@ private:
     QString m_path;
     bool m_hasLaterColumns = false; // content_type and attempt, absent from older sessions
     std::shared_ptr<SessionLock> m_lock; // while open for writing
-    mutable QString m_lastError;
 };

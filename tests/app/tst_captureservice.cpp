@@ -125,7 +125,7 @@ void TestCaptureService::binaryBodyIsByteExact()
     QCOMPARE(events.size(), 1);
     QCOMPARE(events.at(0).body, body);
     SessionStore reader;
-    QCOMPARE(reader.open(m_session), std::nullopt);
+    QVERIFY(reader.open(m_session));
     QCOMPARE(reader.load(events.at(0).seq)->body, body);
 }
 
@@ -171,10 +171,10 @@ void TestCaptureService::thousandRequestsAllCapturedAndOnDisk()
     QTRY_COMPARE_WITH_TIMEOUT(answered, 1000, 60'000);
     QCOMPARE(storedEvents(*m_stored, 1000).size(), 1000);
     SessionStore reader;
-    QCOMPARE(reader.open(m_session), std::nullopt);
+    QVERIFY(reader.open(m_session));
     QCOMPARE(reader.count(), 1000);
     QSet<QByteArray> bodies;
-    reader.forEachEvent([&bodies](Event &&e) {
+    std::ignore = reader.forEachEvent([&bodies](Event &&e) {
         bodies.insert(e.body);
         return true;
     });

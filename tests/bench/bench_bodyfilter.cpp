@@ -40,10 +40,10 @@ int main(int argc, char **argv)
     EventTableModel model;
     {
         SessionStore store;
-        if (store.open(path))
+        if (!store.open(path))
             return 1;
         std::vector<EventSummary> summaries;
-        store.forEachSummary([&summaries](EventSummary &&s) {
+        std::ignore = store.forEachSummary([&summaries](EventSummary &&s) {
             summaries.push_back(std::move(s));
             return true;
         });

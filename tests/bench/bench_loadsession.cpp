@@ -138,12 +138,12 @@ int main(int argc, char **argv)
     qint64 readMs = 0;
     {
         SessionStore store;
-        if (const std::optional<QString> error = store.open(QString::fromLocal8Bit(argv[1]))) {
-            QTextStream(stderr) << "bench_loadsession: " << *error << Qt::endl;
+        if (const Status opened = store.open(QString::fromLocal8Bit(argv[1])); !opened) {
+            QTextStream(stderr) << "bench_loadsession: " << opened.error() << Qt::endl;
             return 1;
         }
         std::vector<EventSummary> summaries;
-        store.forEachSummary([&summaries](EventSummary &&s) {
+        std::ignore = store.forEachSummary([&summaries](EventSummary &&s) {
             summaries.push_back(std::move(s));
             return true;
         });

@@ -191,8 +191,8 @@ int main(int argc, char **argv)
         return 1;
     }
     SessionStore store;
-    if (const std::optional<QString> error = store.open(path)) {
-        err << "bench_makesession: " << *error << Qt::endl;
+    if (const Status opened = store.open(path); !opened) {
+        err << "bench_makesession: " << opened.error() << Qt::endl;
         return 1;
     }
     QElapsedTimer timer;
@@ -206,8 +206,8 @@ int main(int argc, char **argv)
             generator.next(first + i, events[i], analyses[i]);
         QElapsedTimer append;
         append.start();
-        if (!store.append(events, analyses)) {
-            err << "bench_makesession: " << store.lastError() << Qt::endl;
+        if (const Status stored = store.append(events, analyses); !stored) {
+            err << "bench_makesession: " << stored.error() << Qt::endl;
             return 1;
         }
         appendMs += append.elapsed();

@@ -7,9 +7,9 @@ inline QList<Event> events(const QString &session)
 {
     SessionStore store;
     QList<Event> all;
-    if (store.open(session, SessionStore::Access::ReadOnly))
+    if (!store.open(session, SessionStore::Access::ReadOnly))
         return all;
-    store.forEachEvent([&all](Event &&e) {
+    std::ignore = store.forEachEvent([&all](Event &&e) {
         all.append(std::move(e));
         return true;
     });
@@ -20,9 +20,9 @@ inline QList<EventSummary> summaries(const QString &session)
 {
     SessionStore store;
     QList<EventSummary> all;
-    if (store.open(session, SessionStore::Access::ReadOnly))
+    if (!store.open(session, SessionStore::Access::ReadOnly))
         return all;
-    store.forEachSummary([&all](EventSummary &&s) {
+    std::ignore = store.forEachSummary([&all](EventSummary &&s) {
         all.append(std::move(s));
         return true;
     });

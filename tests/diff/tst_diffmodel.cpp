@@ -92,6 +92,14 @@ QString cell(const QModelIndex &index, int column)
     return index.siblingAtColumn(column).data().toString();
 }
 
+// Compares the current test row's bodies (columns "left" and "right").
+void compareRow(DiffModel &model)
+{
+    QFETCH(QByteArray, left);
+    QFETCH(QByteArray, right);
+    model.setEvents(makeEvent(left), makeEvent(right));
+}
+
 DiffKind kindOf(const QModelIndex &index)
 {
     return DiffKind(index.data(DiffModel::DiffKindRole).toInt());
@@ -105,6 +113,9 @@ private Q_SLOTS:
     void pairs_data();
     void pairs();
     void kindsAtSeveralDepths();
+    void valuesAsSent_data();
+    void valuesAsSent();
+    void copyValueIsAsSent();
     void identicalEventsHaveNoDifferences();
     void navigationOrderAndWrapAround();
     void headersSection();
@@ -131,14 +142,14 @@ void TestDiffModel::pairs_data()
     QTest::newRow("several depths")
         << R"({"a":1,"n":{"m":{"k":"x","keep":0},"gone":true}})"_ba
         << R"({"a":2,"n":{"m":{"k":"y","keep":0},"new":[1]}})"_ba
-        << u"changed:/a; removed:/n/gone; changed:/n/m/k; added:/n/new"_s;
+        << u"changed:/a; changed:/n/m/k; removed:/n/gone; added:/n/new"_s;
     QTest::newRow("arrays of different lengths")
         << R"({"x":[1,2,3],"y":[{"v":1}]})"_ba
         << R"({"x":[1],"y":[{"v":1},{"v":2},{"v":3}]})"_ba
         << u"removed:/x/1; removed:/x/2; added:/y/1; added:/y/2"_s;
     QTest::newRow("type changes") << R"({"s":"1","o":{"p":1},"n":null})"_ba
                                   << R"({"s":1,"o":[1],"n":{"q":2}})"_ba
-                                  << u"type changed:/n; type changed:/o; type changed:/s"_s;
+                                  << u"type changed:/s; type changed:/o; type changed:/n"_s;
     QTest::newRow("root type change") << R"({"a":1})"_ba
                                       << R"([1])"_ba << u"type changed:"_s;
     QTest::newRow("escaped pointers") << R"({"a/b":{"c~d":1}})"_ba
@@ -151,17 +162,16 @@ void TestDiffModel::pairs_data()
     QTest::newRow("Solaris identification")
         << readData(u"identification_pending.json"_s)
         << readData(u"identification_successful.json"_s)
-        << u"added:/attempts/1; added:/completed_at; added:/metadata/account_id; changed:/status"_s;
+        // in the sender's order: id, reference, url, status, completed_at, method, attempts, ...
+        << u"changed:/status; added:/completed_at; added:/attempts/1; added:/metadata/account_id"_s;
 }
 
 void TestDiffModel::pairs()
 {
-    QFETCH(QByteArray, left);
-    QFETCH(QByteArray, right);
     QFETCH(QString, differences);
     DiffModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setEvents(makeEvent(left), makeEvent(right));
+    compareRow(model);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(walkedDifferences(model), differences);
     QCOMPARE(navigatedDifferences(model), differences);
@@ -197,7 +207,7 @@ void TestDiffModel::kindsAtSeveralDepths()
     QVERIFY(k.data(DiffModel::IsDifferenceRole).toBool());
     QCOMPARE(cell(k, DiffModel::LeftColumn), u"\"x\""_s);
     QCOMPARE(cell(k, DiffModel::RightColumn), u"\"y\""_s);
-    QCOMPARE(k.data(DiffModel::LeftValueRole).value<QJsonValue>(), QJsonValue(u"x"_s));
+    QCOMPARE(k.data(DiffModel::LeftValueRole).toString(), u"x"_s); // Copy Value: the text
     QCOMPARE(kindOf(findRow(model, m, u"keep"_s)), DiffKind::Same);
 
     // Inside an added member: rows inherit Added, values on the right only, not counted.
@@ -215,6 +225,79 @@ void TestDiffModel::kindsAtSeveralDepths()
     QCOMPARE(cell(element, DiffModel::RightColumn), u"true"_s);
     QCOMPARE(element.data(DiffModel::PointerRole).toString(), u"/o/p/q/0"_s);
     QVERIFY(model.flags(element) & Qt::ItemNeverHasChildren);
+}
+
+// Every body row, expanded, as "field=left|right change": what the Body tab shows.
+void TestDiffModel::valuesAsSent_data()
+{
+    QTest::addColumn<QByteArray>("left");
+    QTest::addColumn<QByteArray>("right");
+    QTest::addColumn<QStringList>("rows");
+    QTest::addColumn<int>("differences");
+
+    QTest::newRow("order as sent, numbers as sent")
+        << R"({"id":"n1","big":12345678901234567890,"price":1.50,"exp":1e2,"neg":-0.0})"_ba
+        << R"({"id":"n1","big":12345678901234567891,"price":1.5,"exp":100,"neg":0})"_ba
+        << QStringList { uR"(id="n1"|"n1" )"_s,
+                         u"big=12345678901234567890|12345678901234567891 changed"_s,
+                         u"price=1.50|1.5 same value, written differently"_s,
+                         u"exp=1e2|100 same value, written differently"_s,
+                         u"neg=-0.0|0 same value, written differently"_s }
+        << 1;
+    QTest::newRow("reordered members align by name, in the left's order")
+        << R"({"b":1,"a":2})"_ba
+        << R"({"a":2,"b":1})"_ba << QStringList { u"b=1|1 "_s, u"a=2|2 "_s } << 0;
+    QTest::newRow("duplicates are rows")
+        << R"({"a":1,"a":2})"_ba
+        << R"({"a":1})"_ba << QStringList { u"a=1|1 "_s, u"a=2| removed"_s } << 1;
+    QTest::newRow("arrays by index")
+        << R"({"l":[1.0,2]})"_ba
+        << R"({"l":[1,3,4]})"_ba
+        << QStringList { u"l=[2]|[3] 2 differences"_s,
+                         u"[0]=1.0|1 same value, written differently"_s, u"[1]=2|3 changed"_s,
+                         u"[2]=|4 added"_s }
+        << 2;
+    QTest::newRow("scalar bodies")
+        << "1.50"_ba
+        << "1.5"_ba << QStringList { u"Body=1.50|1.5 same value, written differently"_s } << 0;
+}
+
+void TestDiffModel::valuesAsSent()
+{
+    QFETCH(QStringList, rows);
+    QFETCH(int, differences);
+    DiffModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    compareRow(model);
+    const QModelIndex body = model.sectionIndex(DiffModel::BodySection);
+    QStringList shown;
+    // A scalar body is the Body row itself; otherwise its members.
+    const QModelIndexList indexes =
+        model.rowCount(body) > 0 ? walk(model, body) : QModelIndexList { body };
+    for (const QModelIndex &index : indexes) {
+        shown.append(cell(index, DiffModel::FieldColumn) + u'=' + cell(index, DiffModel::LeftColumn)
+                     + u'|' + cell(index, DiffModel::RightColumn) + u' '
+                     + cell(index, DiffModel::ChangeColumn));
+    }
+    QCOMPARE(shown, rows);
+    QCOMPARE(model.differenceCount(), differences);
+}
+
+void TestDiffModel::copyValueIsAsSent()
+{
+    DiffModel model;
+    model.setEvents(makeEvent(R"({"o":{"big":12345678901234567890,"a":1,"a":2},"s":"x\ty"})"_ba),
+                    makeEvent(R"({"o":{},"s":"z"})"_ba));
+    const QModelIndex body = model.sectionIndex(DiffModel::BodySection);
+    const QModelIndex o = findRow(model, body, u"o"_s);
+    QCOMPARE(o.data(DiffModel::LeftValueRole).toString(),
+             u"{\n    \"big\": 12345678901234567890,\n    \"a\": 1,\n    \"a\": 2\n}"_s);
+    const QModelIndex big = findRow(model, o, u"big"_s);
+    QCOMPARE(big.data(DiffModel::LeftValueRole).toString(), u"12345678901234567890"_s);
+    QVERIFY(!big.data(DiffModel::RightValueRole).isValid());
+    const QModelIndex s = findRow(model, body, u"s"_s);
+    QCOMPARE(s.data(DiffModel::LeftValueRole).toString(), u"x\ty"_s); // a string: its text
+    QCOMPARE(cell(s, DiffModel::LeftColumn), uR"("x\ty")"_s); // the cell: as sent
 }
 
 void TestDiffModel::identicalEventsHaveNoDifferences()
@@ -443,15 +526,17 @@ void TestDiffModel::largeObjectsUnionAcrossGroups()
     }
     DiffModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setEvents(makeEvent(QJsonDocument(left).toJson()),
-                    makeEvent(QJsonDocument(right).toJson()));
+    const QByteArray leftBytes = QJsonDocument(left).toJson();
+    const QByteArray rightBytes = QJsonDocument(right).toJson();
+    model.setEvents(makeEvent(leftBytes), makeEvent(rightBytes));
     const QModelIndex body = model.sectionIndex(DiffModel::BodySection);
     QCOMPARE(model.rowCount(body), 3); // 3000 member names in the union
     QCOMPARE(cell(model.index(0, 0, body), DiffModel::FieldColumn), u"{0 … 999}"_s);
     const QString walked = walkedDifferences(model);
     QCOMPARE(navigatedDifferences(model), walked);
     QCOMPARE(model.differenceCount(), walked.count(u';') + 1);
-    QCOMPARE(model.differenceCount(), int(diffJson(left, right).size()));
+    QCOMPARE(model.differenceCount(),
+             int(diffJson(JsonDocument::parse(leftBytes), JsonDocument::parse(rightBytes)).size()));
 }
 
 void TestDiffModel::pointerRoleEscapesTokens()

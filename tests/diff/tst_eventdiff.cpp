@@ -117,7 +117,7 @@ void TestEventDiff::bodyModes()
     QCOMPARE(diff.rightBytes, right);
     QCOMPARE(diff.firstDifferentByte < 0, left == right);
     if (json)
-        QVERIFY(!diff.leftBody.isUndefined());
+        QVERIFY(diff.leftBody->isValid() && diff.rightBody->isValid());
 }
 
 void TestEventDiff::firstDifferentLine()
@@ -150,11 +150,11 @@ void TestEventDiff::largeBodies()
         diffEvents(makeEvent("POST"_ba, "/"_ba, {}, left), makeEvent("POST"_ba, "/"_ba, {}, right));
     QCOMPARE(diff.bodyMode, EventDiff::BodyMode::Json);
     QCOMPARE(summary(diff.bodyDifferences), u"changed:/items/31234/id"_s);
-    QCOMPARE(diff.bodyDifferences.first().right, QJsonValue(-1));
+    QCOMPARE(diff.rightBody->raw(diff.bodyDifferences.first().rightNode), "-1");
     const EventDiff same =
         diffEvents(makeEvent("POST"_ba, "/"_ba, {}, left), makeEvent("POST"_ba, "/"_ba, {}, left));
     QCOMPARE(same.differenceCount(), 0);
-    QCOMPARE(same.rightBody.toObject().value(u"items"_s).toArray().size(), 60001);
+    QCOMPARE(same.rightBody->node(same.rightBody->resolve(u"/items")).count, 60001);
 }
 
 void TestEventDiff::bodyPreview_data()

@@ -1,18 +1,36 @@
 #include "diff/jsondiff.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-QJsonValue parse(const QByteArray &json)
+JsonDocument parse(const QByteArray &json)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(json);
-    if (document.isArray())
-        return document.array();
-    return document.isObject() ? QJsonValue(document.object()) : QJsonValue(QJsonValue::Undefined);
+    return JsonDocument::parse(json);
+}
+
+// The current test row's two documents, from its columns "left" and "right".
+std::pair<JsonDocument, JsonDocument> fetchDocuments()
+{
+    QFETCH(QByteArray, left);
+    QFETCH(QByteArray, right);
+    return { parse(left), parse(right) };
+}
+
+// "added:/b=1" for each entry: the pointer and the text of the side that has the value.
+QString withValues(const JsonDocument &left, const JsonDocument &right,
+                   const QList<DiffEntry> &entries)
+{
+    QStringList parts;
+    for (const DiffEntry &entry : entries) {
+        const QString l =
+            entry.leftNode >= 0 ? QString::fromUtf8(left.raw(entry.leftNode)) : u"-"_s;
+        const QString r =
+            entry.rightNode >= 0 ? QString::fromUtf8(right.raw(entry.rightNode)) : u"-"_s;
+        parts.append(diffKindName(entry.kind) + u':' + entry.pointer + u'=' + l + u'|' + r);
+    }
+    return parts.join(u"; "_s);
 }
 
 // "changed:/a; added:/b" : compact enough for a data table.
@@ -24,13 +42,11 @@ QString summary(const QList<DiffEntry> &entries)
     return parts.join(u"; "_s);
 }
 
-// {"a":{"a":...{"leaf":leaf}}} nested `depth` objects deep, built without recursion.
-QJsonValue nested(int depth, const QJsonValue &leaf)
+// {"a":{"a":...{"leaf":leaf}}} nested `depth` objects deep.
+JsonDocument nested(int depth, const QByteArray &leaf)
 {
-    QJsonObject inner { { u"leaf"_s, leaf } };
-    for (int i = 0; i < depth; ++i)
-        inner = QJsonObject { { u"a"_s, inner } };
-    return inner;
+    return parse(QByteArray("{\"a\":").repeated(depth) + "{\"leaf\":" + leaf + "}"
+                 + QByteArray(depth, '}'));
 }
 } // namespace
 
@@ -40,6 +56,10 @@ class TestJsonDiff : public QObject
 private Q_SLOTS:
     void differences_data();
     void differences();
+    void asSent_data();
+    void asSent();
+    void writtenDifferently_data();
+    void writtenDifferently();
     void entriesCarryBothValues();
     void undefinedSides();
     void scalarsAndContainersAtTheRoot();
@@ -47,7 +67,7 @@ private Q_SLOTS:
     void largeArraysAreComparedByIndex();
     void escapeToken_data();
     void escapeToken();
-    void unionKeysKeepsObjectOrder();
+    void memberPairsFollowBothOrders();
 };
 
 void TestJsonDiff::differences_data()
@@ -95,10 +115,10 @@ void TestJsonDiff::differences_data()
         << R"({"arr":[{"x":1},{"x":3,"y":0}]})"_ba << u"changed:/arr/1/x; added:/arr/1/y"_s;
     QTest::newRow("nested arrays") << R"([[1,2],[3]])"_ba
                                    << R"([[1,3],[3,4]])"_ba << u"changed:/0/1; added:/1/1"_s;
-    QTest::newRow("members in key order")
-        << R"({"a":1,"c":1,"e":1})"_ba
-        << R"({"b":1,"c":2,"d":1})"_ba
-        << u"removed:/a; added:/b; changed:/c; added:/d; removed:/e"_s;
+    QTest::newRow("members in the order sent")
+        << R"({"e":1,"c":1,"a":1})"_ba
+        << R"({"d":1,"c":2,"b":1})"_ba
+        << u"removed:/e; added:/d; changed:/c; removed:/a; added:/b"_s;
     QTest::newRow("root object to array") << R"({"a":1})"_ba
                                           << R"([1])"_ba << u"type changed:"_s;
     QTest::newRow("escaped tokens") << R"({"a/b":1,"m~n":{"~1":1},"~":1})"_ba
@@ -112,62 +132,165 @@ void TestJsonDiff::differences_data()
 
 void TestJsonDiff::differences()
 {
-    QFETCH(QByteArray, left);
-    QFETCH(QByteArray, right);
+    const auto [l, r] = fetchDocuments();
     QFETCH(QString, expected);
-    const QJsonValue l = parse(left);
-    const QJsonValue r = parse(right);
-    QVERIFY(!l.isUndefined() && !r.isUndefined());
+    QVERIFY(l.isValid() && r.isValid());
     QCOMPARE(summary(diffJson(l, r)), expected);
-    // Swapping the sides swaps added and removed but keeps the same pointers in the same order.
-    const QList<DiffEntry> forward = diffJson(l, r);
-    const QList<DiffEntry> backward = diffJson(r, l);
-    QCOMPARE(backward.size(), forward.size());
-    for (qsizetype i = 0; i < forward.size(); ++i) {
-        QCOMPARE(backward.at(i).pointer, forward.at(i).pointer);
-        const DiffKind mirrored = forward.at(i).kind == DiffKind::Added ? DiffKind::Removed
-            : forward.at(i).kind == DiffKind::Removed                   ? DiffKind::Added
-                                                                        : forward.at(i).kind;
-        QCOMPARE(backward.at(i).kind, mirrored);
-    }
+    // Swapping the sides swaps added and removed and finds the same pointers (the order is the
+    // left side's, so it may differ).
+    const auto mirrored = [](const QList<DiffEntry> &entries, bool swap) {
+        QStringList parts;
+        for (const DiffEntry &entry : entries) {
+            DiffKind kind = entry.kind;
+            if (swap && kind == DiffKind::Added)
+                kind = DiffKind::Removed;
+            else if (swap && kind == DiffKind::Removed)
+                kind = DiffKind::Added;
+            parts.append(diffKindName(kind) + u':' + entry.pointer);
+        }
+        parts.sort();
+        return parts;
+    };
+    QCOMPARE(mirrored(diffJson(r, l), true), mirrored(diffJson(l, r), false));
+}
+
+// Order, duplicates, numbers and scalar roots as sent, with the values each entry points at.
+void TestJsonDiff::asSent_data()
+{
+    QTest::addColumn<QByteArray>("left");
+    QTest::addColumn<QByteArray>("right");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("reordered members are the same")
+        << R"({"id":"n1","reference":"r","url":"u"})"_ba
+        << R"({"url":"u","id":"n1","reference":"r"})"_ba << QString();
+    QTest::newRow("differences come in the left's order")
+        << R"({"z":1,"m":1,"a":1})"_ba
+        << R"({"z":2,"m":2,"a":2})"_ba << u"changed:/z=1|2; changed:/m=1|2; changed:/a=1|2"_s;
+    QTest::newRow("a member only the right has follows its neighbour")
+        << R"({"id":1,"status":"a","url":"u"})"_ba
+        << R"({"id":1,"status":"a","completed_at":"t","url":"u"})"_ba
+        << uR"(added:/completed_at=-|"t")"_s;
+    QTest::newRow("big integers, exactly")
+        << R"({"big":12345678901234567890})"_ba
+        << R"({"big":12345678901234567891})"_ba
+        << u"changed:/big=12345678901234567890|12345678901234567891"_s;
+    QTest::newRow("big integers, equal") << R"({"big":12345678901234567890})"_ba
+                                         << R"({"big":12345678901234567890})"_ba << QString();
+    QTest::newRow("beyond a double's digits")
+        << R"([0.10000000000000000001])"_ba
+        << R"([0.10000000000000000002])"_ba
+        << u"changed:/0=0.10000000000000000001|0.10000000000000000002"_s;
+    QTest::newRow("1.50 is 1.5") << R"({"price":1.50})"_ba
+                                 << R"({"price":1.5})"_ba << QString();
+    QTest::newRow("1e2 is 100") << R"({"exp":1e2})"_ba
+                                << R"({"exp":100})"_ba << QString();
+    QTest::newRow("-0.0 is 0") << R"({"neg":-0.0})"_ba
+                               << R"({"neg":0})"_ba << QString();
+    QTest::newRow("1.50 is not 1.51") << R"({"price":1.50})"_ba
+                                      << R"({"price":1.51})"_ba << u"changed:/price=1.50|1.51"_s;
+    QTest::newRow("escapes are the same string") << R"({"s":"\u0041"})"_ba
+                                                 << R"({"s":"A"})"_ba << QString();
+    QTest::newRow("duplicates pair up in order") << R"({"a":1,"a":2})"_ba
+                                                 << R"({"a":1,"a":3})"_ba << u"changed:/a=2|3"_s;
+    QTest::newRow("a duplicate only the left has") << R"({"a":1,"a":2})"_ba
+                                                   << R"({"a":1})"_ba << u"removed:/a=2|-"_s;
+    QTest::newRow("a duplicate only the right has")
+        << R"({"a":1,"b":0})"_ba
+        << R"({"a":1,"b":0,"a":2})"_ba << u"added:/a=-|2"_s;
+    QTest::newRow("nested duplicates")
+        << R"({"o":{"k":"x","k":"y"}})"_ba
+        << R"({"o":{"k":"x","k":"z"}})"_ba << uR"(changed:/o/k="y"|"z")"_s;
+    QTest::newRow("arrays by index, as sent")
+        << R"([1.0,2,[3]])"_ba
+        << R"([1,2.5,[3,4]])"_ba << u"changed:/1=2|2.5; added:/2/1=-|4"_s;
+    QTest::newRow("scalar roots") << "42"_ba
+                                  << "43"_ba << u"changed:=42|43"_s;
+    QTest::newRow("scalar roots written differently") << "4.20"_ba
+                                                      << "4.2"_ba << QString();
+    QTest::newRow("string root") << R"("x")"_ba
+                                 << R"("y")"_ba << uR"(changed:="x"|"y")"_s;
+    QTest::newRow("scalar root against object")
+        << "null"_ba
+        << R"({"a":1})"_ba << uR"(type changed:=null|{"a":1})"_s;
+}
+
+void TestJsonDiff::asSent()
+{
+    const auto [l, r] = fetchDocuments();
+    QFETCH(QString, expected);
+    QVERIFY(l.isValid() && r.isValid());
+    QCOMPARE(withValues(l, r, diffJson(l, r)), expected);
+}
+
+void TestJsonDiff::writtenDifferently_data()
+{
+    QTest::addColumn<QByteArray>("left");
+    QTest::addColumn<QByteArray>("right");
+    QTest::addColumn<bool>("writtenDifferently");
+    QTest::newRow("1.50 and 1.5") << "1.50"_ba
+                                  << "1.5"_ba << true;
+    QTest::newRow("1e2 and 100") << "1e2"_ba
+                                 << "100"_ba << true;
+    QTest::newRow("-0.0 and 0") << "-0.0"_ba
+                                << "0"_ba << true;
+    QTest::newRow("escaped and plain") << R"("\u0041")"_ba
+                                       << R"("A")"_ba << true;
+    QTest::newRow("same text") << "1.50"_ba
+                               << "1.50"_ba << false;
+    QTest::newRow("other value") << "1.5"_ba
+                                 << "1.6"_ba << false;
+    QTest::newRow("other type") << "1"_ba
+                                << R"("1")"_ba << false;
+    QTest::newRow("containers") << "[1.0]"_ba
+                                << "[1]"_ba << false; // their members say it
+}
+
+void TestJsonDiff::writtenDifferently()
+{
+    const auto [l, r] = fetchDocuments();
+    QFETCH(bool, writtenDifferently);
+    QCOMPARE(JsonDiff::sameButWrittenDifferently(l, 0, r, 0), writtenDifferently);
 }
 
 void TestJsonDiff::entriesCarryBothValues()
 {
-    const QList<DiffEntry> entries =
-        diffJson(parse(R"({"a":1,"b":"x","c":[1]})"), parse(R"({"a":2,"c":[1],"d":{"e":1}})"));
+    const JsonDocument left = parse(R"({"a":1,"b":"x","c":[1]})");
+    const JsonDocument right = parse(R"({"a":2,"c":[1],"d":{"e":1}})");
+    const QList<DiffEntry> entries = diffJson(left, right);
     QCOMPARE(entries.size(), 3);
-    QCOMPARE(entries.at(0).left, QJsonValue(1));
-    QCOMPARE(entries.at(0).right, QJsonValue(2));
+    QCOMPARE(left.raw(entries.at(0).leftNode), "1");
+    QCOMPARE(right.raw(entries.at(0).rightNode), "2");
     QCOMPARE(entries.at(1).kind, DiffKind::Removed);
-    QCOMPARE(entries.at(1).left, QJsonValue(u"x"_s));
-    QVERIFY(entries.at(1).right.isUndefined());
+    QCOMPARE(left.raw(entries.at(1).leftNode), "\"x\"");
+    QCOMPARE(entries.at(1).rightNode, -1);
     QCOMPARE(entries.at(2).kind, DiffKind::Added);
-    QVERIFY(entries.at(2).left.isUndefined());
-    QCOMPARE(entries.at(2).right, QJsonValue(QJsonObject { { u"e"_s, 1 } }));
+    QCOMPARE(entries.at(2).leftNode, -1);
+    QCOMPARE(right.raw(entries.at(2).rightNode), R"({"e":1})");
 }
 
 void TestJsonDiff::undefinedSides()
 {
-    const QJsonValue undefined(QJsonValue::Undefined);
-    QVERIFY(diffJson(undefined, undefined).isEmpty());
-    QCOMPARE(summary(diffJson(undefined, QJsonValue(1))), u"added:"_s);
-    QCOMPARE(summary(diffJson(QJsonObject(), undefined)), u"removed:"_s);
+    const JsonDocument absent;
+    QVERIFY(diffJson(absent, absent).isEmpty());
+    QCOMPARE(summary(diffJson(absent, parse("1"))), u"added:"_s);
+    QCOMPARE(summary(diffJson(parse("{}"), absent)), u"removed:"_s);
 }
 
 void TestJsonDiff::scalarsAndContainersAtTheRoot()
 {
-    QVERIFY(diffJson(QJsonValue(u"s"_s), QJsonValue(u"s"_s)).isEmpty());
-    QCOMPARE(summary(diffJson(QJsonValue(1), QJsonValue(u"1"_s))), u"type changed:"_s);
-    QVERIFY(diffJson(QJsonArray(), QJsonArray()).isEmpty());
-    QCOMPARE(summary(diffJson(QJsonArray(), QJsonArray { QJsonValue() })), u"added:/0"_s);
+    QVERIFY(diffJson(parse(R"("s")"), parse(R"("s")")).isEmpty());
+    QCOMPARE(summary(diffJson(parse("1"), parse(R"("1")"))), u"type changed:"_s);
+    QVERIFY(diffJson(parse("[]"), parse("[]")).isEmpty());
+    QCOMPARE(summary(diffJson(parse("[]"), parse("[null]"))), u"added:/0"_s);
 }
 
 void TestJsonDiff::deepNestingDoesNotRecurse()
 {
-    constexpr int depth = 10000;
-    const QJsonValue left = nested(depth, 1);
-    const QJsonValue right = nested(depth, 2);
+    constexpr int depth = 1000; // JsonParser refuses deeper documents, as Qt's parser does
+    const JsonDocument left = nested(depth, "1");
+    const JsonDocument right = nested(depth, "2");
+    QVERIFY(left.isValid() && right.isValid());
     const QList<DiffEntry> entries = diffJson(left, right);
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().kind, DiffKind::Changed);
@@ -178,18 +301,20 @@ void TestJsonDiff::deepNestingDoesNotRecurse()
 
 void TestJsonDiff::largeArraysAreComparedByIndex()
 {
-    QJsonArray left;
-    QJsonArray right;
+    QByteArrayList leftItems;
+    QByteArrayList rightItems;
     for (int i = 0; i < 100000; ++i) {
-        left.append(i);
-        right.append(i % 10 == 0 ? i + 1 : i);
+        leftItems.append(QByteArray::number(i));
+        rightItems.append(QByteArray::number(i % 10 == 0 ? i + 1 : i));
     }
-    right.append(u"extra"_s);
+    rightItems.append("\"extra\"");
+    const JsonDocument left = parse('[' + leftItems.join(',') + ']');
+    const JsonDocument right = parse('[' + rightItems.join(',') + ']');
     const QList<DiffEntry> entries = diffJson(left, right);
     QCOMPARE(entries.size(), 10001);
     QCOMPARE(entries.at(1).pointer, u"/10"_s);
-    QCOMPARE(entries.at(1).left, QJsonValue(10));
-    QCOMPARE(entries.at(1).right, QJsonValue(11));
+    QCOMPARE(left.raw(entries.at(1).leftNode), "10");
+    QCOMPARE(right.raw(entries.at(1).rightNode), "11");
     QCOMPARE(entries.last().pointer, u"/100000"_s);
     QCOMPARE(entries.last().kind, DiffKind::Added);
 }
@@ -213,15 +338,21 @@ void TestJsonDiff::escapeToken()
     QCOMPARE(JsonDiff::escapeToken(key), token);
 }
 
-void TestJsonDiff::unionKeysKeepsObjectOrder()
+// Pairs as (left key | right key); the shared order of diffJson and DiffTree.
+void TestJsonDiff::memberPairsFollowBothOrders()
 {
-    const QJsonObject left = parse(R"({"b":1,"d":1,"é":1,"Z":1})").toObject();
-    const QJsonObject right = parse(R"({"a":1,"d":1,"z":1,"😀":1})").toObject();
-    QJsonObject both = left;
-    for (auto it = right.begin(); it != right.end(); ++it)
-        both.insert(it.key(), it.value());
-    QCOMPARE(JsonDiff::unionKeys(left, right), both.keys());
-    QCOMPARE(JsonDiff::unionKeys(left, left), left.keys());
+    const JsonDocument left = parse(R"({"b":1,"d":1,"é":1,"Z":1,"d":2})");
+    const JsonDocument right = parse(R"({"a":1,"d":1,"z":1,"😀":1,"Z":1,"d":3,"d":4})");
+    QStringList pairs;
+    for (const auto &[l, r] : JsonDiff::memberPairs(left, 0, right, 0))
+        pairs.append((l >= 0 ? left.key(l) : u"-"_s) + u'|' + (r >= 0 ? right.key(r) : u"-"_s));
+    QCOMPARE(pairs,
+             QStringList({ u"b|-"_s, u"-|a"_s, u"d|d"_s, u"é|-"_s, u"-|z"_s, u"-|😀"_s, u"Z|Z"_s,
+                           u"d|d"_s, u"-|d"_s }));
+    // Object against array: the left's members, then the right's.
+    const JsonDocument array = parse("[7]");
+    QCOMPARE(JsonDiff::memberPairs(left, 0, array, 0).size(), size_t(6));
+    QCOMPARE(JsonDiff::memberPairs(left, 0, array, 0).back(), std::make_pair(-1, 1));
 }
 
 QTEST_GUILESS_MAIN(TestJsonDiff)

@@ -393,7 +393,7 @@ void TestBadInput::endToEnd()
 void TestBadInput::checkStore(const QList<Event> &events)
 {
     SessionStore reader;
-    QCOMPARE(reader.open(m_session), std::nullopt);
+    QVERIFY(reader.open(m_session));
     QCOMPARE(reader.count(), events.size());
     for (const Event &event : events) {
         const std::optional<Event> stored = reader.load(event.seq);

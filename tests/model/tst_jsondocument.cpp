@@ -156,6 +156,8 @@ void TestJsonDocument::numbers()
     }
     QCOMPARE(JsonPrettyPrinter::print(document, 0, 0),
              "{\"n\":" + number + ",\"a\":[" + number + "]}");
+    // A member printed alone is its value, without its name (Copy Value, json. filters).
+    QCOMPARE(JsonPrettyPrinter::print(document, document.resolve(u"/a"_s), 0), "[" + number + "]");
 }
 
 void TestJsonDocument::roots_data()

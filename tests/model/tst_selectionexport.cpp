@@ -18,7 +18,7 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
-        QCOMPARE(m_store.open(m_dir->filePath(u"session.hookscope"_s)), std::nullopt);
+        QVERIFY(m_store.open(m_dir->filePath(u"session.hookscope"_s)));
         QList<Event> events;
         for (qint64 seq = 1; seq <= 5; ++seq) {
             Event event;

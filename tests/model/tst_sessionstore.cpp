@@ -76,7 +76,7 @@ private:
 void TestSessionStore::newFileIsPrivate()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"private.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"private.hookscope"_s)));
     const QFileDevice::Permissions permissions = QFile::permissions(path(u"private.hookscope"_s));
     QVERIFY(permissions.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
@@ -88,7 +88,7 @@ void TestSessionStore::newFileIsPrivate()
 void TestSessionStore::roundTripIsByteExact()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"exact.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"exact.hookscope"_s)));
     const Event original = sampleEvent(7);
     QVERIFY(store.append({ original }, { sampleAnalysis() }));
     const std::optional<Event> loaded = store.load(7);
@@ -108,7 +108,7 @@ void TestSessionStore::roundTripIsByteExact()
 void TestSessionStore::summariesStreamInOrder()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"summaries.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"summaries.hookscope"_s)));
     QVERIFY(store.append({ sampleEvent(2), sampleEvent(1), sampleEvent(3) },
                          { sampleAnalysis(), EventAnalysis(), sampleAnalysis() }));
     QList<EventSummary> summaries;
@@ -139,12 +139,12 @@ void TestSessionStore::reopenKeepsEventsAndSequence()
     const QString file = path(u"reopen.hookscope"_s);
     {
         SessionStore store;
-        QCOMPARE(store.open(file), std::nullopt);
+        QVERIFY(store.open(file));
         QVERIFY(store.append({ sampleEvent(1), sampleEvent(2) },
                              { sampleAnalysis(), sampleAnalysis() }));
     }
     SessionStore again;
-    QCOMPARE(again.open(file), std::nullopt);
+    QVERIFY(again.open(file));
     QCOMPARE(again.count(), 2);
     QCOMPARE(again.maxSeq(), 2);
     QCOMPARE(again.load(2)->body, sampleEvent(2).body);
@@ -153,7 +153,7 @@ void TestSessionStore::reopenKeepsEventsAndSequence()
 void TestSessionStore::removeAndClear()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"remove.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"remove.hookscope"_s)));
     QVERIFY(store.append({ sampleEvent(1), sampleEvent(2), sampleEvent(3) },
                          { sampleAnalysis(), sampleAnalysis(), sampleAnalysis() }));
     QVERIFY(store.remove({ 1, 3 }));
@@ -167,7 +167,7 @@ void TestSessionStore::removeAndClear()
 void TestSessionStore::removeHalfOfAHundredThousand()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"large.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"large.hookscope"_s)));
     QList<Event> events;
     QList<EventAnalysis> analyses;
     for (int i = 1; i <= 100'000; ++i) {
@@ -195,9 +195,9 @@ void TestSessionStore::refusesAFileThatIsNotASession()
     text.write("these are not the events you are looking for\n");
     text.close();
     SessionStore store;
-    const std::optional<QString> error = store.open(file);
-    QVERIFY(error);
-    QVERIFY2(error->contains(file), qPrintable(*error));
+    const Status opened = store.open(file);
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().contains(file), qPrintable(opened.error()));
 }
 
 namespace {
@@ -251,11 +251,11 @@ void TestSessionStore::foreignDatabaseIsLeftUnchanged()
     runSql(file, sql);
     const QByteArray before = checksum(file);
     SessionStore store;
-    const auto error = store.open(
+    const Status opened = store.open(
         file, readOnly ? SessionStore::Access::ReadOnly : SessionStore::Access::ReadWrite);
-    QVERIFY(error);
-    QVERIFY2(error->contains(file) && error->contains(u"not a Hookscope session"_s),
-             qPrintable(*error));
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().contains(file) && opened.error().contains(u"not a Hookscope session"_s),
+             qPrintable(opened.error()));
     QVERIFY(!store.isOpen());
     QCOMPARE(checksum(file), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { u"other.db"_s });
@@ -267,7 +267,7 @@ void TestSessionStore::emptyDatabaseBecomesASession()
     const QString file = dir.filePath(u"empty.db"_s);
     runSql(file, { u"PRAGMA user_version = 0"_s }); // an SQLite file without tables
     SessionStore store;
-    QCOMPARE(store.open(file), std::nullopt);
+    QVERIFY(store.open(file));
     QVERIFY(store.append({ sampleEvent(1) }, { sampleAnalysis() }));
 }
 
@@ -277,20 +277,20 @@ void TestSessionStore::readOnlyOpenChangesNothing()
     const QString file = dir.filePath(u"s.hookscope"_s);
     {
         SessionStore writer;
-        QCOMPARE(writer.open(file), std::nullopt);
+        QVERIFY(writer.open(file));
         QVERIFY(writer.append({ sampleEvent(1), sampleEvent(2) },
                               { sampleAnalysis(), sampleAnalysis() }));
     }
     const QByteArray before = checksum(file);
     SessionStore reader;
-    QCOMPARE(reader.open(file, SessionStore::Access::ReadOnly), std::nullopt);
+    QVERIFY(reader.open(file, SessionStore::Access::ReadOnly));
     QCOMPARE(reader.count(), 2);
     QVERIFY(!QFile::exists(SessionLock::lockPathFor(file))); // readers take no lock
     QVERIFY(!reader.append({ sampleEvent(3) }, { sampleAnalysis() }));
     reader.close();
     QCOMPARE(checksum(file), before);
     SessionStore missing;
-    QVERIFY(missing.open(dir.filePath(u"missing.hookscope"_s), SessionStore::Access::ReadOnly));
+    QVERIFY(!missing.open(dir.filePath(u"missing.hookscope"_s), SessionStore::Access::ReadOnly));
     QVERIFY(!QFile::exists(dir.filePath(u"missing.hookscope"_s)));
 }
 
@@ -302,7 +302,7 @@ void TestSessionStore::sessionWithoutLaterColumnsStillOpens()
     const QString file = dir.filePath(u"old.hookscope"_s);
     {
         SessionStore writer;
-        QCOMPARE(writer.open(file), std::nullopt);
+        QVERIFY(writer.open(file));
         QVERIFY(writer.append({ sampleEvent(1), sampleEvent(2) },
                               { sampleAnalysis(), sampleAnalysis() }));
     }
@@ -320,7 +320,7 @@ void TestSessionStore::sessionWithoutLaterColumnsStillOpens()
     const QByteArray before = checksum(file);
     {
         SessionStore reader;
-        QCOMPARE(reader.open(file, SessionStore::Access::ReadOnly), std::nullopt);
+        QVERIFY(reader.open(file, SessionStore::Access::ReadOnly));
         const QList<EventSummary> old = summariesOf(reader);
         QCOMPARE(old.size(), 2);
         QCOMPARE(old.at(1).eventType, u"IDENTIFICATION"_s);
@@ -336,9 +336,9 @@ void TestSessionStore::sessionWithoutLaterColumnsStillOpens()
     QCOMPARE(checksum(file), before);
 
     SessionStore writer;
-    QCOMPARE(writer.open(file), std::nullopt);
-    QVERIFY2(writer.append({ sampleEvent(3) }, { sampleAnalysis() }),
-             qPrintable(writer.lastError()));
+    QVERIFY(writer.open(file));
+    const Status appended = writer.append({ sampleEvent(3) }, { sampleAnalysis() });
+    QVERIFY2(appended, qPrintable(appended.error()));
     const QList<EventSummary> all = summariesOf(writer);
     QCOMPARE(all.size(), 3);
     QCOMPARE(all.at(0).contentType, QString());
@@ -353,8 +353,8 @@ void TestSessionStore::writersOfOneProcessShareTheLock()
     const QString file = dir.filePath(u"shared.hookscope"_s);
     auto first = std::make_unique<SessionStore>();
     SessionStore second;
-    QCOMPARE(first->open(file), std::nullopt);
-    QCOMPARE(second.open(file), std::nullopt);
+    QVERIFY(first->open(file));
+    QVERIFY(second.open(file));
     QVERIFY(QFile::exists(SessionLock::lockPathFor(file)));
     first.reset();
     QVERIFY(QFile::exists(SessionLock::lockPathFor(file))); // still held by `second`
@@ -365,7 +365,7 @@ void TestSessionStore::writersOfOneProcessShareTheLock()
 void TestSessionStore::storedEventIsNeverOverwritten()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"once.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"once.hookscope"_s)));
     Event first = sampleEvent(5);
     QVERIFY(store.append({ first }, { sampleAnalysis() }));
     Event other = sampleEvent(5);
@@ -377,7 +377,7 @@ void TestSessionStore::storedEventIsNeverOverwritten()
 void TestSessionStore::nullsAndEmptiesRoundTrip()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"nulls.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"nulls.hookscope"_s)));
     Event bare;
     bare.seq = 1;
     bare.method = "GET";
@@ -437,7 +437,7 @@ struct Scanned
 void TestSessionStore::scanEventsAgreesWithAFullRead()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"scan.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"scan.hookscope"_s)));
     fillForScan(store, 300);
     QList<Scanned> full;
     QVERIFY(store.forEachEventAndSummary([&](Event &&e, EventSummary &&s) {
@@ -470,7 +470,7 @@ void TestSessionStore::scanEventsAgreesWithAFullRead()
 void TestSessionStore::scanEventsSkipsWhatItIsToldTo()
 {
     SessionStore store;
-    QCOMPARE(store.open(path(u"skip.hookscope"_s)), std::nullopt);
+    QVERIFY(store.open(path(u"skip.hookscope"_s)));
     fillForScan(store, 2500);
     EventScan scan;
     scan.fromSeq = 4;

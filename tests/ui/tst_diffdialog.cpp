@@ -147,22 +147,26 @@ void TestDiffDialog::compareTwoSelectedRowsWithCtrlD()
     QCOMPARE(total, headers + 4);
     QCOMPARE(dialog->tabs()->currentWidget(), dialog->view(DiffModel::BodySection));
     QCOMPARE(dialog->tabs()->tabText(0), u"Body (4)"_s);
-    // It opens at the body's first difference, in key order.
-    QCOMPARE(currentPointer(*dialog), u"/amount"_s);
+    // It opens at the body's first difference, in the order sent: id, status, amount, ...
+    QCOMPARE(currentPointer(*dialog), u"/status"_s);
     QCOMPARE(dialog->positionLabel()->text(), u"Difference %1 of %2"_s.arg(headers + 1).arg(total));
+    const QModelIndex status = dialog->view(DiffModel::BodySection)->currentIndex();
+    QCOMPARE(status.siblingAtColumn(DiffModel::LeftColumn).data().toString(), u"\"successful\""_s);
+    QCOMPARE(status.siblingAtColumn(DiffModel::RightColumn).data().toString(), u"\"failed\""_s);
+    QCOMPARE(status.siblingAtColumn(DiffModel::ChangeColumn).data().toString(), u"changed"_s);
+
+    QTest::keyClick(dialog, Qt::Key_F7);
+    QCOMPARE(currentPointer(*dialog), u"/amount"_s);
+    QCOMPARE(dialog->positionLabel()->text(), u"Difference %1 of %2"_s.arg(headers + 2).arg(total));
     const QModelIndex amount = dialog->view(DiffModel::BodySection)->currentIndex();
     QCOMPARE(amount.siblingAtColumn(DiffModel::LeftColumn).data().toString(), u"1"_s);
     QCOMPARE(amount.siblingAtColumn(DiffModel::RightColumn).data().toString(), QString());
     QCOMPARE(amount.siblingAtColumn(DiffModel::ChangeColumn).data().toString(), u"removed"_s);
-
-    QTest::keyClick(dialog, Qt::Key_F7);
-    QCOMPARE(currentPointer(*dialog), u"/extra"_s);
-    QCOMPARE(dialog->positionLabel()->text(), u"Difference %1 of %2"_s.arg(headers + 2).arg(total));
     QTest::mouseClick(dialog->nextButton(), Qt::LeftButton);
-    QCOMPARE(currentPointer(*dialog), u"/reason"_s);
+    QCOMPARE(currentPointer(*dialog), u"/extra"_s);
     QTest::keyClick(dialog, Qt::Key_F7, Qt::ShiftModifier);
     QTest::keyClick(dialog, Qt::Key_F7, Qt::ShiftModifier);
-    QCOMPARE(currentPointer(*dialog), u"/amount"_s);
+    QCOMPARE(currentPointer(*dialog), u"/status"_s);
     // Before the body's first difference come the headers': the Headers tab opens.
     QTest::mouseClick(dialog->previousButton(), Qt::LeftButton);
     QCOMPARE(dialog->tabs()->currentWidget(), dialog->view(DiffModel::HeadersSection));

@@ -262,7 +262,7 @@ void TestMainWindow::emptyStateKeyboardAndDelete()
     QTest::keyClick(window.tableView(), Qt::Key_Delete);
     QCOMPARE(window.tableView()->model()->rowCount(), 2);
     SessionStore reader;
-    QCOMPARE(reader.open(options.sessionPath), std::nullopt);
+    QVERIFY(reader.open(options.sessionPath));
     QTRY_COMPARE(reader.count(), 2);
     QVERIFY(!reader.load(2));
 
@@ -360,9 +360,9 @@ void TestMainWindow::newSecretRechecksSignatures()
     window.recheckSession();
     QTRY_COMPARE_WITH_TIMEOUT(signature.data().toString(), u"valid"_s, 10'000);
     SessionStore reader;
-    QCOMPARE(reader.open(options.sessionPath), std::nullopt);
+    QVERIFY(reader.open(options.sessionPath));
     QList<EventSummary> stored;
-    reader.forEachSummary([&](EventSummary &&s) {
+    std::ignore = reader.forEachSummary([&](EventSummary &&s) {
         stored.append(s);
         return true;
     });

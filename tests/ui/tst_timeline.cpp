@@ -53,7 +53,7 @@ QList<Planned> plannedEvents()
 bool writeSession(const QString &path, const QList<Planned> &planned)
 {
     SessionStore store;
-    if (store.open(path))
+    if (!store.open(path))
         return false;
     QList<Event> events;
     QList<EventAnalysis> analyses;
@@ -74,7 +74,7 @@ bool writeSession(const QString &path, const QList<Planned> &planned)
         events.append(event);
         analyses.append(analysis);
     }
-    return store.append(events, analyses);
+    return store.append(events, analyses).ok();
 }
 
 qsizetype countIn(const QList<Planned> &planned, qint64 from, qint64 to, const QString &type = {})
