@@ -303,10 +303,14 @@ public:
         return JsonDocumentMember(std::string(name.data(), size_t(name.size())),
                                   JsonDocumentAdapter(m_ref));
     }
-    DerefProxy<JsonDocumentMember> operator->() const
+    // valijson reads `itr->second` after every find() (each property a schema names): the
+    // value alone, without copying the name into a std::string as operator* must.
+    struct ValueOnly
     {
-        return DerefProxy<JsonDocumentMember>(**this);
-    }
+        JsonDocumentAdapter second;
+        const ValueOnly *operator->() const { return this; }
+    };
+    ValueOnly operator->() const { return { JsonDocumentAdapter(m_ref) }; }
     bool operator==(const JsonDocumentMemberIterator &other) const
     {
         return m_ref.id == other.m_ref.id;

@@ -1,5 +1,6 @@
 #include "compiledschema.h"
 
+#include "exactnumbercheck.h"
 #include "formatchecker.h"
 #include "jsonpointer.h"
 #include "schemadocs.h"
@@ -349,10 +350,17 @@ Violations CompiledSchema::validate(const JsonDocument &body) const
     if (std::optional<Violation> refusal = refused(body))
         return { *refusal };
     Violations out = schemaErrors(body);
+    if (const ExactNumberCheck exact(*m_graph, m_root); exact.isNeeded(body)) {
+        ExactNumberCheck::Result numbers = exact.run(body);
+        out.removeIf([&numbers](const Violation &v) {
+            return numbers.decided.contains(ExactNumberCheck::decidedKey(v.pointer, v.keyword));
+        });
+        out.append(numbers.violations);
+    }
     NodeSet nodes;
     nodes.append(m_root);
     m_graph->expand(nodes);
-    walk(body, 0, nodes, QString(), out);
+    walk(body, 0, nodes, out);
     std::stable_sort(out.begin(), out.end(),
                      [](const Violation &a, const Violation &b) { return a.pointer < b.pointer; });
     return out;
@@ -413,22 +421,24 @@ Violations CompiledSchema::schemaErrors(const JsonDocument &body) const
     return out;
 }
 
+// A node's pointer is built only when something is reported there (JsonDocument::pointer):
+// most members of most bodies report nothing, and a QString per member was a cost per event.
 void CompiledSchema::walk(const JsonDocument &body, int id, const NodeSet &nodes,
-                          const QString &pointer, Violations &out) const
+                          Violations &out) const
 {
     if (nodes.isEmpty())
         return;
     switch (body.type(id)) {
     case JsonDocument::Type::String:
-        checkString(body, id, nodes, pointer, out);
+        checkString(body, id, nodes, out);
         break;
     case JsonDocument::Type::Object:
-        walkObject(body, id, nodes, pointer, out);
+        walkObject(body, id, nodes, out);
         break;
     case JsonDocument::Type::Array:
         for (int child = body.firstChild(id), i = 0; child >= 0;
              child = body.nextSibling(child), ++i) {
-            walk(body, child, m_graph->forItem(nodes, i), JsonPointer::append(pointer, i), out);
+            walk(body, child, m_graph->forItem(nodes, i), out);
         }
         break;
     default:
@@ -437,7 +447,7 @@ void CompiledSchema::walk(const JsonDocument &body, int id, const NodeSet &nodes
 }
 
 void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet &nodes,
-                                 const QString &pointer, Violations &out) const
+                                 Violations &out) const
 {
     QString text;
     bool decoded = false;
@@ -452,7 +462,7 @@ void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet
         const QJsonValue value(text);
         const ViolationBuilder builder(*m_graph, m_root, value);
         if (std::optional<Violation> violation =
-                stringViolation(node, builder, value, text, pointer)) {
+                stringViolation(node, builder, value, text, body.pointer(id))) {
             out.append(std::move(*violation));
             return;
         }
@@ -461,19 +471,17 @@ void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet
 
 // Every member, duplicates included: each is judged at its pointer.
 void CompiledSchema::walkObject(const JsonDocument &body, int id, const NodeSet &nodes,
-                                const QString &pointer, Violations &out) const
+                                Violations &out) const
 {
     const bool describes = m_graph->describesMembers(nodes);
     for (int child = body.firstChild(id); child >= 0; child = body.nextSibling(child)) {
-        const QString key = body.key(child);
         bool documented = false;
-        const NodeSet children = m_graph->forMember(nodes, key, &documented);
-        const QString childPointer = JsonPointer::append(pointer, key);
+        const NodeSet children = m_graph->forMember(nodes, body.key(child), &documented);
         if (!documented && describes) {
             out.append(ViolationBuilder(*m_graph, m_root, QJsonValue())
-                           .undocumented(childPointer, m_eventType));
+                           .undocumented(body.pointer(child), m_eventType));
         }
-        walk(body, child, children, childPointer, out);
+        walk(body, child, children, out);
     }
 }
 
