@@ -224,10 +224,13 @@ private:
     int m_id;
 };
 
+// The value alone, parsed again from its exact text: a schema's enum must not keep a copy of the
+// whole schema document.
 inline FrozenValue *JsonDocumentValue::freeze() const
 {
-    return new JsonDocumentFrozenValue(std::make_shared<const JsonDocument>(*m_ref.document),
-                                       m_ref.id);
+    const QByteArrayView raw = m_ref.document->raw(m_ref.id);
+    return new JsonDocumentFrozenValue(
+        std::make_shared<const JsonDocument>(JsonDocument::parse(raw.toByteArray())), 0);
 }
 
 class JsonDocumentArrayIterator

@@ -8,6 +8,7 @@
 #include "violationbuilder.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include "json/valijsonadapter.h"
 
@@ -35,8 +36,13 @@ CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
     root.insert(u"definitions"_s, definitions);
     auto schema = std::make_shared<valijson::Schema>();
     try {
+        // Read through the document adapter, not Qt's: the enum and const values valijson keeps
+        // are then frozen over UTF-8 bytes, and comparing a body's string with them no longer
+        // converts a QString to a std::string (a malloc) for every value compared.
+        const JsonDocument document =
+            JsonDocument::parse(QJsonDocument(root).toJson(QJsonDocument::Compact));
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-        const valijson::adapters::QtJsonAdapter adapter(root);
+        const valijson::adapters::JsonDocumentAdapter adapter(document);
         parser.populateSchema(adapter, *schema);
     } catch (const std::exception &e) {
         return { nullptr, QString::fromStdString(e.what()) };
