@@ -482,7 +482,7 @@ void CompiledSchema::walkObject(const JsonDocument &body, int id, const NodeSet 
     const bool describes = m_graph->describesMembers(nodes);
     for (int child = body.firstChild(id); child >= 0; child = body.nextSibling(child)) {
         bool documented = false;
-        const NodeSet children = m_graph->forMember(nodes, body.key(child), &documented);
+        const NodeSet children = m_graph->forMember(nodes, body.keyUtf8(child), &documented);
         if (!documented && describes) {
             out.append(ViolationBuilder(*m_graph, m_root, QJsonValue())
                            .undocumented(body.pointer(child), m_eventType));

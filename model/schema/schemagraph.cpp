@@ -147,7 +147,9 @@ void SchemaGraph::compileMembers(SchemaNode &node, const QJsonObject &schema, in
 {
     const QJsonObject properties = schema.value(u"properties"_s).toObject();
     for (auto it = properties.begin(); it != properties.end(); ++it) {
-        node.properties.insert(it.key(), compile(it.value(), depth));
+        const int child = compile(it.value(), depth);
+        node.properties.insert(it.key(), child);
+        node.propertiesUtf8.insert(it.key().toUtf8(), child);
     }
     const QJsonObject patterns = schema.value(u"patternProperties"_s).toObject();
     m_usesPatternProperties = m_usesPatternProperties || !patterns.isEmpty();
@@ -228,6 +230,38 @@ NodeSet SchemaGraph::forMember(const NodeSet &set, const QString &key, bool *doc
         *documented = found;
     }
     expansion == Expansion::Certain ? expandCertain(children) : expand(children);
+    return children;
+}
+
+NodeSet SchemaGraph::forMember(const NodeSet &set, QByteArrayView key, bool *documented) const
+{
+    const QByteArray name = QByteArray::fromRawData(key.data(), key.size());
+    bool needsPatterns = false;
+    for (int index : set) {
+        const SchemaNode &n = m_nodes.at(index);
+        if (!n.patternProperties.isEmpty() && !n.propertiesUtf8.contains(name)) {
+            needsPatterns = true;
+            break;
+        }
+    }
+    if (needsPatterns)
+        return forMember(set, QString::fromUtf8(key), documented);
+    NodeSet children;
+    bool found = false;
+    for (int index : set) {
+        const SchemaNode &n = m_nodes.at(index);
+        if (const auto it = n.propertiesUtf8.constFind(name); it != n.propertiesUtf8.cend()) {
+            addUnique(children, *it);
+            found = true;
+        } else if (n.additionalProperties >= 0) {
+            addUnique(children, n.additionalProperties);
+            found = true;
+        }
+    }
+    if (documented) {
+        *documented = found;
+    }
+    expand(children);
     return children;
 }
 

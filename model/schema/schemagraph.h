@@ -3,6 +3,8 @@
 #include "regex/boundedregex.h"
 #include "json/jsonnumber.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -45,6 +47,7 @@ struct NumberChoice
 struct SchemaNode
 {
     QHash<QString, int> properties;
+    QHash<QByteArray, int> propertiesUtf8; // the same, by UTF-8 name (bodies hold UTF-8)
     QList<PatternProperty> patternProperties;
     int additionalProperties = -1; // node, -1 when absent
     bool closed = false; // additionalProperties: false
@@ -102,6 +105,9 @@ public:
     enum class Expansion { AllBranches, Certain };
     NodeSet forMember(const NodeSet &set, const QString &key, bool *documented = nullptr,
                       Expansion expansion = Expansion::AllBranches) const;
+    // The same for a member name in UTF-8, as a JsonDocument holds it: no QString is made
+    // unless a patternProperties regex has to read the name.
+    NodeSet forMember(const NodeSet &set, QByteArrayView key, bool *documented = nullptr) const;
     NodeSet forItem(const NodeSet &set, qsizetype index,
                     Expansion expansion = Expansion::AllBranches) const;
     void expandCertain(NodeSet &set) const;
