@@ -95,13 +95,6 @@ bool ExactNumbers::isLossy(QByteArrayView text)
     return number && !number->fitsDouble();
 }
 
-std::optional<JsonNumber> ExactNumbers::fromValue(const QJsonValue &value)
-{
-    if (!value.isDouble())
-        return std::nullopt;
-    return JsonNumber::fromLiteral(textOf(value).toLatin1());
-}
-
 // Qt keeps an integer that fits 64 bits as one; anything else is a double, written shortest.
 QString ExactNumbers::textOf(const QJsonValue &value)
 {

@@ -1,12 +1,8 @@
 #pragma once
 
-#include "json/jsonnumber.h"
-
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
-
-#include <optional>
 
 // Schema numbers as written. Schemas travel as QJsonValue, whose numbers are doubles (or 64-bit
 // integers): 12345678901234567889 and 1e400 do not survive that. Where a numeric keyword's number
@@ -19,8 +15,7 @@ bool isNumericKeyword(QStringView keyword);
 QString annotationKey(QStringView keyword);
 // TEXT is a JSON number that a double does not hold (its shortest text reads back otherwise).
 bool isLossy(QByteArrayView text);
-// The number VALUE holds, exactly as Qt keeps it (an integer, or a double by its shortest text).
-std::optional<JsonNumber> fromValue(const QJsonValue &value);
+// The number VALUE holds, as Qt keeps it: an integer, or a double by its shortest text.
 QString textOf(const QJsonValue &value);
 // ROOT, read by Qt from the JSON SOURCE, with the annotations for its lossy numeric keywords.
 QJsonValue annotate(const QJsonValue &root, const QByteArray &source);
