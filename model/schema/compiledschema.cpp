@@ -22,6 +22,46 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+const QString kDefinitions = u"#/definitions/"_s;
+
+// The definitions NAME's $refs reach, NAME included, or nullopt when a $ref points anywhere
+// else (then valijson is given them all). A document's definitions serve every one of its
+// events: serialising all of them for each event made loading the catalog seconds slower.
+std::optional<QJsonObject> reachable(const QJsonObject &definitions, const QString &name)
+{
+    QJsonObject out;
+    QStringList todo { name };
+    while (!todo.isEmpty()) {
+        const QString next = todo.takeLast();
+        if (out.contains(next))
+            continue;
+        if (!definitions.contains(next))
+            return std::nullopt;
+        out.insert(next, definitions.value(next));
+        QList<QJsonValue> stack { definitions.value(next) };
+        while (!stack.isEmpty()) {
+            const QJsonValue value = stack.takeLast();
+            for (const QJsonValue item : value.toArray())
+                stack.append(item);
+            const QJsonObject object = value.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                if (it.key() != u"$ref"_s || !it.value().isString()) {
+                    stack.append(it.value());
+                    continue;
+                }
+                const QString ref = it.value().toString();
+                if (!ref.startsWith(kDefinitions))
+                    return std::nullopt;
+                todo.append(JsonPointer::unescape(
+                    QStringView(ref).mid(kDefinitions.size()).split(u'/').constFirst()));
+            }
+        }
+    }
+    return out;
+}
+} // namespace
+
 CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
                                                const std::shared_ptr<const SchemaGraph> &graph,
                                                const QJsonObject &definitions,
@@ -39,8 +79,11 @@ CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
         // Read through the document adapter, not Qt's: the enum and const values valijson keeps
         // are then frozen over UTF-8 bytes, and comparing a body's string with them no longer
         // converts a QString to a std::string (a malloc) for every value compared.
+        QJsonObject read = root;
+        if (const std::optional<QJsonObject> used = reachable(definitions, definition))
+            read.insert(u"definitions"_s, *used);
         const JsonDocument document =
-            JsonDocument::parse(QJsonDocument(root).toJson(QJsonDocument::Compact));
+            JsonDocument::parse(QJsonDocument(read).toJson(QJsonDocument::Compact));
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         const valijson::adapters::JsonDocumentAdapter adapter(document);
         parser.populateSchema(adapter, *schema);
