@@ -1,20 +1,20 @@
 #include "copyactions.h"
 
+#include "baseurldialog.h"
+
 #include "capture/captureservice.h"
 #include "formats/exportwriter.h"
+#include "jobs/jobtracker.h"
 #include "store/sessionstore.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
-#include <QFutureWatcher>
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
-#include <QtConcurrent>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -133,26 +133,20 @@ void CopyActions::setBaseUrl(const QString &url)
     QSettings().setValue(kBaseUrlKey, url.trimmed());
 }
 
-// curl and HTTPie commands go where each request was sent unless the user names a URL here;
-// events without a Host go to this capture's own address.
+QString CopyActions::sentTo() const
+{
+    const QList<qint64> seqs = m_selected();
+    const std::optional<Event> event = seqs.isEmpty() ? std::nullopt : m_reader->load(seqs.first());
+    return event ? requestBaseUrl(*event, m_capture->listenUrl()) : QString();
+}
+
+// curl, HTTPie and raw commands go where each request was sent unless the user names a URL
+// here; events without a Host go to this capture's own address.
 void CopyActions::baseUrlDialog()
 {
-    bool ok = false;
-    QString url = QInputDialog::getText(
-        m_window, u"Commands Send To"_s,
-        u"Base URL for copied curl and HTTPie commands\n(empty: where each request was sent):"_s,
-        QLineEdit::Normal, baseUrl(), &ok);
-    if (!ok)
-        return;
-    const QUrl parsed(url.trimmed(), QUrl::StrictMode);
-    if (!url.trimmed().isEmpty()
-        && (!parsed.isValid() || parsed.host().isEmpty()
-            || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s))) {
-        QMessageBox::warning(m_window, u"Commands Send To"_s,
-                             u"\"%1\" is not an http:// or https:// URL."_s.arg(url));
-        return;
-    }
-    setBaseUrl(url);
+    BaseUrlDialog dialog(baseUrl(), sentTo(), m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        setBaseUrl(dialog.url());
 }
 
 ExportOptions CopyActions::exportOptions() const
@@ -166,37 +160,33 @@ void CopyActions::exportInBackground(const QList<qint64> &seqs, const SelectionE
 {
     const QString session = m_reader->path();
     const auto analyzer = m_capture->analyzer();
-    const QFuture<QStringList> future = QtConcurrent::run([session, analyzer, seqs,
-                                                           what](QPromise<QStringList> &promise) {
-        SessionStore store;
-        if (const auto error = store.open(session)) {
-            promise.addResult(QStringList { *error });
-            return;
-        }
-        promise.setProgressRange(0, int(seqs.size()));
-        promise.addResult(exportSelection(store, *analyzer, seqs, what, [&promise](qint64 done) {
-            promise.setProgressValue(int(done));
-            return !promise.isCanceled();
-        }));
-    });
     auto *progress =
         new QProgressDialog(u"Writing %1 events to %2…"_s.arg(seqs.size()).arg(what.target),
                             u"Cancel"_s, 0, int(seqs.size()), m_window);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(400);
-    auto *watcher = new QFutureWatcher<QStringList>(progress);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
-            &QProgressDialog::setValue);
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
-        const QStringList errors = watcher->isCanceled() || watcher->future().resultCount() == 0
-            ? QStringList()
-            : watcher->result();
+    // The dialog owns the job: each export has its own, and a closed dialog gets no result.
+    auto *job = new JobTracker(progress);
+    connect(job, &JobTracker::progressChanged, progress, &QProgressDialog::setValue);
+    connect(progress, &QProgressDialog::canceled, progress, [job, progress] {
+        job->cancel(); // the worker sees it and removes what it wrote
         progress->deleteLater();
-        if (!errors.isEmpty())
-            QMessageBox::warning(m_window, u"Export"_s, errors.join(u'\n'));
     });
-    watcher->setFuture(future);
+    job->start(
+        [session, analyzer, seqs, what](JobControl &control) {
+            SessionStore store;
+            if (const auto error = store.open(session))
+                return QStringList { *error };
+            return exportSelection(store, *analyzer, seqs, what, [&control](qint64 done) {
+                control.setProgress(int(done));
+                return !control.isCancelled();
+            });
+        },
+        [this, progress](const QStringList &errors) {
+            progress->deleteLater();
+            if (!errors.isEmpty())
+                QMessageBox::warning(m_window, u"Export"_s, errors.join(u'\n'));
+        });
 }
 
 void CopyActions::saveFixturesDialog()
@@ -204,9 +194,14 @@ void CopyActions::saveFixturesDialog()
     const QList<qint64> seqs = m_selected();
     if (seqs.isEmpty())
         return;
-    // Fixtures go where fixtures went last, not where payloads were last loaded from.
+    // Fixtures go where fixtures went last, not where payloads were last loaded from: with no
+    // folder given, the dialog would open in the last one any file dialog visited.
     const QString folder = QFileDialog::getExistingDirectory(
-        m_window, u"Save Fixtures Into"_s, QSettings().value(kFixtureFolderKey).toString());
+        m_window, u"Save Fixtures Into"_s,
+        QSettings()
+            .value(kFixtureFolderKey,
+                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString());
     if (folder.isEmpty())
         return;
     QSettings().setValue(kFixtureFolderKey, folder);

@@ -1,6 +1,7 @@
 #include "statsdocks.h"
 
 #include "filterbar.h"
+#include "jobs/jobtracker.h"
 #include "models/eventtablemodel.h"
 #include "timeline/timelinefilter.h"
 #include "timeline/typecountsmodel.h"
@@ -9,12 +10,11 @@
 
 #include <QAction>
 #include <QDockWidget>
-#include <QFutureWatcher>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QSettings>
-#include <QtConcurrent>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -43,18 +43,13 @@ StatsDocks::StatsDocks(EventTableModel *model, FilterBar *filterBar, QMainWindow
     , m_typesDock(new QDockWidget(u"Event Types"_s, window))
     , m_typeCounts(new TypeCountsModel)
     , m_typesPanel(new TypeCountsPanel(m_typeCounts, window))
+    , m_recount(new JobTracker(this)) // a recount still running has nobody left to show to
 {
     m_typeCounts->setParent(m_typesPanel);
     m_recountTimer.setSingleShot(true);
     m_recountTimer.setInterval(200);
     createDocks(window);
     connectParts();
-}
-
-// A recount still running has nobody left to show its counts to.
-StatsDocks::~StatsDocks()
-{
-    m_recount.cancel();
 }
 
 // Object names, not titles, are what QMainWindow::saveState() remembers the docks by.
@@ -68,9 +63,23 @@ void StatsDocks::createDocks(QMainWindow *window)
     m_typesDock->setObjectName(u"typesDock"_s);
     m_typesDock->setWidget(m_typesPanel);
     window->addDockWidget(Qt::RightDockWidgetArea, m_typesDock);
-    // Narrow enough to leave the table its first columns at 1200 px; long types are elided.
-    window->resizeDocks({ m_typesDock }, { m_typesPanel->fontMetrics().averageCharWidth() * 54 },
-                        Qt::Horizontal);
+    window->installEventFilter(this);
+}
+
+// At a first launch, once the window has its size (before, QMainWindow would fit the dock into
+// its initial 640 px): a long type shows whole, and the table keeps its first columns at
+// 1200 px. A saved window state keeps the width the user gave the dock.
+bool StatsDocks::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Show && m_sizeTypesDock) {
+        m_sizeTypesDock = false;
+        auto *window = static_cast<QMainWindow *>(watched);
+        QTimer::singleShot(0, this, [this, window] {
+            window->resizeDocks({ m_typesDock }, { m_typesPanel->sizeHint().width() },
+                                Qt::Horizontal);
+        });
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void StatsDocks::connectParts()
@@ -113,6 +122,7 @@ void StatsDocks::saveSettings(QSettings &settings) const
 void StatsDocks::restoreSettings(const QSettings &settings)
 {
     m_timeline->setSplitByType(settings.value(u"timeline/splitByType"_s, false).toBool());
+    m_sizeTypesDock = !settings.contains(u"window/state"_s);
 }
 
 // Rows just appended: counted into the timeline and the type panel as one batch each.
@@ -137,8 +147,7 @@ void StatsDocks::recountSoon()
 // Rows changed under a running recount's copy: its counts would be wrong.
 void StatsDocks::invalidateRecount()
 {
-    ++m_generation;
-    m_recount.cancel();
+    m_recount->cancel();
 }
 
 // Everything counted again: after a reopened session, deletions or a re-check changed rows.
@@ -146,22 +155,17 @@ void StatsDocks::invalidateRecount()
 void StatsDocks::recount()
 {
     m_recountTimer.stop();
-    invalidateRecount();
-    const quint64 generation = m_generation;
     std::vector<Sample> samples = snapshot();
     const int rows = int(samples.size());
-    m_recount =
-        QtConcurrent::run(&StatsDocks::countSamples, std::move(samples), m_timeline->splitByType());
-    m_recountPending = true;
-    auto *watcher = new QFutureWatcher<Counts>(this);
-    connect(watcher, &QFutureWatcher<Counts>::finished, this, [this, watcher, generation, rows] {
-        watcher->deleteLater();
-        if (generation != m_generation || watcher->isCanceled()
-            || watcher->future().resultCount() == 0)
-            return; // superseded: a newer recount is on its way
-        showCounts(watcher->future().takeResult(), rows);
-    });
-    watcher->setFuture(m_recount);
+    // Starting supersedes a running recount: only the newest copy's counts are shown.
+    m_recount->start([samples = std::move(samples), split = m_timeline->splitByType()](
+                         JobControl &job) { return countSamples(job, samples, split); },
+                     [this, rows](Counts counts) { showCounts(std::move(counts), rows); });
+}
+
+bool StatsDocks::isRecounting() const
+{
+    return m_recountTimer.isActive() || m_recount->isRunning();
 }
 
 void StatsDocks::recountHere()
@@ -188,15 +192,16 @@ std::vector<StatsDocks::Sample> StatsDocks::snapshot() const
 }
 
 // On a worker thread: values in, value out.
-void StatsDocks::countSamples(QPromise<Counts> &promise, const std::vector<Sample> &samples,
-                              bool splitByType)
+// A cancelled count stops early; the tracker drops what it returns.
+StatsDocks::Counts StatsDocks::countSamples(const JobControl &job,
+                                            const std::vector<Sample> &samples, bool splitByType)
 {
     Counts counts;
     counts.timeline.setSplitByType(splitByType);
     EventSummary summary; // counted through the same calls as appended rows
     for (size_t i = 0; i < samples.size(); ++i) {
-        if (i % 16'384 == 0 && promise.isCanceled())
-            return;
+        if (i % 16'384 == 0 && job.isCancelled())
+            break;
         summary.eventType = samples[i].eventType;
         summary.receivedAtMs = samples[i].receivedAtMs;
         summary.errorCount = samples[i].errorCount;
@@ -205,7 +210,7 @@ void StatsDocks::countSamples(QPromise<Counts> &promise, const std::vector<Sampl
         summary.schemaChecked = samples[i].schemaChecked;
         counts.add(summary);
     }
-    promise.addResult(std::move(counts));
+    return counts;
 }
 
 // Rows appended after the copy was made were counted into the figures these replace, so they
@@ -217,7 +222,6 @@ void StatsDocks::showCounts(Counts counts, int rowsCounted)
     m_timeline->timeline() = std::move(counts.timeline);
     m_typeCounts->setCounts(counts.types);
     m_timeline->timelineChanged();
-    m_recountPending = false;
 }
 
 void StatsDocks::applyTimeRange(qint64 fromMs, qint64 toMs)
@@ -238,7 +242,11 @@ void StatsDocks::clearTimeRange()
 
 void StatsDocks::applyEventType(const QString &eventType)
 {
-    const QString term = TimelineFilter::eventType(eventType);
+    // A type some events say and others only had inferred is one row: its click shows both.
+    const qsizetype row = m_typeCounts->counts().indexOf(eventType);
+    const bool mixed = row >= 0 && m_typeCounts->counts().tallies().at(row).mixed();
+    const QString term = mixed ? TimelineFilter::eventType(TypeCounts::keyOf(eventType), true)
+                               : TimelineFilter::eventType(eventType);
     const QString text =
         TimelineFilter::withEventType(m_filterBar->lineEdit()->text(), m_timeTerm, term);
     m_typeTerm = term;
