@@ -1,12 +1,11 @@
 #include "exportcommand.h"
 
 #include "commandsupport.h"
-#include "sessionexporter.h"
+#include "exporting/sessionexport.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -48,20 +47,6 @@ std::optional<QString> baseUrlProblem(const QString &text)
     if (!ExportOptions::isBaseUrl(text))
         return u"--base-url: \"%1\" is not an http:// or https:// URL"_s.arg(text);
     return std::nullopt;
-}
-
-// The whole export into PATH through QSaveFile: the file appears only when complete.
-SessionExporter::Result toFile(const SessionExporter &exporter, const QString &path)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return { 0, u"%1: cannot write: %2"_s.arg(path, file.errorString()) };
-    SessionExporter::Result result = exporter.toDevice(file, path);
-    if (!result.error.isEmpty())
-        file.cancelWriting();
-    else if (!file.commit())
-        result.error = u"%1: cannot write: %2"_s.arg(path, file.errorString());
-    return result;
 }
 
 struct Parsed
@@ -141,12 +126,14 @@ int runExport(const QStringList &args, QIODevice &out, QIODevice &err)
     if (const Status opened = store.open(parsed.session, SessionStore::Access::ReadOnly); !opened)
         return usage(err, kName, opened.error());
 
-    const SessionExporter exporter(store, parsed.format, parsed.filter, parsed.options,
-                                   *schemas.registry);
+    // File ▸ Export's path too (model/exporting/sessionexport.h): the same bytes.
+    const Analyzer analyzer(*schemas.registry);
+    SessionExport exporter(store, analyzer, parsed.format, parsed.options);
+    exporter.selectMatching(parsed.filter);
     const bool toStdout = parsed.out == u"-"_s;
-    const SessionExporter::Result result = toStdout ? exporter.toDevice(out, u"stdout"_s)
-        : parsed.format == ExportFormat::Fixtures   ? exporter.toFolder(parsed.out)
-                                                    : toFile(exporter, parsed.out);
+    const SessionExport::Result result = toStdout ? exporter.toDevice(out, u"stdout"_s)
+        : parsed.format == ExportFormat::Fixtures ? exporter.toFolder(parsed.out)
+                                                  : exporter.toFile(parsed.out);
     if (!result.error.isEmpty()) {
         write(err, u"hookscope export: %1\n"_s.arg(result.error));
         return exitFailed;

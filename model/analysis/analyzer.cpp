@@ -70,6 +70,16 @@ EventAnalysis Analyzer::analyzeAs(const Event &event, const QString &eventType) 
     return analysis;
 }
 
+EventAnalysis Analyzer::rejudge(const Event &event, const EventSummary &stored) const
+{
+    EventAnalysis analysis;
+    analysis.eventType = stored.eventType;
+    analysis.classifiedBy = stored.classifiedBy;
+    judge(analysis, BodyInspector::inspectDocument(event.body, event.headerValue("Content-Type")));
+    analysis.signature.state = stored.signature;
+    return analysis;
+}
+
 // The body's kind and, when the event has a schema, its violations. Broken JSON is an error
 // with or without a schema; a schema that expects JSON and gets text or binary says so.
 void Analyzer::judge(EventAnalysis &analysis, const BodyInspection &body) const

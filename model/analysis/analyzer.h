@@ -3,6 +3,7 @@
 #include "event/bodyinspector.h"
 #include "event/event.h"
 #include "event/eventanalysis.h"
+#include "event/eventsummary.h"
 #include "schema/eventclassifier.h"
 #include "schema/schemaregistry.h"
 #include "signature/signatureverifier.h"
@@ -27,6 +28,9 @@ public:
     EventAnalysis analyze(const Event &event, const BodyInspection &body) const;
     // Judged as EVENT_TYPE (a canonical name, `validate --event`) instead of classified.
     EventAnalysis analyzeAs(const Event &event, const QString &eventType) const;
+    // EVENT as stored: type, classification and signature from STORED, the body judged again
+    // against these schemas (the store keeps only counts of violations; exports print them).
+    EventAnalysis rejudge(const Event &event, const EventSummary &stored) const;
 
     // The error a body declared JSON that does not parse is (keyword `json`; a binary body sent
     // as JSON too), else nothing.

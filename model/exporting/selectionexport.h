@@ -1,12 +1,8 @@
 #pragma once
 
-#include "analysis/analyzer.h"
-#include "formats/exportwriter.h"
-#include "store/sessionstore.h"
+#include "sessionexport.h"
 
 #include <QStringList>
-
-#include <functional>
 
 // Where and how the window's chosen events (a selection or the filtered view) are written.
 struct SelectionExport
@@ -17,13 +13,9 @@ struct SelectionExport
     bool oneFilePerEvent = false; // fixtures into the folder TARGET
 };
 
-// Called with the number of events written so far; returning false stops the export.
-using ExportProgress = std::function<bool(qint64 done)>;
-
-// Writes SEQS of the session in STORE, one event in memory at a time, each analysed afresh (so
-// violations and signatures reflect the current schemas and secrets). A single file is written
-// through QSaveFile: a stopped or failed export leaves nothing behind. Returns the errors, each
-// naming the file; an export stopped by PROGRESS returns none.
+// SEQS of the session in STORE written through SessionExport, the path `hookscope export` takes
+// too. A single file is written through QSaveFile: a stopped or failed export leaves nothing
+// behind. Returns the errors, each naming the file; an export stopped by PROGRESS returns none.
 QStringList exportSelection(const SessionStore &store, const Analyzer &analyzer,
                             const QList<qint64> &seqs, const SelectionExport &what,
                             const ExportProgress &progress = {});

@@ -224,10 +224,13 @@ private:
     int m_id;
 };
 
+// The value alone, parsed again from its exact text: a schema's enum must not keep a copy of the
+// whole schema document.
 inline FrozenValue *JsonDocumentValue::freeze() const
 {
-    return new JsonDocumentFrozenValue(std::make_shared<const JsonDocument>(*m_ref.document),
-                                       m_ref.id);
+    const QByteArrayView raw = m_ref.document->raw(m_ref.id);
+    return new JsonDocumentFrozenValue(
+        std::make_shared<const JsonDocument>(JsonDocument::parse(raw.toByteArray())), 0);
 }
 
 class JsonDocumentArrayIterator
@@ -303,10 +306,14 @@ public:
         return JsonDocumentMember(std::string(name.data(), size_t(name.size())),
                                   JsonDocumentAdapter(m_ref));
     }
-    DerefProxy<JsonDocumentMember> operator->() const
+    // valijson reads `itr->second` after every find() (each property a schema names): the
+    // value alone, without copying the name into a std::string as operator* must.
+    struct ValueOnly
     {
-        return DerefProxy<JsonDocumentMember>(**this);
-    }
+        JsonDocumentAdapter second;
+        const ValueOnly *operator->() const { return this; }
+    };
+    ValueOnly operator->() const { return { JsonDocumentAdapter(m_ref) }; }
     bool operator==(const JsonDocumentMemberIterator &other) const
     {
         return m_ref.id == other.m_ref.id;

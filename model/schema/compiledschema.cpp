@@ -1,5 +1,6 @@
 #include "compiledschema.h"
 
+#include "exactnumbercheck.h"
 #include "formatchecker.h"
 #include "jsonpointer.h"
 #include "schemadocs.h"
@@ -7,6 +8,7 @@
 #include "violationbuilder.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include "json/valijsonadapter.h"
 
@@ -19,6 +21,46 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+const QString kDefinitions = u"#/definitions/"_s;
+
+// The definitions NAME's $refs reach, NAME included, or nullopt when a $ref points anywhere
+// else (then valijson is given them all). A document's definitions serve every one of its
+// events: serialising all of them for each event made loading the catalog seconds slower.
+std::optional<QJsonObject> reachable(const QJsonObject &definitions, const QString &name)
+{
+    QJsonObject out;
+    QStringList todo { name };
+    while (!todo.isEmpty()) {
+        const QString next = todo.takeLast();
+        if (out.contains(next))
+            continue;
+        if (!definitions.contains(next))
+            return std::nullopt;
+        out.insert(next, definitions.value(next));
+        QList<QJsonValue> stack { definitions.value(next) };
+        while (!stack.isEmpty()) {
+            const QJsonValue value = stack.takeLast();
+            for (const QJsonValue item : value.toArray())
+                stack.append(item);
+            const QJsonObject object = value.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                if (it.key() != u"$ref"_s || !it.value().isString()) {
+                    stack.append(it.value());
+                    continue;
+                }
+                const QString ref = it.value().toString();
+                if (!ref.startsWith(kDefinitions))
+                    return std::nullopt;
+                todo.append(JsonPointer::unescape(
+                    QStringView(ref).mid(kDefinitions.size()).split(u'/').constFirst()));
+            }
+        }
+    }
+    return out;
+}
+} // namespace
 
 CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
                                                const std::shared_ptr<const SchemaGraph> &graph,
@@ -34,8 +76,16 @@ CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
     root.insert(u"definitions"_s, definitions);
     auto schema = std::make_shared<valijson::Schema>();
     try {
+        // Read through the document adapter, not Qt's: the enum and const values valijson keeps
+        // are then frozen over UTF-8 bytes, and comparing a body's string with them no longer
+        // converts a QString to a std::string (a malloc) for every value compared.
+        QJsonObject read = root;
+        if (const std::optional<QJsonObject> used = reachable(definitions, definition))
+            read.insert(u"definitions"_s, *used);
+        const JsonDocument document =
+            JsonDocument::parse(QJsonDocument(read).toJson(QJsonDocument::Compact));
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-        const valijson::adapters::QtJsonAdapter adapter(root);
+        const valijson::adapters::JsonDocumentAdapter adapter(document);
         parser.populateSchema(adapter, *schema);
     } catch (const std::exception &e) {
         return { nullptr, QString::fromStdString(e.what()) };
@@ -349,10 +399,17 @@ Violations CompiledSchema::validate(const JsonDocument &body) const
     if (std::optional<Violation> refusal = refused(body))
         return { *refusal };
     Violations out = schemaErrors(body);
+    if (const ExactNumberCheck exact(*m_graph, m_root); exact.isNeeded(body)) {
+        ExactNumberCheck::Result numbers = exact.run(body);
+        out.removeIf([&numbers](const Violation &v) {
+            return numbers.decided.contains(ExactNumberCheck::decidedKey(v.pointer, v.keyword));
+        });
+        out.append(numbers.violations);
+    }
     NodeSet nodes;
     nodes.append(m_root);
     m_graph->expand(nodes);
-    walk(body, 0, nodes, QString(), out);
+    walk(body, 0, nodes, out);
     std::stable_sort(out.begin(), out.end(),
                      [](const Violation &a, const Violation &b) { return a.pointer < b.pointer; });
     return out;
@@ -413,22 +470,24 @@ Violations CompiledSchema::schemaErrors(const JsonDocument &body) const
     return out;
 }
 
+// A node's pointer is built only when something is reported there (JsonDocument::pointer):
+// most members of most bodies report nothing, and a QString per member was a cost per event.
 void CompiledSchema::walk(const JsonDocument &body, int id, const NodeSet &nodes,
-                          const QString &pointer, Violations &out) const
+                          Violations &out) const
 {
     if (nodes.isEmpty())
         return;
     switch (body.type(id)) {
     case JsonDocument::Type::String:
-        checkString(body, id, nodes, pointer, out);
+        checkString(body, id, nodes, out);
         break;
     case JsonDocument::Type::Object:
-        walkObject(body, id, nodes, pointer, out);
+        walkObject(body, id, nodes, out);
         break;
     case JsonDocument::Type::Array:
         for (int child = body.firstChild(id), i = 0; child >= 0;
              child = body.nextSibling(child), ++i) {
-            walk(body, child, m_graph->forItem(nodes, i), JsonPointer::append(pointer, i), out);
+            walk(body, child, m_graph->forItem(nodes, i), out);
         }
         break;
     default:
@@ -437,7 +496,7 @@ void CompiledSchema::walk(const JsonDocument &body, int id, const NodeSet &nodes
 }
 
 void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet &nodes,
-                                 const QString &pointer, Violations &out) const
+                                 Violations &out) const
 {
     QString text;
     bool decoded = false;
@@ -452,7 +511,7 @@ void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet
         const QJsonValue value(text);
         const ViolationBuilder builder(*m_graph, m_root, value);
         if (std::optional<Violation> violation =
-                stringViolation(node, builder, value, text, pointer)) {
+                stringViolation(node, builder, value, text, body.pointer(id))) {
             out.append(std::move(*violation));
             return;
         }
@@ -461,19 +520,17 @@ void CompiledSchema::checkString(const JsonDocument &body, int id, const NodeSet
 
 // Every member, duplicates included: each is judged at its pointer.
 void CompiledSchema::walkObject(const JsonDocument &body, int id, const NodeSet &nodes,
-                                const QString &pointer, Violations &out) const
+                                Violations &out) const
 {
     const bool describes = m_graph->describesMembers(nodes);
     for (int child = body.firstChild(id); child >= 0; child = body.nextSibling(child)) {
-        const QString key = body.key(child);
         bool documented = false;
-        const NodeSet children = m_graph->forMember(nodes, key, &documented);
-        const QString childPointer = JsonPointer::append(pointer, key);
+        const NodeSet children = m_graph->forMember(nodes, body.keyUtf8(child), &documented);
         if (!documented && describes) {
             out.append(ViolationBuilder(*m_graph, m_root, QJsonValue())
-                           .undocumented(childPointer, m_eventType));
+                           .undocumented(body.pointer(child), m_eventType));
         }
-        walk(body, child, children, childPointer, out);
+        walk(body, child, children, out);
     }
 }
 

@@ -73,12 +73,9 @@ private:
     std::optional<QString> rejectedAt(const QJsonValue &value, const NodeSet &nodes,
                                       const QString &pointer, int depth) const;
     Violations schemaErrors(const JsonDocument &body) const;
-    void walk(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
-              Violations &out) const;
-    void checkString(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
-                     Violations &out) const;
-    void walkObject(const JsonDocument &body, int id, const NodeSet &nodes, const QString &pointer,
-                    Violations &out) const;
+    void walk(const JsonDocument &body, int id, const NodeSet &nodes, Violations &out) const;
+    void checkString(const JsonDocument &body, int id, const NodeSet &nodes, Violations &out) const;
+    void walkObject(const JsonDocument &body, int id, const NodeSet &nodes, Violations &out) const;
     std::optional<Violation> refused(const JsonDocument &body) const;
     static std::optional<QString> tooDeep(const JsonDocument &body);
     static std::optional<QString> longKey(const JsonDocument &body);

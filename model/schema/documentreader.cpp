@@ -1,5 +1,6 @@
 #include "documentreader.h"
 
+#include "exactnumbers.h"
 #include "jsonpointer.h"
 
 #include <QJsonArray>
@@ -126,8 +127,38 @@ private:
                 return std::nullopt;
             }
             object.insert(key, *value);
+            if (ExactNumbers::isNumericKeyword(key)) {
+                if (const QJsonValue exact = exactText(it->second, *value); !exact.isUndefined()) {
+                    object.insert(ExactNumbers::annotationKey(key), exact);
+                }
+            }
         }
         return object;
+    }
+
+    // A plain scalar read as a number that a double does not hold keeps its text (ExactNumbers);
+    // for a sequence (enum), one text or null per item when any needs it.
+    static QJsonValue exactText(const YAML::Node &node, const QJsonValue &value)
+    {
+        const auto lossy = [](const YAML::Node &scalar, const QJsonValue &number) {
+            return number.isDouble() && scalar.IsScalar()
+                && ExactNumbers::isLossy(QByteArray::fromStdString(scalar.Scalar()));
+        };
+        if (lossy(node, value)) {
+            return QString::fromStdString(node.Scalar());
+        }
+        if (!node.IsSequence() || !value.isArray()) {
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        QJsonArray texts;
+        bool any = false;
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const bool exact = lossy(node[i], value[qsizetype(i)]);
+            any = any || exact;
+            texts.append(exact ? QJsonValue(QString::fromStdString(node[i].Scalar()))
+                               : QJsonValue());
+        }
+        return any ? QJsonValue(texts) : QJsonValue(QJsonValue::Undefined);
     }
 
     bool countBytes(std::size_t bytes, const QString &pointer)
@@ -181,8 +212,9 @@ ParsedDocument DocumentReader::readJson(const QByteArray &bytes)
         const qsizetype offset = qMin(qsizetype(error.offset), bytes.size());
         return { {}, u"invalid JSON at byte offset %1: %2"_s.arg(offset).arg(error.errorString()) };
     }
-    return { document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()),
-             {} };
+    const QJsonValue root =
+        document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    return { ExactNumbers::annotate(root, bytes), {} };
 }
 
 ParsedDocument DocumentReader::readYaml(const QByteArray &bytes)

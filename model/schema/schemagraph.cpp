@@ -1,5 +1,6 @@
 #include "schemagraph.h"
 
+#include "exactnumbers.h"
 #include "schemaimporter.h"
 #include "stdregexcost.h"
 
@@ -98,14 +99,57 @@ void SchemaGraph::compileInto(int index, const QJsonObject &schema, int depth)
                                         : QJsonArray();
     node.defaultValue = schema.value(u"default"_s);
     node.deprecated = schema.value(u"deprecated"_s).toBool();
+    compileNumbers(node, schema);
     m_nodes[index] = std::move(node);
+}
+
+// The numeric keywords exactly: the reader's annotation where the double is not the number.
+void SchemaGraph::compileNumbers(SchemaNode &node, const QJsonObject &schema)
+{
+    for (const QString &keyword : { u"minimum"_s, u"maximum"_s, u"exclusiveMinimum"_s,
+                                    u"exclusiveMaximum"_s, u"multipleOf"_s }) {
+        const QJsonValue value = schema.value(keyword);
+        const QJsonValue exact = schema.value(ExactNumbers::annotationKey(keyword));
+        const QString text = exact.isString() ? exact.toString() : ExactNumbers::textOf(value);
+        const std::optional<JsonNumber> number =
+            value.isDouble() ? JsonNumber::fromText(text.toLatin1()) : std::nullopt;
+        if (!number)
+            continue;
+        node.numberBounds.append({ keyword, *number, text });
+        m_needsExactNumbers = m_needsExactNumbers || exact.isString()
+            || (keyword == u"multipleOf"_s && !number->isInteger());
+    }
+    const QJsonArray enumTexts = schema.value(ExactNumbers::annotationKey(u"enum")).toArray();
+    const QJsonValue constText = schema.value(ExactNumbers::annotationKey(u"const"));
+    const auto choose = [&](const QString &keyword, const QJsonArray &values,
+                            const QJsonArray &texts) {
+        NumberChoice choice { keyword, {}, {}, !texts.isEmpty() };
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const QString text = texts.at(i).isString() ? texts.at(i).toString()
+                                                        : ExactNumbers::textOf(values.at(i));
+            const std::optional<JsonNumber> number =
+                values.at(i).isDouble() ? JsonNumber::fromText(text.toLatin1()) : std::nullopt;
+            if (number)
+                choice.values.append(*number);
+            choice.texts.append(number ? text : QString());
+        }
+        m_needsExactNumbers = m_needsExactNumbers || choice.lossy;
+        node.numberChoices.append(std::move(choice));
+    };
+    if (node.hasEnum)
+        choose(u"enum"_s, node.enumValues, enumTexts);
+    if (node.hasConst)
+        choose(u"const"_s, { node.constValue },
+               constText.isString() ? QJsonArray { constText } : QJsonArray());
 }
 
 void SchemaGraph::compileMembers(SchemaNode &node, const QJsonObject &schema, int depth)
 {
     const QJsonObject properties = schema.value(u"properties"_s).toObject();
     for (auto it = properties.begin(); it != properties.end(); ++it) {
-        node.properties.insert(it.key(), compile(it.value(), depth));
+        const int child = compile(it.value(), depth);
+        node.properties.insert(it.key(), child);
+        node.propertiesUtf8.insert(it.key().toUtf8(), child);
     }
     const QJsonObject patterns = schema.value(u"patternProperties"_s).toObject();
     m_usesPatternProperties = m_usesPatternProperties || !patterns.isEmpty();
@@ -146,7 +190,19 @@ void SchemaGraph::expand(NodeSet &set) const
     }
 }
 
-NodeSet SchemaGraph::forMember(const NodeSet &set, const QString &key, bool *documented) const
+void SchemaGraph::expandCertain(NodeSet &set) const
+{
+    for (qsizetype i = 0; i < set.size(); ++i) {
+        const SchemaNode &n = m_nodes.at(set.at(i));
+        addUnique(set, n.ref);
+        for (int branch : n.allOf) {
+            addUnique(set, branch);
+        }
+    }
+}
+
+NodeSet SchemaGraph::forMember(const NodeSet &set, const QString &key, bool *documented,
+                               Expansion expansion) const
 {
     NodeSet children;
     bool found = false;
@@ -173,11 +229,43 @@ NodeSet SchemaGraph::forMember(const NodeSet &set, const QString &key, bool *doc
     if (documented) {
         *documented = found;
     }
+    expansion == Expansion::Certain ? expandCertain(children) : expand(children);
+    return children;
+}
+
+NodeSet SchemaGraph::forMember(const NodeSet &set, QByteArrayView key, bool *documented) const
+{
+    const QByteArray name = QByteArray::fromRawData(key.data(), key.size());
+    bool needsPatterns = false;
+    for (int index : set) {
+        const SchemaNode &n = m_nodes.at(index);
+        if (!n.patternProperties.isEmpty() && !n.propertiesUtf8.contains(name)) {
+            needsPatterns = true;
+            break;
+        }
+    }
+    if (needsPatterns)
+        return forMember(set, QString::fromUtf8(key), documented);
+    NodeSet children;
+    bool found = false;
+    for (int index : set) {
+        const SchemaNode &n = m_nodes.at(index);
+        if (const auto it = n.propertiesUtf8.constFind(name); it != n.propertiesUtf8.cend()) {
+            addUnique(children, *it);
+            found = true;
+        } else if (n.additionalProperties >= 0) {
+            addUnique(children, n.additionalProperties);
+            found = true;
+        }
+    }
+    if (documented) {
+        *documented = found;
+    }
     expand(children);
     return children;
 }
 
-NodeSet SchemaGraph::forItem(const NodeSet &set, qsizetype index) const
+NodeSet SchemaGraph::forItem(const NodeSet &set, qsizetype index, Expansion expansion) const
 {
     NodeSet children;
     for (int nodeIndex : set) {
@@ -190,7 +278,7 @@ NodeSet SchemaGraph::forItem(const NodeSet &set, qsizetype index) const
             addUnique(children, n.additionalItems);
         }
     }
-    expand(children);
+    expansion == Expansion::Certain ? expandCertain(children) : expand(children);
     return children;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "regex/boundedregex.h"
+#include "json/jsonnumber.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -21,11 +24,30 @@ struct PatternProperty
     int degree = 0;
 };
 
+// A numeric keyword (minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf) with its
+// number exactly as the schema wrote it (ExactNumbers), for ExactNumberCheck.
+struct NumberBound
+{
+    QString keyword;
+    JsonNumber value;
+    QString text;
+};
+
+// The numbers among an `enum`'s (or a `const`'s) values, exactly as written.
+struct NumberChoice
+{
+    QString keyword;
+    QList<JsonNumber> values; // the numbers only
+    QStringList texts; // one per value of the keyword: a number as written, empty for the rest
+    bool lossy = false; // one of them is not what its double reads back as
+};
+
 // One schema object, reduced to what Hookscope reads itself (documented fields, formats, enums
 // and types for messages). Subschemas and $ref targets are indices into the owning graph.
 struct SchemaNode
 {
     QHash<QString, int> properties;
+    QHash<QByteArray, int> propertiesUtf8; // the same, by UTF-8 name (bodies hold UTF-8)
     QList<PatternProperty> patternProperties;
     int additionalProperties = -1; // node, -1 when absent
     bool closed = false; // additionalProperties: false
@@ -58,6 +80,8 @@ struct SchemaNode
     QJsonArray examples; // `examples`, or OpenAPI's `example` as one
     QJsonValue defaultValue { QJsonValue::Undefined }; // Undefined when absent
     bool deprecated = false;
+    QList<NumberBound> numberBounds;
+    QList<NumberChoice> numberChoices;
 };
 
 using NodeSet = QVarLengthArray<int, 8>;
@@ -77,13 +101,24 @@ public:
     void expand(NodeSet &set) const;
     // The expanded nodes that apply to member `key` of an object; `documented` tells whether
     // any node declares it (by name, pattern or an additionalProperties schema).
-    NodeSet forMember(const NodeSet &set, const QString &key, bool *documented = nullptr) const;
-    NodeSet forItem(const NodeSet &set, qsizetype index) const;
+    // Certain: expanded by $ref and allOf only, the schemas that apply to the value for sure.
+    enum class Expansion { AllBranches, Certain };
+    NodeSet forMember(const NodeSet &set, const QString &key, bool *documented = nullptr,
+                      Expansion expansion = Expansion::AllBranches) const;
+    // The same for a member name in UTF-8, as a JsonDocument holds it: no QString is made
+    // unless a patternProperties regex has to read the name.
+    NodeSet forMember(const NodeSet &set, QByteArrayView key, bool *documented = nullptr) const;
+    NodeSet forItem(const NodeSet &set, qsizetype index,
+                    Expansion expansion = Expansion::AllBranches) const;
+    void expandCertain(NodeSet &set) const;
     // True when some node lists its members, so an unlisted member is worth a warning.
     bool describesMembers(const NodeSet &set) const;
     NodeSet nodesAt(int root, const QStringList &tokens) const;
     int fieldCount(int root) const;
     bool usesPatternProperties() const { return m_usesPatternProperties; }
+    // Some numeric keyword doubles decide wrongly whatever the body: a number a double does
+    // not hold, or a fractional multipleOf (ExactNumberCheck then runs on every body).
+    bool needsExactNumbers() const { return m_needsExactNumbers; }
     // Subschemas valijson applies to the same value as `index`: $ref, allOf/anyOf/oneOf and the
     // `conditional` ones. A DAG: RefCycles and computeFanOut() refuse cycles.
     QList<int> sameValueChildren(int index) const;
@@ -113,6 +148,7 @@ private:
     QList<int> compileList(const QJsonValue &array, int depth);
     int countFields(const NodeSet &set, QSet<int> &visiting, int depth) const;
     void compileApplicators(SchemaNode &node, const QJsonObject &schema, int depth);
+    void compileNumbers(SchemaNode &node, const QJsonObject &schema);
     QList<int> stepChildren(int index) const;
     QList<int> reachableFrom(int root) const;
     void computeFanOut();
@@ -121,6 +157,7 @@ private:
     QList<SchemaNode> m_nodes;
     QHash<QString, int> m_definitions;
     bool m_usesPatternProperties = false;
+    bool m_needsExactNumbers = false;
     QList<qint64> m_fanOut;
     QList<int> m_rank;
 };

@@ -587,6 +587,20 @@ Status SessionStore::forEachEventAndSummary(
     return {};
 }
 
+std::optional<std::pair<Event, EventSummary>> SessionStore::loadWithSummary(qint64 seq) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QString::fromLatin1(kEventSelect)
+                      .replace(u" FROM"_s, u", "_s + summaryColumns(u"e"_s) + u" FROM"_s)
+                  + u" WHERE e.seq = ?"_s);
+    query.addBindValue(seq);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    StringPool pool;
+    return std::pair { eventFromRow(query),
+                      SummaryCodec::decode(QueryRow { query }, kEventColumnCount, pool) };
+}
+
 std::pair<qint64, qint64> SessionStore::seqRange() const
 {
     QSqlQuery query(u"SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM events"_s,

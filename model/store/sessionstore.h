@@ -78,6 +78,8 @@ public:
     qint64 count() const;
     qint64 maxSeq() const;
     std::optional<Event> load(qint64 seq) const;
+    // The event and its stored summary, as forEachEventAndSummary gives them (exports by seq).
+    std::optional<std::pair<Event, EventSummary>> loadWithSummary(qint64 seq) const;
     // Streams every summary in sequence order; the callback may stop early by returning false.
     Status forEachSummary(const std::function<bool(EventSummary &&)> &callback) const;
     // Streams full events in sequence order (exports, re-analysis).

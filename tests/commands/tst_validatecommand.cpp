@@ -55,6 +55,7 @@ private Q_SLOTS:
     void arrayFileIsOnePayload_data();
     void arrayFileIsOnePayload();
     void unenforcedKeywordsAreNamedOnStderr();
+    void numbersJudgedExactly();
 };
 
 // Every seed is checked twice: classified from its body, and forced to the type its file name
@@ -413,6 +414,28 @@ void tst_ValidateCommand::unenforcedKeywordsAreNamedOnStderr()
         + u": /unevaluatedProperties: unevaluatedProperties"_s;
     QVERIFY2(run.err.contains(warning.toUtf8()), run.err.constData());
     QVERIFY2(run.out.contains("unenforced"), run.out.constData());
+}
+
+// Issue 14 item 3 on the command line: a 20-digit maximum and the number quoted as sent.
+void tst_ValidateCommand::numbersJudgedExactly()
+{
+    QTemporaryDir dir;
+    const QString schema = writeFile(
+        dir, u"s.json"_s,
+        R"({"type": "object", "properties": {"id": {"maximum": 12345678901234567889}}})"_ba);
+    const QString above = writeFile(dir, u"above.json"_s, R"({"id": 12345678901234567890})"_ba);
+    const QString equal = writeFile(dir, u"equal.json"_s, R"({"id": 12345678901234567889})"_ba);
+    const CommandRun failed =
+        validate({ u"--json"_s, u"--schema"_s, schema, u"--event"_s, u"T"_s, above });
+    QVERIFY2(failed.code == 1, failed.err.constData());
+    const QJsonObject violation =
+        jsonLines(failed.out).value(0).value(u"violations"_s).toArray().at(0).toObject();
+    QCOMPARE(violation.value(u"keyword"_s).toString(), u"maximum"_s);
+    QCOMPARE(violation.value(u"message"_s).toString(),
+             u"`id` is 12345678901234567890; expected number less than or equal to "
+             "12345678901234567889"_s);
+    const CommandRun passed = validate({ u"--schema"_s, schema, u"--event"_s, u"T"_s, equal });
+    QVERIFY2(passed.code == 0, passed.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ValidateCommand)

@@ -243,6 +243,76 @@ void TestSchemaRegistry::numbersAsJsonSchemaDefinesThem_data()
     QTest::newRow("root string is no integer")
         << QByteArray(R"({"type":"integer"})") << QByteArray(R"("x")")
         << u"the body is a string (\"x\"); expected integer"_s;
+    // Exact where a double is not (issue 14 item 3): the keyword's number as the schema wrote it,
+    // the body's as sent.
+    const auto keyword = [](const char *name, const char *value) -> QByteArray {
+        return R"({"type":"object","properties":{"n":{")"_ba + name + "\":" + value + "}}}";
+    };
+    const QByteArray big = "12345678901234567890";
+    QTest::newRow("maximum, 20 digits, above")
+        << keyword("maximum", "12345678901234567889") << QByteArray("{\"n\":" + big + "}")
+        << u"`n` is 12345678901234567890; expected number less than or equal to "
+           "12345678901234567889"_s;
+    QTest::newRow("maximum, 20 digits, equal")
+        << keyword("maximum", "12345678901234567889") << QByteArray(R"({"n":12345678901234567889})")
+        << QString();
+    QTest::newRow("minimum, 20 digits, below")
+        << keyword("minimum", big.constData()) << QByteArray(R"({"n":12345678901234567889})")
+        << u"`n` is 12345678901234567889; expected number greater than or equal to "
+           "12345678901234567890"_s;
+    QTest::newRow("exclusiveMaximum, 20 digits, equal")
+        << keyword("exclusiveMaximum", big.constData()) << QByteArray("{\"n\":" + big + "}")
+        << u"`n` is 12345678901234567890; expected number less than 12345678901234567890"_s;
+    QTest::newRow("exclusiveMinimum, 20 digits, above")
+        << keyword("exclusiveMinimum", "12345678901234567889") << QByteArray("{\"n\":" + big + "}")
+        << QString();
+    QTest::newRow("1e400 above maximum 1e308")
+        << keyword("maximum", "1e308") << QByteArray(R"({"n":1e400})")
+        << u"`n` is 1e400; expected number less than or equal to 1e+308"_s;
+    QTest::newRow("1e400 above minimum 0")
+        << keyword("minimum", "0") << QByteArray(R"({"n":1e400})") << QString();
+    QTest::newRow("-1e400 below minimum 0")
+        << keyword("minimum", "0") << QByteArray(R"({"n":-1e400})")
+        << u"`n` is -1e400; expected number greater than or equal to 0"_s;
+    QTest::newRow("multipleOf 0.01, 19.99")
+        << keyword("multipleOf", "0.01") << QByteArray(R"({"n":19.99})") << QString();
+    QTest::newRow("multipleOf 0.01, 0.07")
+        << keyword("multipleOf", "0.01") << QByteArray(R"({"n":0.07})") << QString();
+    QTest::newRow("multipleOf 0.01, 19.991")
+        << keyword("multipleOf", "0.01") << QByteArray(R"({"n":19.991})")
+        << u"`n` is 19.991; expected a multiple of 0.01"_s;
+    QTest::newRow("multipleOf 3, 20 digits")
+        << keyword("multipleOf", "3") << QByteArray("{\"n\":" + big + "}") << QString();
+    QTest::newRow("multipleOf 3, 20 digits, not")
+        << keyword("multipleOf", "3") << QByteArray(R"({"n":12345678901234567891})")
+        << u"`n` is 12345678901234567891; expected a multiple of 3"_s;
+    QTest::newRow("enum, 20 digits, other")
+        << keyword("enum", "[12345678901234567890, \"x\"]")
+        << QByteArray(R"({"n":12345678901234567891})")
+        << u"`n` is 12345678901234567891; expected one of: 12345678901234567890, x"_s;
+    QTest::newRow("enum, 20 digits, same")
+        << keyword("enum", "[1, 12345678901234567890]") << QByteArray("{\"n\":" + big + "}") << QString();
+    QTest::newRow("enum, 1.50 is 1.5")
+        << keyword("enum", "[1.5]") << QByteArray(R"({"n":1.50})") << QString();
+    QTest::newRow("const, 20 digits, other")
+        << keyword("const", big.constData()) << QByteArray(R"({"n":12345678901234567891})")
+        << u"`n` is 12345678901234567891; expected 12345678901234567890"_s;
+    QTest::newRow("const, 20 digits, same")
+        << keyword("const", big.constData()) << QByteArray("{\"n\":" + big + "}") << QString();
+    QTest::newRow("maximum inside allOf")
+        << QByteArray(R"({"allOf":[)" + keyword("maximum", "12345678901234567889") + "]}")
+        << QByteArray("{\"n\":" + big + "}")
+        << u"`n` is 12345678901234567890; expected number less than or equal to "
+           "12345678901234567889"_s;
+    QTest::newRow("YAML schema, maximum, 20 digits")
+        << QByteArray("type: object\nproperties:\n  n:\n    maximum: 12345678901234567889\n")
+        << QByteArray("{\"n\":" + big + "}")
+        << u"`n` is 12345678901234567890; expected number less than or equal to "
+           "12345678901234567889"_s;
+    QTest::newRow("YAML schema, enum, 20 digits")
+        << QByteArray("type: object\nproperties:\n  n:\n    enum: [12345678901234567890]\n")
+        << QByteArray(R"({"n":12345678901234567891})")
+        << u"`n` is 12345678901234567891; expected one of: 12345678901234567890"_s;
 }
 
 void TestSchemaRegistry::numbersAsJsonSchemaDefinesThem()
