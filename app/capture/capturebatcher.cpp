@@ -14,10 +14,12 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// At least two: one task stuck on a slow event leaves another for everyone else.
+// Two more than the cores: up to two events being judged to the end of their budget leave every
+// core to the other senders' events (the scheduler shares the CPU; a queue would make them wait).
+// Threads start only when tasks queue, so an idle capture runs one.
 int analysisThreads()
 {
-    return std::max(2, QThread::idealThreadCount());
+    return std::max(2, QThread::idealThreadCount()) + 2;
 }
 } // namespace
 

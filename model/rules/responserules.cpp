@@ -168,7 +168,7 @@ bool ResponseRules::isVerificationRequest(const Event &event)
 }
 
 Response ResponseRules::responseFor(const Event &event, const EventAnalysis &analysis,
-                                   QList<UndecidedRule> *undecided) const
+                                    QList<UndecidedRule> *undecided) const
 {
     const bool verification = isVerificationRequest(event);
     const EventSummary summary = EventSummary::from(event, analysis);

@@ -1,6 +1,6 @@
-#include "json/jsondocument.h"
 #include "schema/schemaregistry.h"
 #include "schema/stdregexcost.h"
+#include "json/jsondocument.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
