@@ -239,8 +239,20 @@ void CaptureBatcher::analyze(Item &item) const
     if (m_hurry.load(std::memory_order_relaxed))
         return skipAnalysis(item);
     item.analysis = item.tools->analyzer->analyze(item.event);
-    if (item.to.responder) // else refused early: its answer is recorded
-        item.event.response = responseFor(item, &item.undecided);
+    if (!item.to.responder) // refused early: its answer is recorded
+        return;
+    item.event.response = responseFor(item, &item.undecided, &m_hurry);
+    // Stopping cut its rules short: no rule decided this answer.
+    if (m_hurry.load(std::memory_order_relaxed))
+        item.event.response = stoppingResponse();
+}
+
+Response CaptureBatcher::stoppingResponse()
+{
+    return { 503,
+             { { "Content-Type", "application/json" }, { "Retry-After", "5" } },
+             R"({"error":"Hookscope is stopping; try again later"})"_ba,
+             0 };
 }
 
 // Stored as received, with a warning instead of a verdict; a 503 tells the sender to try again.
@@ -256,13 +268,11 @@ void CaptureBatcher::skipAnalysis(Item &item)
           Severity::Warning,
           u"not analysed: capture was stopping and this event was still waiting for its turn"_s });
     if (item.to.responder)
-        item.event.response = { 503,
-                                { { "Content-Type", "application/json" }, { "Retry-After", "5" } },
-                                R"({"error":"Hookscope is stopping; try again later"})"_ba,
-                                0 };
+        item.event.response = stoppingResponse();
 }
 
-Response CaptureBatcher::responseFor(const Item &item, QList<UndecidedRule> *undecided)
+Response CaptureBatcher::responseFor(const Item &item, QList<UndecidedRule> *undecided,
+                                     const std::atomic<bool> *abandon)
 {
     const Tools &tools = *item.tools;
     if (item.event.body.size() > tools.limits.maxBodyBytes)
@@ -272,7 +282,7 @@ Response CaptureBatcher::responseFor(const Item &item, QList<UndecidedRule> *und
                  0 };
     if (tools.paused)
         return pausedResponse();
-    return tools.rules->responseFor(item.event, item.analysis, undecided);
+    return tools.rules->responseFor(item.event, item.analysis, undecided, abandon);
 }
 
 Response CaptureBatcher::pausedResponse()

@@ -54,8 +54,9 @@ public:
     // Analyses, writes and answers everything submitted so far; returns when it is done.
     void flush();
     // At stop: as flush(), but what is still waiting for analysis after kStopPatienceMs (a backlog
-    // of slow events) is stored unanalysed and answered 503, so that stopping (SIGINT) takes about
-    // that long plus one event's budget, not the whole backlog's.
+    // of slow events) is stored unanalysed and answered 503, and the events being judged skip
+    // their remaining rules (503 too), so that stopping (SIGINT) takes about that long plus one
+    // regex's and one validation's budget, not the whole backlog's.
     void finish();
     static constexpr int kStopPatienceMs = 300;
     // At shutdown: answers that wait for their rule's delay are written now, so that no answer is
@@ -122,7 +123,9 @@ private:
     std::shared_ptr<const Tools> tools();
     void analyze(Item &item) const;
     static void skipAnalysis(Item &item);
-    static Response responseFor(const Item &item, QList<UndecidedRule> *undecided);
+    static Response responseFor(const Item &item, QList<UndecidedRule> *undecided,
+                                const std::atomic<bool> *abandon);
+    static Response stoppingResponse();
     struct Delayed // an answer waiting for its rule's delay
     {
         Responder to;

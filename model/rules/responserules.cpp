@@ -168,11 +168,14 @@ bool ResponseRules::isVerificationRequest(const Event &event)
 }
 
 Response ResponseRules::responseFor(const Event &event, const EventAnalysis &analysis,
-                                    QList<UndecidedRule> *undecided) const
+                                    QList<UndecidedRule> *undecided,
+                                    const std::atomic<bool> *abandon) const
 {
     const bool verification = isVerificationRequest(event);
     const EventSummary summary = EventSummary::from(event, analysis);
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
+        if (abandon && abandon->load(std::memory_order_relaxed))
+            break;
         const ResponseRule &rule = m_rules.at(i);
         if (verification
             && !rule.filterText.contains(QString::fromLatin1(kVerificationType),

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <variant>
 
 // A rule whose verdict ran out of its budget for one event (BoundedRegex), so it was skipped.
@@ -48,8 +49,11 @@ public:
     bool isEmpty() const { return m_rules.isEmpty(); }
     // An undecided rule is skipped; it is warned about on stderr, or added to `undecided` for a
     // caller that warns once it has numbered the event (capture analyses before it numbers).
+    // Once `abandon` is set, no further rule is evaluated (capture stopping: each rule may take
+    // its whole regex budget); the caller then answers as it sees fit.
     Response responseFor(const Event &event, const EventAnalysis &analysis,
-                         QList<UndecidedRule> *undecided = nullptr) const;
+                         QList<UndecidedRule> *undecided = nullptr,
+                         const std::atomic<bool> *abandon = nullptr) const;
     static void warnUndecided(const UndecidedRule &undecided, qint64 seq);
 
     static Response defaultResponse();
