@@ -2,7 +2,6 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/reanalysis.h"
-#include "appsettings.h"
 #include "bindwarning.h"
 #include "capture/captureservice.h"
 #include "columnchooser.h"
@@ -22,6 +21,7 @@
 #include "schemasdialog.h"
 #include "secretsdialog.h"
 #include "sessioncontroller.h"
+#include "settings/appsettings.h"
 #include "settingsdialog.h"
 #include "severitydelegate.h"
 #include "shortcutsdialog.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "capturesettings.h"
 #include "event/eventsummary.h"
 #include "formats/importer.h"
+#include "settings/capturesettings.h"
 #include "signature/secretset.h"
 #include "statsdocks.h"
 #include "store/sessionstore.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "replay/outgoingrequest.h"
+#include "delivery/outgoingrequest.h"
 
 #include <QDialog>
 #include <QUrl>

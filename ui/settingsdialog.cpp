@@ -2,7 +2,7 @@
 
 #include "bindwarning.h"
 #include "event/userfolders.h"
-#include "limitfields.h"
+#include "settings/limitfields.h"
 #include "tints.h"
 
 #include <QDialogButtonBox>

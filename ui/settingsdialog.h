@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capturesettings.h"
+#include "settings/capturesettings.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,11 +1,11 @@
 #include "replaycommand.h"
 
 #include "commandsupport.h"
+#include "delivery/httpclient.h"
+#include "delivery/webhooksender.h"
 #include "filter/filter.h"
-#include "replay/httpclient.h"
 #include "signature/secretset.h"
 #include "store/sessionstore.h"
-#include "webhooksender.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>

@@ -1,12 +1,12 @@
 #include "sendcommand.h"
 
 #include "commandsupport.h"
+#include "delivery/webhooksender.h"
 #include "formats/importer.h"
 #include "schema/eventexample.h"
 #include "settings/appsettings.h"
 #include "settings/limitfields.h"
 #include "signature/secretset.h"
-#include "webhooksender.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "delivery/forwarder.h"
+#include "delivery/httpclient.h"
+#include "delivery/outgoingrequest.h"
 #include "event/deliveryresult.h"
-#include "forwarder.h"
-#include "httpclient.h"
-#include "outgoingrequest.h"
 
 #include <QObject>
 

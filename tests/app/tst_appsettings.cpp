@@ -1,5 +1,5 @@
-#include "appsettings.h"
-#include "limitfields.h"
+#include "settings/appsettings.h"
+#include "settings/limitfields.h"
 
 #include <QFile>
 #include <QSettings>

@@ -4,8 +4,8 @@
 // target, every byte taken, nothing left over to be read as a second (smuggled) request.
 #include "fuzzinput.h"
 
+#include "delivery/httpclient.h"
 #include "http/requestframer.h"
-#include "replay/httpclient.h"
 
 #include <limits>
 

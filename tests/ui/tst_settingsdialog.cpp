@@ -1,7 +1,7 @@
 // Settings: the dialog shows what AppSettings loads, its edits load back the same, and what
 // cannot work (an address that is not an IP, a relative folder) blocks OK with the reason.
-#include "appsettings.h"
-#include "limitfields.h"
+#include "settings/appsettings.h"
+#include "settings/limitfields.h"
 #include "settingsdialog.h"
 
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #include "loopbacktarget.h"
 
-#include "replay/httpclient.h"
+#include "delivery/httpclient.h"
 
 #include <QElapsedTimer>
 #include <QSet>

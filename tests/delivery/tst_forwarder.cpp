@@ -1,8 +1,8 @@
 #include "capture/captureservice.h"
 #include "loopbacktarget.h"
 
-#include "replay/forwarder.h"
-#include "replay/httpclient.h"
+#include "delivery/forwarder.h"
+#include "delivery/httpclient.h"
 
 #include "signature/secretset.h"
 #include "signature/signatureverifier.h"

@@ -1,4 +1,4 @@
-#include "replay/outgoingrequest.h"
+#include "delivery/outgoingrequest.h"
 
 #include "signature/secretset.h"
 #include "signature/signatureverifier.h"

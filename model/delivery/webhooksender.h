@@ -1,6 +1,6 @@
 #pragma once
 
-#include "replay/httpclient.h"
+#include "httpclient.h"
 
 #include <QJsonObject>
 #include <QObject>

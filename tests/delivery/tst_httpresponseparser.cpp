@@ -1,4 +1,4 @@
-#include "replay/httpresponseparser.h"
+#include "delivery/httpresponseparser.h"
 
 #include <QElapsedTimer>
 #include <QTest>
