@@ -6,7 +6,8 @@ class QHeaderView;
 class QMenu;
 
 // Right-click on a table's header: a menu of its columns, each checked while shown, so a user
-// adds the columns hidden at first (remote address, size, classification) or hides others.
+// adds the columns hidden at first (remote address, size, classification, content type,
+// attempt) or hides others.
 // The last shown column cannot be hidden. What is shown is the header's saveState().
 class ColumnChooser : public QObject
 {

@@ -1,5 +1,7 @@
 #include "copyactions.h"
 
+#include "baseurldialog.h"
+
 #include "capture/captureservice.h"
 #include "formats/exportwriter.h"
 #include "jobs/jobtracker.h"
@@ -8,12 +10,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -132,26 +133,20 @@ void CopyActions::setBaseUrl(const QString &url)
     QSettings().setValue(kBaseUrlKey, url.trimmed());
 }
 
-// curl and HTTPie commands go where each request was sent unless the user names a URL here;
-// events without a Host go to this capture's own address.
+QString CopyActions::sentTo() const
+{
+    const QList<qint64> seqs = m_selected();
+    const std::optional<Event> event = seqs.isEmpty() ? std::nullopt : m_reader->load(seqs.first());
+    return event ? requestBaseUrl(*event, m_capture->listenUrl()) : QString();
+}
+
+// curl, HTTPie and raw commands go where each request was sent unless the user names a URL
+// here; events without a Host go to this capture's own address.
 void CopyActions::baseUrlDialog()
 {
-    bool ok = false;
-    QString url = QInputDialog::getText(
-        m_window, u"Commands Send To"_s,
-        u"Base URL for copied curl and HTTPie commands\n(empty: where each request was sent):"_s,
-        QLineEdit::Normal, baseUrl(), &ok);
-    if (!ok)
-        return;
-    const QUrl parsed(url.trimmed(), QUrl::StrictMode);
-    if (!url.trimmed().isEmpty()
-        && (!parsed.isValid() || parsed.host().isEmpty()
-            || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s))) {
-        QMessageBox::warning(m_window, u"Commands Send To"_s,
-                             u"\"%1\" is not an http:// or https:// URL."_s.arg(url));
-        return;
-    }
-    setBaseUrl(url);
+    BaseUrlDialog dialog(baseUrl(), sentTo(), m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        setBaseUrl(dialog.url());
 }
 
 ExportOptions CopyActions::exportOptions() const
@@ -199,9 +194,14 @@ void CopyActions::saveFixturesDialog()
     const QList<qint64> seqs = m_selected();
     if (seqs.isEmpty())
         return;
-    // Fixtures go where fixtures went last, not where payloads were last loaded from.
+    // Fixtures go where fixtures went last, not where payloads were last loaded from: with no
+    // folder given, the dialog would open in the last one any file dialog visited.
     const QString folder = QFileDialog::getExistingDirectory(
-        m_window, u"Save Fixtures Into"_s, QSettings().value(kFixtureFolderKey).toString());
+        m_window, u"Save Fixtures Into"_s,
+        QSettings()
+            .value(kFixtureFolderKey,
+                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString());
     if (folder.isEmpty())
         return;
     QSettings().setValue(kFixtureFolderKey, folder);

@@ -38,6 +38,9 @@ public:
     // The base URL copied commands send to; empty: where each request was sent.
     QString baseUrl() const;
     void setBaseUrl(const QString &url);
+    // Where the first selected request was sent: its Host as a base URL, or this capture's
+    // address when it has none; empty with nothing selected.
+    QString sentTo() const;
 
 Q_SIGNALS:
     // What was put on the clipboard, for the status bar: "Copied 2 events as curl Command".

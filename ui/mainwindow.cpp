@@ -5,6 +5,7 @@
 #include "bindwarning.h"
 #include "capture/captureservice.h"
 #include "columnchooser.h"
+#include "composedialog.h"
 #include "copyactions.h"
 #include "detailview.h"
 #include "diffdialog.h"
@@ -135,12 +136,12 @@ void MainWindow::setUpTable()
 
 // Widths from the font, so that beside the Event Types dock, at 1200 px and up, the columns a
 // user reads first all show and a long type (ACTIVATION_CHALLENGE_CREATION) is not cut. Size,
-// remote address and classification wait in the header's column chooser.
+// remote address, classification, content type and attempt wait in the header's column chooser.
 void MainWindow::setDefaultColumns()
 {
     const QFontMetrics metrics = fontMetrics();
     const auto fit = [&metrics](const QString &sample) {
-        return metrics.horizontalAdvance(sample) + 2 * metrics.averageCharWidth() + 8;
+        return metrics.horizontalAdvance(sample) + metrics.averageCharWidth() + 10;
     };
     const QList<std::pair<int, int>> widths {
         { EventTableModel::SeqColumn, fit(u"99999"_s) },
@@ -154,11 +155,14 @@ void MainWindow::setDefaultColumns()
         { EventTableModel::SignatureColumn, fit(u"no secret"_s) },
         { EventTableModel::RemoteColumn, fit(u"127.0.0.1:65535"_s) },
         { EventTableModel::ClassificationColumn, fit(u"Classified by"_s) },
+        { EventTableModel::ContentTypeColumn, fit(u"application/json"_s) },
+        { EventTableModel::AttemptColumn, fit(u"Attempt"_s) },
     };
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
     for (int column : { EventTableModel::SizeColumn, EventTableModel::RemoteColumn,
-                        EventTableModel::ClassificationColumn })
+                        EventTableModel::ClassificationColumn, EventTableModel::ContentTypeColumn,
+                        EventTableModel::AttemptColumn })
         m_table->setColumnHidden(column, true);
 }
 
@@ -270,6 +274,10 @@ void MainWindow::createMenus()
     m_replayAction =
         capture->addAction(u"&Replay Selected To…"_s, QKeySequence(Qt::CTRL | Qt::Key_R), this,
                            &MainWindow::replaySelected);
+    capture->addAction(u"&Compose Webhook…"_s, QKeySequence::New, this, [this] { compose(false); });
+    m_editReplayAction =
+        capture->addAction(u"&Edit and Replay…"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                           this, [this] { compose(true); });
     m_forwardAction = capture->addAction(u"&Forward Live Events To…"_s);
     m_forwardAction->setCheckable(true);
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::toggleForwarding);
@@ -339,6 +347,7 @@ QMenu *MainWindow::createRowMenu()
     menu->addMenu(m_copy->copyMenu());
     menu->addAction(m_compareAction);
     menu->addAction(m_replayAction);
+    menu->addAction(m_editReplayAction);
     menu->addSeparator();
     menu->addAction(m_deleteAction);
     return menu;
@@ -504,11 +513,34 @@ void MainWindow::replaySelected()
     const QList<qint64> seqs = selectedSeqs();
     if (seqs.isEmpty())
         return;
-    ReplayDialog dialog(QSettings().value(u"replay/target"_s).toString(), this);
+    ReplayDialog dialog(m_copy->sentTo(), QSettings().value(u"replay/target"_s).toString(), this);
     if (dialog.exec() != QDialog::Accepted || !dialog.target().isValid())
         return;
     QSettings().setValue(u"replay/target"_s, dialog.target().toString());
     m_deliveries->replay(seqs, dialog.target(), dialog.resign());
+}
+
+// Compose, non-modal: from the shown event (Edit and Replay) or from its type's example.
+void MainWindow::compose(bool fromShown)
+{
+    SecretSet secrets = m_savedSecrets;
+    secrets.merge(m_commandLineSecrets);
+    QUrl own; // the capture's own address takes a single attempt
+    own.setScheme(u"http"_s);
+    own.setHost(m_capture->address().toString());
+    own.setPort(m_capture->port());
+    auto *dialog = new ComposeDialog(m_capture->analyzer()->schemas(), secrets, own, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTarget(QSettings().value(u"compose/target"_s).toString());
+    connect(dialog, &ComposeDialog::sendFinished, this, [dialog] {
+        QSettings().setValue(u"compose/target"_s, dialog->targetEdit()->text().trimmed());
+    });
+    const std::optional<Event> shown = m_shownSeq ? m_reader.load(m_shownSeq) : std::nullopt;
+    const QString type = shown ? m_capture->analyzer()->analyze(*shown).eventType : QString();
+    if (shown)
+        dialog->setSelectedEvent(*shown, type);
+    fromShown &&shown ? dialog->startFromEvent(*shown, type) : dialog->startFromExample(type);
+    dialog->show();
 }
 
 void MainWindow::toggleForwarding(bool on)
@@ -656,6 +688,7 @@ void MainWindow::saveSettings() const
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/splitter"_s, m_splitter->saveState());
     settings.setValue(u"window/tableHeader"_s, m_table->horizontalHeader()->saveState());
+    settings.setValue(u"window/tableColumns"_s, int(EventTableModel::ColumnCount));
     settings.setValue(u"filter/history"_s, m_filterBar->history());
     settings.setValue(u"window/state"_s, saveState()); // docks: shown or hidden, where, how big
     m_stats->saveSettings(settings);
@@ -668,6 +701,11 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     m_table->horizontalHeader()->restoreState(
         settings.value(u"window/tableHeader"_s).toByteArray());
+    // Qt shows the columns a saved header did not know yet: they start hidden, as at first launch.
+    const int known =
+        settings.value(u"window/tableColumns"_s, int(EventTableModel::ContentTypeColumn)).toInt();
+    for (int column = known; column < EventTableModel::ColumnCount; ++column)
+        m_table->setColumnHidden(column, true);
     m_filterBar->setHistory(settings.value(u"filter/history"_s).toStringList());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_stats->restoreSettings(settings);

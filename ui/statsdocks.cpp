@@ -14,6 +14,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QSettings>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -62,9 +63,23 @@ void StatsDocks::createDocks(QMainWindow *window)
     m_typesDock->setObjectName(u"typesDock"_s);
     m_typesDock->setWidget(m_typesPanel);
     window->addDockWidget(Qt::RightDockWidgetArea, m_typesDock);
-    // Narrow enough to leave the table its first columns at 1200 px; long types are elided.
-    window->resizeDocks({ m_typesDock }, { m_typesPanel->fontMetrics().averageCharWidth() * 54 },
-                        Qt::Horizontal);
+    window->installEventFilter(this);
+}
+
+// At a first launch, once the window has its size (before, QMainWindow would fit the dock into
+// its initial 640 px): a long type shows whole, and the table keeps its first columns at
+// 1200 px. A saved window state keeps the width the user gave the dock.
+bool StatsDocks::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Show && m_sizeTypesDock) {
+        m_sizeTypesDock = false;
+        auto *window = static_cast<QMainWindow *>(watched);
+        QTimer::singleShot(0, this, [this, window] {
+            window->resizeDocks({ m_typesDock }, { m_typesPanel->sizeHint().width() },
+                                Qt::Horizontal);
+        });
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void StatsDocks::connectParts()
@@ -107,6 +122,7 @@ void StatsDocks::saveSettings(QSettings &settings) const
 void StatsDocks::restoreSettings(const QSettings &settings)
 {
     m_timeline->setSplitByType(settings.value(u"timeline/splitByType"_s, false).toBool());
+    m_sizeTypesDock = !settings.contains(u"window/state"_s);
 }
 
 // Rows just appended: counted into the timeline and the type panel as one batch each.
@@ -226,7 +242,11 @@ void StatsDocks::clearTimeRange()
 
 void StatsDocks::applyEventType(const QString &eventType)
 {
-    const QString term = TimelineFilter::eventType(eventType);
+    // A type some events say and others only had inferred is one row: its click shows both.
+    const qsizetype row = m_typeCounts->counts().indexOf(eventType);
+    const bool mixed = row >= 0 && m_typeCounts->counts().tallies().at(row).mixed();
+    const QString term = mixed ? TimelineFilter::eventType(TypeCounts::keyOf(eventType), true)
+                               : TimelineFilter::eventType(eventType);
     const QString text =
         TimelineFilter::withEventType(m_filterBar->lineEdit()->text(), m_timeTerm, term);
     m_typeTerm = term;

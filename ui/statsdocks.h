@@ -58,6 +58,9 @@ public:
     QDockWidget *timelineDock() const { return m_timelineDock; }
     QDockWidget *typesDock() const { return m_typesDock; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     // What a recount needs of one row: a copy of a few fields, not of the whole summary.
     struct Sample;
@@ -92,6 +95,7 @@ private:
     QDockWidget *m_typesDock;
     TypeCountsModel *m_typeCounts;
     TypeCountsPanel *m_typesPanel;
+    bool m_sizeTypesDock = true; // at the first show, when no window state was saved
     QTimer m_recountTimer; // coalesces recounts after resets, deletions and re-checks
     JobTracker *m_recount; // the newest background recount; rows changing cancel it
     QString m_timeTerm; // the filter terms the timeline and the type panel wrote last

@@ -1,5 +1,6 @@
 #include "typecountspanel.h"
 
+#include "columnchooser.h"
 #include "severitydelegate.h"
 #include "timeline/typecountsmodel.h"
 
@@ -35,15 +36,20 @@ TypeCountsPanel::TypeCountsPanel(TypeCountsModel *model, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_view->horizontalHeader()->setSectionResizeMode(TypeCountsModel::TypeColumn,
                                                      QHeaderView::Stretch);
-    // Counts get what their title and six digits need; the type takes the rest, elided in the
-    // middle, so a narrow dock still shows which type a row is.
-    const int count =
-        fontMetrics().horizontalAdvance(u"Invalid"_s) + 5 * fontMetrics().averageCharWidth();
+    // Counts get what their titles need; the type takes the rest, elided in the middle, so a
+    // narrow dock still shows which type a row is. Errors waits in the header's chooser (each
+    // row's tooltip counts them), so beside the table at 1200 px a long type shows whole.
     for (int column = TypeCountsModel::EventsColumn; column < TypeCountsModel::ColumnCount;
          ++column) {
+        const QString title = model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
         m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
-        m_view->horizontalHeader()->resizeSection(column, count);
+        m_view->horizontalHeader()->resizeSection(column,
+                                                  fontMetrics().horizontalAdvance(title)
+                                                      + 2 * fontMetrics().averageCharWidth()
+                                                      + 12); // 12: the sort arrow
     }
+    m_view->setColumnHidden(TypeCountsModel::ErrorsColumn, true);
+    new ColumnChooser(m_view->horizontalHeader());
     auto *tint = new SeverityDelegate(m_view);
     m_view->setItemDelegateForColumn(TypeCountsModel::InvalidColumn, tint);
     m_view->setItemDelegateForColumn(TypeCountsModel::ErrorsColumn, tint);
@@ -71,10 +77,17 @@ int TypeCountsPanel::viewRowOfType(const QString &eventType) const
     return row < 0 ? -1 : m_sorted->mapFromSource(m_model->index(row, 0)).row();
 }
 
-// Wide enough for a long Solaris type name (BATCH_TRANSFER_STATUS_CHANGED) and three counts.
+// Wide enough for a long Solaris type name (ACTIVATION_CHALLENGE_CREATION) and the counts shown.
 QSize TypeCountsPanel::sizeHint() const
 {
-    return { fontMetrics().horizontalAdvance(u"BATCH_TRANSFER_STATUS_CHANGED"_s) + 200, 300 };
+    int width = fontMetrics().horizontalAdvance(u"ACTIVATION_CHALLENGE_CREATION"_s)
+        + 2 * fontMetrics().averageCharWidth() + 2 * m_view->frameWidth();
+    for (int column = TypeCountsModel::EventsColumn; column < TypeCountsModel::ColumnCount;
+         ++column) {
+        if (!m_view->isColumnHidden(column))
+            width += m_view->horizontalHeader()->sectionSize(column);
+    }
+    return { width, 300 };
 }
 
 void TypeCountsPanel::updateTotals()

@@ -45,9 +45,7 @@ std::variant<Filter, QString> compileFilter(const QString &expression)
 
 std::optional<QString> baseUrlProblem(const QString &text)
 {
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
-        || url.host().isEmpty())
+    if (!ExportOptions::isBaseUrl(text))
         return u"--base-url: \"%1\" is not an http:// or https:// URL"_s.arg(text);
     return std::nullopt;
 }

@@ -27,6 +27,8 @@ EventSummary EventSummary::from(const Event &event, const EventAnalysis &analysi
     summary.target = QString::fromUtf8(event.target);
     summary.eventType = analysis.eventType;
     summary.remote = event.remote;
+    summary.contentType = QString::fromLatin1(event.headerValue("content-type").trimmed());
+    summary.attempt = attemptOf(event.headers);
     summary.bodySize =
         quint32(std::min<qsizetype>(event.body.size(), std::numeric_limits<quint32>::max()));
     summary.status = quint16(event.response.status);
@@ -38,6 +40,20 @@ EventSummary EventSummary::from(const Event &event, const EventAnalysis &analysi
     summary.origin = event.origin;
     summary.schemaChecked = analysis.schemaChecked;
     return summary;
+}
+
+quint16 EventSummary::attemptOf(const HeaderList &headers)
+{
+    for (const auto &[name, value] : headers) {
+        if (name.compare("attempt", Qt::CaseInsensitive) != 0
+            && !name.toLower().endsWith("-attempt"))
+            continue;
+        bool ok = false;
+        const uint number = value.trimmed().toUInt(&ok);
+        if (ok)
+            return quint16(std::min<uint>(number, std::numeric_limits<quint16>::max()));
+    }
+    return 0;
 }
 
 QString EventSummary::validityText() const

@@ -16,10 +16,12 @@ struct EventSummary
     QString target;
     QString eventType;
     QString remote;
+    QString contentType; // the Content-Type header as sent; empty: none
     quint32 bodySize = 0;
     quint16 status = 0;
     quint16 errorCount = 0;
     quint16 warningCount = 0;
+    quint16 attempt = 0; // a sender's delivery attempt (Solaris-Webhook-Attempt); 0: not said
     ClassifiedBy classifiedBy = ClassifiedBy::None;
     SignatureState signature = SignatureState::NotChecked;
     BodyKind bodyKind = BodyKind::Empty;
@@ -32,6 +34,9 @@ struct EventSummary
     QString validityText() const;
 
     static EventSummary from(const Event &event, const EventAnalysis &analysis);
+    // The attempt number a sender puts in a header named "Attempt" or ending in "-Attempt"
+    // (Solaris-Webhook-Attempt, X-Webhook-Attempt); 0 when there is none or it is no number.
+    static quint16 attemptOf(const HeaderList &headers);
 };
 
 Q_DECLARE_METATYPE(EventSummary)

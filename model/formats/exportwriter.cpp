@@ -4,12 +4,20 @@
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
 QString ExportOptions::baseUrlFor(const Event &event) const
 {
     return baseUrl.isEmpty() ? requestBaseUrl(event, defaultBaseUrl) : baseUrl;
+}
+
+bool ExportOptions::isBaseUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == u"http"_s || url.scheme() == u"https"_s)
+        && !url.host().isEmpty();
 }
 
 QByteArray exportEvent(ExportFormat format, const Event &event, const EventAnalysis &analysis,

@@ -18,6 +18,9 @@ struct ExportOptions
     QString defaultBaseUrl = QStringLiteral("http://127.0.0.1:8080");
 
     QString baseUrlFor(const Event &event) const;
+    // What --base-url and the window's "Commands Send To" accept: an http:// or https:// URL
+    // with a host.
+    static bool isBaseUrl(const QString &text);
 };
 
 // "Copy as": one event in one format, as clipboard text. HAR gives a single entry, fixtures

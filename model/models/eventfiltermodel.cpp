@@ -171,6 +171,8 @@ bool EventFilterModel::lessThan(const QModelIndex &left, const QModelIndex &righ
         return std::pair(a.errorCount, a.warningCount) < std::pair(b.errorCount, b.warningCount);
     case EventTableModel::SignatureColumn:
         return a.signature < b.signature;
+    case EventTableModel::AttemptColumn:
+        return a.attempt < b.attempt;
     }
     return QSortFilterProxyModel::lessThan(left, right);
 }

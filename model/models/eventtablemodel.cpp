@@ -73,7 +73,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return index.column() == ValidityColumn ? severityOf(summary) : -1;
     case Qt::TextAlignmentRole:
         if (index.column() == SeqColumn || index.column() == SizeColumn
-            || index.column() == StatusColumn)
+            || index.column() == StatusColumn || index.column() == AttemptColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
@@ -113,6 +113,10 @@ QVariant EventTableModel::displayData(const EventSummary &s, int column) const
         return s.remote;
     case ClassificationColumn:
         return s.classifiedBy == ClassifiedBy::None ? QString() : classifiedByName(s.classifiedBy);
+    case ContentTypeColumn:
+        return s.contentType;
+    case AttemptColumn:
+        return s.attempt ? QVariant(s.attempt) : QVariant();
     }
     return {};
 }
@@ -132,6 +136,8 @@ QVariant EventTableModel::sortData(const EventSummary &s, int column) const
         return s.errorCount * 65536 + s.warningCount;
     case SignatureColumn:
         return int(s.signature);
+    case AttemptColumn:
+        return s.attempt;
     default:
         return displayData(s, column);
     }
@@ -141,10 +147,11 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const QStringList titles { u"#"_s,      u"Time"_s,         u"Method"_s,
-                                      u"Path"_s,   u"Event type"_s,   u"Size"_s,
-                                      u"Status"_s, u"Validity"_s,     u"Signature"_s,
-                                      u"Remote"_s, u"Classified by"_s };
+    static const QStringList titles { u"#"_s,      u"Time"_s,          u"Method"_s,
+                                      u"Path"_s,   u"Event type"_s,    u"Size"_s,
+                                      u"Status"_s, u"Validity"_s,      u"Signature"_s,
+                                      u"Remote"_s, u"Classified by"_s, u"Content type"_s,
+                                      u"Attempt"_s };
     return titles.value(section);
 }
 
@@ -153,6 +160,7 @@ EventSummary EventTableModel::interned(EventSummary s)
     s.method = m_strings.intern(s.method);
     s.eventType = m_strings.intern(s.eventType);
     s.remote = m_strings.intern(s.remote);
+    s.contentType = m_strings.intern(s.contentType);
     return s;
 }
 

@@ -27,6 +27,8 @@ public:
         // Hidden at first; the header's column chooser shows them.
         RemoteColumn,
         ClassificationColumn,
+        ContentTypeColumn,
+        AttemptColumn, // Solaris-Webhook-Attempt and the like
         ColumnCount
     };
 

@@ -98,6 +98,10 @@ std::optional<QString> notWritable(const QFileInfo &info)
 const char kSummaryColumns[] = "seq, received_at, method, target, remote, body_size, status, "
                                "event_type, classified_by, errors, warnings, signature, "
                                "body_kind, origin, schema_checked";
+// Added to the events table later: a session written before them reads them as empty, and is
+// given them when opened for writing (ALTER TABLE ... ADD COLUMN keeps every row).
+const char kLaterSummaryColumns[] = ", content_type, attempt";
+const char kLaterSummaryDefaults[] = ", '', 0";
 } // namespace
 
 SessionStore::SessionStore()
@@ -124,6 +128,7 @@ std::optional<QString> SessionStore::open(const QString &path, Access access)
     if (auto error = connect(path, access))
         return error;
     m_path = path;
+    m_hasLaterColumns = hasColumn(u"events"_s, u"attempt"_s);
     if (!exec(u"PRAGMA busy_timeout=10000"_s)) {
         const QString why = m_lastError;
         close();
@@ -223,7 +228,8 @@ bool SessionStore::createSchema()
                 "method TEXT, target BLOB, remote TEXT, body_size INTEGER, status INTEGER, "
                 "event_type TEXT, classified_by INTEGER, errors INTEGER, warnings INTEGER, "
                 "signature INTEGER, body_kind INTEGER, origin INTEGER, source_file TEXT, "
-                "schema_checked INTEGER)"_s)
+                "schema_checked INTEGER, content_type TEXT, attempt INTEGER)"_s)
+        && addLaterColumns()
         && exec(u"CREATE TABLE IF NOT EXISTS payloads(seq INTEGER PRIMARY KEY, headers BLOB, "
                 "body BLOB, response_headers BLOB, response_body BLOB, response_delay INTEGER)"_s)
         && exec(
@@ -248,6 +254,30 @@ bool SessionStore::createSchema()
     return query.exec() || fail(u"meta"_s, query.lastError().text());
 }
 
+bool SessionStore::hasColumn(const QString &table, const QString &column) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(u"PRAGMA table_info(%1)"_s.arg(table)))
+        return false;
+    while (query.next()) {
+        if (query.value(1).toString() == column)
+            return true;
+    }
+    return false;
+}
+
+// A session written by an earlier Hookscope gets the columns added since, empty for its events.
+bool SessionStore::addLaterColumns()
+{
+    for (const QString &column : { u"content_type TEXT"_s, u"attempt INTEGER"_s }) {
+        if (!hasColumn(u"events"_s, column.section(u' ', 0, 0))
+            && !exec(u"ALTER TABLE events ADD COLUMN "_s + column))
+            return false;
+    }
+    m_hasLaterColumns = true;
+    return true;
+}
+
 bool SessionStore::prepareInserts()
 {
     sqlite3 *db = SqliteStatement::handleOf(m_connection);
@@ -258,7 +288,7 @@ bool SessionStore::prepareInserts()
         { &m_insertSummary,
           // Never OR REPLACE: a stored (and so answered) event is never overwritten; a clash
           // fails the batch, which is then answered 503.
-          "INSERT INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
+          "INSERT INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" },
         { &m_insertPayload, "INSERT INTO payloads VALUES(?,?,?,?,?,?)" },
     };
     for (const auto &[statement, sql] : statements) {
@@ -292,6 +322,9 @@ bool SessionStore::insert(const Event &e, const EventAnalysis &a)
         summary.bindInt(9 + i, analysis[i]);
     summary.bindText(15, e.sourceFile);
     summary.bindInt(16, a.schemaChecked ? 1 : 0);
+    const QString contentType = QString::fromLatin1(e.headerValue("content-type").trimmed());
+    summary.bindText(17, contentType);
+    summary.bindInt(18, EventSummary::attemptOf(e.headers));
     SqliteStatement &payload = *m_insertPayload;
     HeaderCodec::encodeInto(m_headers, e.headers);
     HeaderCodec::encodeInto(m_responseHeaders, e.response.headers);
@@ -503,24 +536,30 @@ EventSummary summaryFromRow(const QSqlQuery &query, int at, StringPool &pool)
     s.bodyKind = BodyKind(query.value(at + 12).toInt());
     s.origin = Origin(query.value(at + 13).toInt());
     s.schemaChecked = query.value(at + 14).toBool();
+    s.contentType = pool.intern(query.value(at + 15).toString());
+    s.attempt = quint16(query.value(at + 16).toInt());
     return s;
 }
 
-QString summaryColumns(const QString &table)
+} // namespace
+
+QString SessionStore::summaryColumns(const QString &table) const
 {
     QStringList columns = QString::fromLatin1(kSummaryColumns).split(u", "_s);
+    if (m_hasLaterColumns)
+        columns += QString::fromLatin1(kLaterSummaryColumns).mid(2).split(u", "_s);
     for (QString &column : columns)
-        column = table + u'.' + column;
+        column = table.isEmpty() ? column : table + u'.' + column;
+    if (!m_hasLaterColumns)
+        columns += QString::fromLatin1(kLaterSummaryDefaults).mid(2).split(u", "_s);
     return columns.join(u", "_s);
 }
-} // namespace
 
 bool SessionStore::forEachSummary(const std::function<bool(EventSummary &&)> &callback) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.setForwardOnly(true);
-    const QString sql =
-        u"SELECT "_s + QString::fromLatin1(kSummaryColumns) + u" FROM events ORDER BY seq"_s;
+    const QString sql = u"SELECT "_s + summaryColumns({}) + u" FROM events ORDER BY seq"_s;
     if (!query.exec(sql))
         return fail(u"read summaries"_s, query.lastError().text());
     StringPool pool;
@@ -578,6 +617,8 @@ EventSummary summaryFromStatement(const SqliteStatement &row, StringPool &pool)
     s.bodyKind = BodyKind(row.columnInt(12));
     s.origin = Origin(row.columnInt(13));
     s.schemaChecked = row.columnInt(14) != 0;
+    s.contentType = pool.intern(row.columnText(15));
+    s.attempt = quint16(row.columnInt(16));
     return s;
 }
 
@@ -600,8 +641,8 @@ bool SessionStore::scanEvents(
 {
     sqlite3 *db = SqliteStatement::handleOf(m_connection);
     SqliteStatement payloads, events;
-    const QByteArray summarySql =
-        "SELECT "_ba + kSummaryColumns + " FROM events WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq"_ba;
+    const QByteArray summarySql = "SELECT "_ba + summaryColumns({}).toLatin1()
+        + " FROM events WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq"_ba;
     if (!payloads.prepare(db,
                           scan.headers ? "SELECT seq, body, headers FROM payloads WHERE seq "
                                          "BETWEEN ?1 AND ?2 ORDER BY seq"

@@ -100,6 +100,11 @@ private:
     std::optional<QString> openForWriting(const QString &path);
     bool exec(const QString &sql);
     bool createSchema();
+    bool hasColumn(const QString &table, const QString &column) const;
+    bool addLaterColumns();
+    // The summary columns to SELECT, each prefixed with "table." when given; constants for
+    // the later columns a session from an earlier Hookscope lacks.
+    QString summaryColumns(const QString &table) const;
     bool fail(const QString &what, const QString &why) const;
     bool prepareInserts();
     bool insert(const Event &event, const EventAnalysis &analysis);
@@ -115,6 +120,7 @@ private:
     QByteArray m_headers; // encoding buffers reused across inserts
     QByteArray m_responseHeaders;
     QString m_path;
+    bool m_hasLaterColumns = false; // content_type and attempt, absent from older sessions
     std::shared_ptr<SessionLock> m_lock; // while open for writing
     mutable QString m_lastError;
 };

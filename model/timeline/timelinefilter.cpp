@@ -34,9 +34,13 @@ QString TimelineFilter::timeRange(qint64 fromMs, qint64 toMs)
     return u"time >= \"%1\" && time < \"%2\""_s.arg(isoTime(fromMs), isoTime(toMs));
 }
 
-QString TimelineFilter::eventType(const QString &type)
+QString TimelineFilter::eventType(const QString &type, bool alsoInferred)
 {
-    return type.isEmpty() ? u"!event"_s : u"event == "_s + quoted(type);
+    if (type.isEmpty())
+        return u"!event"_s;
+    if (alsoInferred)
+        return u"event in {%1 %2}"_s.arg(quoted(type), quoted(type + u'?'));
+    return u"event == "_s + quoted(type);
 }
 
 QString TimelineFilter::combine(const QString &text, const QString &previous, const QString &term)
@@ -54,7 +58,7 @@ QString TimelineFilter::combine(const QString &text, const QString &previous, co
 QString TimelineFilter::withEventType(const QString &text, const QString &keep, const QString &term)
 {
     static const QRegularExpression eventTerm(
-        uR"((?<![\w.\["!])(?<!!\s)event\s*==\s*(?:"(?:[^"\\]|\\.)*"|[^\s()&|"]+)|!\s*event\b(?!\s*(?:[=!<>]|contains\b|matches\b|in\b)))"_s,
+        uR"((?<![\w.\["!])(?<!!\s)event(?:\s*==\s*(?:"(?:[^"\\]|\\.)*"|[^\s()&|"]+)|\s+in\s*\{(?:"(?:[^"\\]|\\.)*"|[^"}])*\})|!\s*event\b(?!\s*(?:[=!<>]|contains\b|matches\b|in\b)))"_s,
         QRegularExpression::CaseInsensitiveOption);
     QString current = text.trimmed();
     const QRegularExpressionMatch match = eventTerm.match(current);

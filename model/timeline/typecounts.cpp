@@ -1,8 +1,18 @@
 #include "typecounts.h"
 
+QString TypeCounts::Tally::name() const
+{
+    return inferred > 0 && inferred == events ? eventType + u'?' : eventType;
+}
+
+QString TypeCounts::keyOf(const QString &eventType)
+{
+    return eventType.endsWith(u'?') ? eventType.chopped(1) : eventType;
+}
+
 qsizetype TypeCounts::indexOf(const QString &eventType) const
 {
-    return m_index.value(eventType, -1);
+    return m_index.value(keyOf(eventType), -1);
 }
 
 void TypeCounts::clear()
@@ -16,8 +26,8 @@ TypeCounts::Tally &TypeCounts::tallyFor(const QString &eventType)
     const qsizetype index = indexOf(eventType);
     if (index >= 0)
         return m_tallies[index];
-    m_index.insert(eventType, m_tallies.size());
-    m_tallies.append(Tally { eventType });
+    m_index.insert(keyOf(eventType), m_tallies.size());
+    m_tallies.append(Tally { keyOf(eventType) });
     return m_tallies.last();
 }
 
@@ -25,6 +35,7 @@ void TypeCounts::add(const EventSummary &summary)
 {
     Tally &tally = tallyFor(summary.eventType);
     ++tally.events;
+    tally.inferred += summary.eventType.endsWith(u'?') ? 1 : 0;
     tally.invalid += summary.verdict() == Verdict::Invalid ? 1 : 0;
     tally.errors += summary.errorCount;
     tally.warnings += summary.warningCount;
@@ -34,6 +45,7 @@ void TypeCounts::add(const Tally &more)
 {
     Tally &tally = tallyFor(more.eventType);
     tally.events += more.events;
+    tally.inferred += more.inferred;
     tally.invalid += more.invalid;
     tally.errors += more.errors;
     tally.warnings += more.warnings;

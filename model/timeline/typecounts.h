@@ -7,20 +7,27 @@
 #include <QString>
 
 // Tallies per event type: how many events, how many of them failed their schema, and how many
-// errors and warnings they had in all. A plain value, filled from summaries and handed to
-// TypeCountsModel, so a batch of a thousand events is one model update.
+// errors and warnings they had in all. An inferred type ("IDENTIFICATION?") is tallied with the
+// type it names, so one type is one row however its events were classified. A plain value, filled
+// from summaries and handed to TypeCountsModel, so a batch of a thousand events is one model
+// update.
 class TypeCounts
 {
 public:
     struct Tally
     {
-        QString eventType; // "" for events whose type is unknown
+        QString eventType; // "" for events whose type is unknown; never ends in '?'
         qint64 events = 0;
+        qint64 inferred = 0; // events whose type was only inferred ("IDENTIFICATION?")
         qint64 invalid = 0; // events whose verdict is invalid (verdictOf())
         qint64 errors = 0;
         qint64 warnings = 0;
 
         bool operator==(const Tally &) const = default;
+        // The type as the events have it: "X?" when every one was inferred, else "X".
+        QString name() const;
+        // Some of the events say the type, others only had it inferred.
+        bool mixed() const { return inferred > 0 && inferred < events; }
     };
 
     void add(const EventSummary &summary);
@@ -31,8 +38,9 @@ public:
 
     // In order of first appearance.
     const QList<Tally> &tallies() const { return m_tallies; }
-    // Index in tallies(), or -1.
+    // Index in tallies(), or -1; "X?" finds the tally of "X".
     qsizetype indexOf(const QString &eventType) const;
+    static QString keyOf(const QString &eventType); // without an inferred type's '?'
 
 private:
     Tally &tallyFor(const QString &eventType);

@@ -46,7 +46,7 @@ QVariant TypeCountsModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(tally, index.column());
     case EventTypeRole:
-        return tally.eventType;
+        return tally.name();
     case Qt::ToolTipRole:
         return toolTip(tally);
     case Qt::TextAlignmentRole:
@@ -65,7 +65,7 @@ QVariant TypeCountsModel::display(const TypeCounts::Tally &tally, int column) co
 {
     switch (column) {
     case TypeColumn:
-        return tally.eventType.isEmpty() ? unknownTypeText() : tally.eventType;
+        return tally.eventType.isEmpty() ? unknownTypeText() : tally.name();
     case EventsColumn:
         return tally.events;
     case InvalidColumn:
@@ -83,12 +83,16 @@ QVariant TypeCountsModel::sortValue(const TypeCounts::Tally &tally, int column) 
 
 QString TypeCountsModel::toolTip(const TypeCounts::Tally &tally) const
 {
-    const QString name = tally.eventType.isEmpty() ? unknownTypeText() : tally.eventType;
-    return u"%1: %2 events, %3 invalid (%4 schema errors, %5 warnings in all)"_s.arg(name)
+    const QString name = tally.eventType.isEmpty() ? unknownTypeText() : tally.name();
+    const QString inferred = tally.mixed()
+        ? u"; %1 of them inferred (%2?)"_s.arg(tally.inferred).arg(tally.eventType)
+        : QString();
+    return u"%1: %2 events, %3 invalid (%4 schema errors, %5 warnings in all)%6"_s.arg(name)
         .arg(tally.events)
         .arg(tally.invalid)
         .arg(tally.errors)
-        .arg(tally.warnings);
+        .arg(tally.warnings)
+        .arg(inferred);
 }
 
 void TypeCountsModel::add(const TypeCounts &more)

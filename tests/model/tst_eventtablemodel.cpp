@@ -39,6 +39,9 @@ private Q_SLOTS:
     void removeHalfOfAHundredThousand();
     void updateSummaryChangesOneRow();
     void rolesAreTyped();
+    void contentTypeAndAttemptColumns();
+    void attemptHeaders_data();
+    void attemptHeaders();
     void stringsAreShared();
 
 private:
@@ -161,6 +164,52 @@ void TestEventTableModel::rolesAreTyped()
              1'700'000'000'042);
     QCOMPARE(m_model->index(0, EventTableModel::ValidityColumn).data().toString(), u"valid"_s);
     QCOMPARE(m_model->index(0, EventTableModel::PathColumn).data().toString(), u"/hooks/42"_s);
+}
+
+void TestEventTableModel::contentTypeAndAttemptColumns()
+{
+    EventSummary retried = summary(1), first = summary(2);
+    retried.contentType = u"application/json; charset=utf-8"_s;
+    retried.attempt = 12;
+    first.attempt = 2;
+    m_model->enqueue({ retried, first });
+    m_model->flush();
+    QCOMPARE(
+        m_model->headerData(EventTableModel::ContentTypeColumn, Qt::Horizontal, Qt::DisplayRole),
+        u"Content type"_s);
+    QCOMPARE(m_model->headerData(EventTableModel::AttemptColumn, Qt::Horizontal, Qt::DisplayRole),
+             u"Attempt"_s);
+    QCOMPARE(m_model->index(0, EventTableModel::ContentTypeColumn).data().toString(),
+             u"application/json; charset=utf-8"_s);
+    QCOMPARE(m_model->index(1, EventTableModel::ContentTypeColumn).data().toString(), QString());
+    // A number, sorted as one (12 after 2), right-aligned like the other counts.
+    const QModelIndex attempt = m_model->index(0, EventTableModel::AttemptColumn);
+    QCOMPARE(attempt.data().toInt(), 12);
+    QVERIFY(attempt.data(ModelRoles::SortRole).toInt()
+            > m_model->index(1, EventTableModel::AttemptColumn).data(ModelRoles::SortRole).toInt());
+    QCOMPARE(attempt.data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+}
+
+void TestEventTableModel::attemptHeaders_data()
+{
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<int>("attempt");
+    QTest::newRow("Solaris") << HeaderList { { "Solaris-Webhook-Attempt", "3" } } << 3;
+    QTest::newRow("lower case, spaces") << HeaderList { { "x-webhook-attempt", " 7 " } } << 7;
+    QTest::newRow("bare Attempt") << HeaderList { { "Attempt", "1" } } << 1;
+    QTest::newRow("not a number") << HeaderList { { "Solaris-Webhook-Attempt", "two" } } << 0;
+    QTest::newRow("name only ends in attempt")
+        << HeaderList { { "X-Reattempt", "4" }, { "X-Attempts", "5" } } << 0;
+    QTest::newRow("none") << HeaderList { { "Content-Type", "application/json" } } << 0;
+    QTest::newRow("beyond 16 bits")
+        << HeaderList { { "Solaris-Webhook-Attempt", "70000" } } << 65535;
+}
+
+void TestEventTableModel::attemptHeaders()
+{
+    QFETCH(HeaderList, headers);
+    QFETCH(int, attempt);
+    QCOMPARE(int(EventSummary::attemptOf(headers)), attempt);
 }
 
 void TestEventTableModel::stringsAreShared()

@@ -24,7 +24,8 @@ Event sampleEvent(qint64 seq)
     e.headers = { { "Host", "127.0.0.1" },
                   { "X-Dup", "a" },
                   { "content-type", "application/json" },
-                  { "X-Dup", "b" } };
+                  { "X-Dup", "b" },
+                  { "Solaris-Webhook-Attempt", "2" } };
     e.body = QByteArray("{\"a\":1}\0\xff", 9);
     e.remote = u"127.0.0.1:5000"_s;
     e.response = { 201, { { "Content-Type", "application/json" } }, "{}", 0 };
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void foreignDatabaseIsLeftUnchanged();
     void emptyDatabaseBecomesASession();
     void readOnlyOpenChangesNothing();
+    void sessionWithoutLaterColumnsStillOpens();
     void writersOfOneProcessShareTheLock();
     void storedEventIsNeverOverwritten();
     void nullsAndEmptiesRoundTrip();
@@ -128,6 +130,8 @@ void TestSessionStore::summariesStreamInOrder()
     QCOMPARE(s.target, u"/hooks/identification?x=%20y"_s);
     QVERIFY(s.schemaChecked);
     QVERIFY(!summaries.at(0).schemaChecked);
+    QCOMPARE(s.contentType, u"application/json"_s);
+    QCOMPARE(s.attempt, 2);
 }
 
 void TestSessionStore::reopenKeepsEventsAndSequence()
@@ -288,6 +292,58 @@ void TestSessionStore::readOnlyOpenChangesNothing()
     SessionStore missing;
     QVERIFY(missing.open(dir.filePath(u"missing.hookscope"_s), SessionStore::Access::ReadOnly));
     QVERIFY(!QFile::exists(dir.filePath(u"missing.hookscope"_s)));
+}
+
+// A session written before the content type and attempt columns existed: read as it is, and
+// given the columns (empty for its events) when opened for writing.
+void TestSessionStore::sessionWithoutLaterColumnsStillOpens()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"old.hookscope"_s);
+    {
+        SessionStore writer;
+        QCOMPARE(writer.open(file), std::nullopt);
+        QVERIFY(writer.append({ sampleEvent(1), sampleEvent(2) },
+                              { sampleAnalysis(), sampleAnalysis() }));
+    }
+    runSql(file,
+           { u"ALTER TABLE events DROP COLUMN content_type"_s,
+             u"ALTER TABLE events DROP COLUMN attempt"_s });
+    const auto summariesOf = [](const SessionStore &store) {
+        QList<EventSummary> summaries;
+        store.forEachSummary([&](EventSummary &&s) {
+            summaries.append(s);
+            return true;
+        });
+        return summaries;
+    };
+    const QByteArray before = checksum(file);
+    {
+        SessionStore reader;
+        QCOMPARE(reader.open(file, SessionStore::Access::ReadOnly), std::nullopt);
+        const QList<EventSummary> old = summariesOf(reader);
+        QCOMPARE(old.size(), 2);
+        QCOMPARE(old.at(1).eventType, u"IDENTIFICATION"_s);
+        QCOMPARE(old.at(1).contentType, QString());
+        QCOMPARE(old.at(1).attempt, 0);
+        int scanned = 0;
+        QVERIFY(reader.scanEvents({}, [&](const Event &, const EventSummary &s) {
+            scanned += s.eventType == u"IDENTIFICATION"_s;
+            return true;
+        }));
+        QCOMPARE(scanned, 2);
+    }
+    QCOMPARE(checksum(file), before);
+
+    SessionStore writer;
+    QCOMPARE(writer.open(file), std::nullopt);
+    QVERIFY2(writer.append({ sampleEvent(3) }, { sampleAnalysis() }),
+             qPrintable(writer.lastError()));
+    const QList<EventSummary> all = summariesOf(writer);
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.at(0).contentType, QString());
+    QCOMPARE(all.at(2).contentType, u"application/json"_s);
+    QCOMPARE(all.at(2).attempt, 2);
 }
 
 // The capture thread, the window and deliveries each have a store on one session: one lock.

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void timeRangeReadsAsLocalTimeWithOffset();
     void eventTypeTerms_data();
     void eventTypeTerms();
+    void eventTypeWithInferred();
     void combine_data();
     void combine();
     void withEventType_data();
@@ -114,6 +115,21 @@ void TestTimelineFilter::eventTypeTerms()
     QVERIFY(!filter.matches(at(0, other)));
 }
 
+// A type some events say and others only had inferred: its term matches both, nothing else.
+void TestTimelineFilter::eventTypeWithInferred()
+{
+    const QString term = TimelineFilter::eventType(u"A"_s, true);
+    QCOMPARE(term, u"event in {\"A\" \"A?\"}"_s);
+    const Filter filter = compiled(term);
+    QVERIFY(filter.matches(at(0, u"A"_s)));
+    QVERIFY(filter.matches(at(0, u"A?"_s)));
+    QVERIFY(!filter.matches(at(0, u"AB"_s)));
+    QVERIFY(!filter.matches(at(0, QString())));
+    QCOMPARE(TimelineFilter::withEventType(u"event == \"B\" && invalid"_s, {}, term),
+             u"event in {\"A\" \"A?\"} && invalid"_s);
+    QCOMPARE(TimelineFilter::eventType(QString(), true), u"!event"_s);
+}
+
 void TestTimelineFilter::combine_data()
 {
     QTest::addColumn<QString>("text");
@@ -172,6 +188,9 @@ void TestTimelineFilter::withEventType_data()
         << u"! event == \"x\""_s << QString() << u"B"_s << u"event == \"B\""_s;
     QTest::newRow("not event is no event term")
         << u"!event == \"x\""_s << QString() << u"B"_s << u"event == \"B\""_s;
+    QTest::newRow("a set of types is the term")
+        << u"event in {\"A\" \"A?\"} && invalid"_s << QString() << u"B"_s
+        << u"event == \"B\" && invalid"_s;
     QTest::newRow("the timeline's range stays")
         << range + u" && seq == 3"_s << range << u"A"_s << range + u" && event == \"A\""_s;
 }

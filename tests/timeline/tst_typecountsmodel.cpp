@@ -42,6 +42,7 @@ private Q_SLOTS:
     void batchesUpdateInPlaceAndAppend();
     void recountRemovesAndAppendsWithoutReset();
     void rolesForViews();
+    void inferredAndSaidAreOneRow();
 };
 
 void TestTypeCountsModel::tallies_data()
@@ -58,6 +59,13 @@ void TestTypeCountsModel::tallies_data()
         << QList<EventSummary> { summary(u"B"_s, 0), summary(u""_s, 1), summary(u"A?"_s, 0),
                                  summary(u"B"_s, 1) }
         << QStringList { u"B 2 1 1"_s, u"(unknown type) 1 1 1"_s, u"A? 1 0 0"_s };
+    // One type is one row, whether its events said it or it was inferred (issue 16, item 10).
+    QTest::newRow("inferred joins the type it names")
+        << QList<EventSummary> { summary(u"A?"_s, 0), summary(u"A"_s, 1), summary(u"A?"_s, 2) }
+        << QStringList { u"A 3 2 3"_s };
+    QTest::newRow("said first, then inferred")
+        << QList<EventSummary> { summary(u"A"_s, 0), summary(u"A?"_s, 0), summary(u"B?"_s, 0) }
+        << QStringList { u"A 2 0 0"_s, u"B? 1 0 0"_s };
 }
 
 void TestTypeCountsModel::tallies()
@@ -149,6 +157,28 @@ void TestTypeCountsModel::rolesForViews()
     QCOMPARE(
         model.headerData(TypeCountsModel::ErrorsColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
         u"Errors"_s);
+}
+
+void TestTypeCountsModel::inferredAndSaidAreOneRow()
+{
+    TypeCountsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.add(countsOf({ summary(u"A?"_s, 0) }));
+    QCOMPARE(model.index(0, 0).data(TypeCountsModel::EventTypeRole).toString(), u"A?"_s);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.add(countsOf({ summary(u"A"_s, 0), summary(u"A"_s, 0) }));
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowOfType(u"A"_s), 0);
+    QCOMPARE(model.rowOfType(u"A?"_s), 0);
+    const TypeCounts::Tally &tally = model.counts().tallies().at(0);
+    QCOMPARE(tally.events, 3);
+    QCOMPARE(tally.inferred, 1);
+    QVERIFY(tally.mixed());
+    QCOMPARE(model.index(0, 0).data(TypeCountsModel::EventTypeRole).toString(), u"A"_s);
+    QVERIFY2(
+        model.index(0, 0).data(Qt::ToolTipRole).toString().contains(u"1 of them inferred (A?)"_s),
+        qPrintable(model.index(0, 0).data(Qt::ToolTipRole).toString()));
 }
 
 QTEST_GUILESS_MAIN(TestTypeCountsModel)

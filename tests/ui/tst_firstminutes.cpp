@@ -1,5 +1,6 @@
 // The first ten minutes in the window (issue 16, items 6 to 14), as a first-time user meets
 // them: typed into the filter bar, clicked in the docks and the table, offscreen.
+#include "baseurldialog.h"
 #include "bodyview.h"
 #include "capture/captureservice.h"
 #include "columnchooser.h"
@@ -13,8 +14,10 @@
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
+#include "replaydialog.h"
 #include "settingsdialog.h"
 #include "statsdocks.h"
+#include "timeline/typecountsmodel.h"
 #include "timelinewidget.h"
 #include "typecountspanel.h"
 #include "webhookclient.h"
@@ -22,9 +25,11 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QHostAddress>
 #include <QLabel>
@@ -36,11 +41,15 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -54,7 +63,12 @@ class TestFirstMinutes : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // Qt's own file dialogs, which a test can type into (not a desktop portal's).
+        QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+    }
     void filterBarAppliesOnlyWhatWasChosen();
     void completionsAreSpacedAndNeverInsideARedExpression();
     void typeClickReplacesAnUnrelatedFilter();
@@ -62,10 +76,14 @@ private Q_SLOTS:
     void deletingManyAsksFirst();
     void firstLaunchShowsTheImportantColumns_data();
     void firstLaunchShowsTheImportantColumns();
+    void columnsNewerThanASavedHeaderStartHidden();
     void loadedFilesKeepTheirNamedTypeAndATime();
     void pauseAnswers503AndResumeReturnsToTheRules();
     void detailFindsTextInFieldsAndRaw();
     void smallThings();
+    void copyAsAndReplayGoWhereTheRequestWent();
+    void eventTypesDockListsATypeOnce();
+    void fixtureFolderIsNotThePayloadFolder();
 
 private:
     // Capture on a free loopback port, with the bundled Solaris catalog, into this test's folder.
@@ -99,6 +117,41 @@ void answerNextMessageBox(QMessageBox::StandardButton button, bool *asked, int t
         *asked = true;
         QTest::mouseClick(box->button(button), Qt::LeftButton);
     });
+}
+
+// Runs act on the next dialog of type T as soon as it shows (looking for five seconds); when
+// none shows, closes whatever modal dialog there is, so that the test fails instead of hanging.
+template<typename T> void onNextDialog(std::function<void(T *)> act, bool *done, int tries = 100)
+{
+    QTimer::singleShot(50, qApp, [act, done, tries] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<T *>(widget);
+            if (dialog && dialog->isVisible()) {
+                act(dialog);
+                *done = true;
+                // A dialog that refused what act did would wait forever: the test fails instead.
+                QTimer::singleShot(3000, dialog, [dialog] {
+                    if (dialog->isVisible())
+                        dialog->reject();
+                });
+                return;
+            }
+        }
+        if (tries > 0)
+            return onNextDialog<T>(act, done, tries - 1);
+        if (auto *modal = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+            modal->reject();
+    });
+}
+
+// The window's action whose text (without '&') starts with text.
+QAction *actionNamed(const QWidget &window, const QString &text)
+{
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text().remove(u'&').startsWith(text))
+            return action;
+    }
+    return nullptr;
 }
 
 QAbstractItemView *popupOf(FilterBar *bar)
@@ -358,6 +411,7 @@ void TestFirstMinutes::firstLaunchShowsTheImportantColumns_data()
 void TestFirstMinutes::firstLaunchShowsTheImportantColumns()
 {
     QFETCH(QSize, size);
+    QSettings().remove(u"window"_s); // a first launch: no header, docks or size saved
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"columns.hookscope"_s)), std::nullopt);
     MainWindow window(&capture);
@@ -365,7 +419,8 @@ void TestFirstMinutes::firstLaunchShowsTheImportantColumns()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.resize(size);
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks"_s, R"({"n":1})",
-                            "ACTIVATION_CHALLENGE_CREATION"));
+                            "ACTIVATION_CHALLENGE_CREATION",
+                            { { "Solaris-Webhook-Attempt", "3" } }));
     QTableView *table = window.tableView();
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10'000);
     QTRY_COMPARE(window.size(), size);
@@ -386,10 +441,21 @@ void TestFirstMinutes::firstLaunchShowsTheImportantColumns()
     const QString type = u"ACTIVATION_CHALLENGE_CREATION"_s;
     QVERIFY(header->sectionSize(EventTableModel::EventTypeColumn)
             > table->fontMetrics().horizontalAdvance(type) + 8);
+    // ...nor in the Event Types dock beside the table, where the errors count waits in its
+    // header's chooser.
+    QTableView *types = window.statsDocks()->typeCountsPanel()->view();
+    const int typeWidth = types->horizontalHeader()->sectionSize(TypeCountsModel::TypeColumn);
+    QVERIFY2(typeWidth >= types->fontMetrics().horizontalAdvance(type) + 6,
+             qPrintable(u"%1 px for %2 px"_s.arg(typeWidth).arg(
+                 types->fontMetrics().horizontalAdvance(type))));
+    QVERIFY(types->horizontalHeader()->isSectionHidden(TypeCountsModel::ErrorsColumn));
+    QVERIFY(types->horizontalHeader()->findChild<ColumnChooser *>());
 
-    // Right-click on the header: the chooser adds the remote address.
-    for (int column : { EventTableModel::SizeColumn, EventTableModel::RemoteColumn,
-                        EventTableModel::ClassificationColumn })
+    // Right-click on the header: the chooser adds the remote address, content type, attempt.
+    const QList<int> waiting { EventTableModel::SizeColumn, EventTableModel::RemoteColumn,
+                               EventTableModel::ClassificationColumn,
+                               EventTableModel::ContentTypeColumn, EventTableModel::AttemptColumn };
+    for (int column : waiting)
         QVERIFY(header->isSectionHidden(column));
     auto *chooser = header->findChild<ColumnChooser *>();
     QVERIFY(chooser);
@@ -397,17 +463,45 @@ void TestFirstMinutes::firstLaunchShowsTheImportantColumns()
     QStringList titles;
     for (QAction *action : menu->actions())
         titles.append(action->text());
-    QVERIFY2(titles.contains(u"Remote"_s) && titles.contains(u"Size"_s)
-                 && titles.contains(u"Classified by"_s),
-             qPrintable(titles.join(u", "_s)));
-    menu->actions().at(EventTableModel::RemoteColumn)->trigger();
-    QVERIFY(!header->isSectionHidden(EventTableModel::RemoteColumn));
-    QVERIFY(table->model()
-                ->index(0, EventTableModel::RemoteColumn)
-                .data()
-                .toString()
-                .startsWith(u"127.0.0.1:"_s));
-    header->setSectionHidden(EventTableModel::RemoteColumn, true); // what the next window restores
+    for (const QString &title :
+         { u"Remote"_s, u"Size"_s, u"Classified by"_s, u"Content type"_s, u"Attempt"_s })
+        QVERIFY2(titles.contains(title), qPrintable(titles.join(u", "_s)));
+    for (int column : waiting) {
+        menu->actions().at(column)->trigger();
+        QVERIFY(!header->isSectionHidden(column));
+        QVERIFY(header->sectionSize(column) > 0);
+    }
+    const auto cell = [table](int column) {
+        return table->model()->index(0, column).data().toString();
+    };
+    QVERIFY(cell(EventTableModel::RemoteColumn).startsWith(u"127.0.0.1:"_s));
+    QCOMPARE(cell(EventTableModel::ContentTypeColumn), u"application/json"_s);
+    QCOMPARE(cell(EventTableModel::AttemptColumn), u"3"_s);
+    for (int column : waiting)
+        header->setSectionHidden(column, true); // what the next window restores
+}
+
+// Item 9: a header saved by an earlier Hookscope, which had no content type or attempt
+// columns, keeps what the user chose and does not show the new columns (Qt would).
+void TestFirstMinutes::columnsNewerThanASavedHeaderStartHidden()
+{
+    QStandardItemModel older(0, EventTableModel::ContentTypeColumn);
+    QHeaderView saved(Qt::Horizontal);
+    saved.setModel(&older);
+    saved.setSectionHidden(EventTableModel::SizeColumn, true);
+    QSettings().setValue(u"window/tableHeader"_s, saved.saveState());
+    QSettings().remove(u"window/tableColumns"_s);
+    {
+        CaptureService capture;
+        QCOMPARE(capture.start(optionsFor(u"oldheader.hookscope"_s)), std::nullopt);
+        MainWindow window(&capture);
+        QHeaderView *header = window.tableView()->horizontalHeader();
+        QVERIFY(!header->isSectionHidden(EventTableModel::RemoteColumn)); // shown, as saved
+        QVERIFY(header->isSectionHidden(EventTableModel::SizeColumn));
+        QVERIFY(header->isSectionHidden(EventTableModel::ContentTypeColumn));
+        QVERIFY(header->isSectionHidden(EventTableModel::AttemptColumn));
+    }
+    QSettings().remove(u"window/tableHeader"_s);
 }
 
 // Item 10: a payload file named after its type is classified by that name, listed once, and
@@ -634,6 +728,210 @@ void TestFirstMinutes::smallThings()
              qPrintable(dialog.runningNote()->text()));
     dialog.setRunning(QHostAddress::LocalHost, 8080);
     QVERIFY(dialog.runningNote()->isHidden());
+}
+
+// Item 2: copied commands and replays go where the request went; the Copy As field and the
+// Replay dialog's target, typed into, send them elsewhere.
+void TestFirstMinutes::copyAsAndReplayGoWhereTheRequestWent()
+{
+    CaptureService capture;
+    QCOMPARE(capture.start(optionsFor(u"sendto.hookscope"_s)), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.copyActions()->setBaseUrl({});
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification?x=1"_s, R"({"n":1})"));
+    QTableView *table = window.tableView();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10'000);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(table->model()->index(0, 0)).center());
+    QCOMPARE(window.selectedSeqs().size(), 1);
+    const QByteArray sentUrl = (capture.listenUrl() + u"/hooks/identification?x=1"_s).toUtf8();
+    QVERIFY2(window.copyActions()
+                 ->copyText(ExportFormat::Curl)
+                 .contains(QByteArray("'" + sentUrl + "'")),
+             window.copyActions()->copyText(ExportFormat::Curl).constData());
+
+    // Copy As ▸ Commands Send To: the field shows where the request went; a bad URL cannot be
+    // accepted; a typed one is where copies go from then on.
+    QAction *sendTo = actionNamed(window, u"Commands Send To"_s);
+    QVERIFY(sendTo);
+    bool done = false;
+    QString placeholder;
+    bool acceptedBadUrl = true;
+    onNextDialog<BaseUrlDialog>(
+        [&](BaseUrlDialog *dialog) {
+            placeholder = dialog->lineEdit()->placeholderText();
+            QTest::keyClicks(dialog->lineEdit(), u"ftp://files.example"_s);
+            QTest::keyClick(dialog->lineEdit(), Qt::Key_Return);
+            acceptedBadUrl = !dialog->isVisible();
+            dialog->lineEdit()->clear();
+            QTest::keyClicks(dialog->lineEdit(), u"http://staging.example:9000"_s);
+            QTest::keyClick(dialog->lineEdit(), Qt::Key_Return);
+        },
+        &done);
+    sendTo->trigger();
+    QVERIFY(done);
+    QCOMPARE(placeholder, capture.listenUrl());
+    QVERIFY(!acceptedBadUrl);
+    QCOMPARE(window.copyActions()->baseUrl(), u"http://staging.example:9000"_s);
+    for (ExportFormat format : { ExportFormat::Curl, ExportFormat::Httpie })
+        QVERIFY2(window.copyActions()->copyText(format).contains(
+                     "'http://staging.example:9000/hooks/identification?x=1'"),
+                 window.copyActions()->copyText(format).constData());
+
+    // Emptied, the field sends copies where each request went again.
+    done = false;
+    onNextDialog<BaseUrlDialog>(
+        [](BaseUrlDialog *dialog) {
+            QCOMPARE(dialog->lineEdit()->text(), u"http://staging.example:9000"_s);
+            QTest::keyClick(dialog->lineEdit(), Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClick(dialog->lineEdit(), Qt::Key_Backspace);
+            QTest::keyClick(dialog->lineEdit(), Qt::Key_Return);
+        },
+        &done);
+    sendTo->trigger();
+    QVERIFY(done);
+    QVERIFY(window.copyActions()
+                ->copyText(ExportFormat::Curl)
+                .contains(QByteArray("'" + sentUrl + "'")));
+
+    // Replay: the target starts where the request went; a typed one receives it, same path.
+    QTcpServer receiver;
+    QVERIFY(receiver.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&receiver, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = receiver.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+            received += socket->readAll();
+            if (received.endsWith("{\"n\":1}")) {
+                socket->write("HTTP/1.1 204 No Content\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+    });
+    QAction *replay = actionNamed(window, u"Replay Selected To"_s);
+    QVERIFY(replay);
+    QString startTarget;
+    done = false;
+    onNextDialog<ReplayDialog>(
+        [&](ReplayDialog *dialog) {
+            startTarget = dialog->targetEdit()->text();
+            dialog->targetEdit()->clear();
+            QTest::keyClicks(dialog->targetEdit(),
+                             u"http://127.0.0.1:%1"_s.arg(receiver.serverPort()));
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
+        },
+        &done);
+    replay->trigger();
+    QVERIFY(done);
+    QCOMPARE(startTarget, capture.listenUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(received.endsWith("{\"n\":1}"), 10'000);
+    QVERIFY2(received.startsWith("POST /hooks/identification?x=1 HTTP/1.1\r\n"),
+             received.left(60).constData());
+    QVERIFY(received.contains(
+        QByteArray("\r\nHost: 127.0.0.1:" + QByteArray::number(receiver.serverPort()) + "\r\n")));
+}
+
+// Item 10: a type said by a header, named by a file and only inferred from a body is one row
+// of the Event Types dock, and its click shows all of its events.
+void TestFirstMinutes::eventTypesDockListsATypeOnce()
+{
+    QFile seed(QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/IDENTIFICATION.json"));
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    const QByteArray payload = seed.readAll();
+    QTemporaryDir files;
+    for (const QString &name : { u"IDENTIFICATION.json"_s, u"payload.json"_s }) {
+        QFile file(files.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(payload);
+    }
+    CaptureService capture;
+    QCOMPARE(capture.start(optionsFor(u"typesonce.hookscope"_s)), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks"_s, payload, "IDENTIFICATION"));
+    QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks"_s, payload, "")); // inferred
+    QTableView *table = window.tableView();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 10'000);
+    window.loadFiles(
+        { files.filePath(u"IDENTIFICATION.json"_s), files.filePath(u"payload.json"_s) });
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, 10'000);
+    QStringList types;
+    for (int row = 0; row < 4; ++row)
+        types.append(
+            table->model()->index(row, EventTableModel::EventTypeColumn).data().toString());
+    QCOMPARE(types.count(u"IDENTIFICATION?"_s), 2); // the live one without a header, payload.json
+
+    TypeCountsPanel *panel = window.statsDocks()->typeCountsPanel();
+    QTRY_COMPARE(panel->view()->model()->rowCount(), 1);
+    const QModelIndex type = panel->view()->model()->index(0, 0);
+    QCOMPARE(type.data().toString(), u"IDENTIFICATION"_s);
+    QCOMPARE(type.siblingAtColumn(TypeCountsModel::EventsColumn).data().toInt(), 4);
+    QTest::mouseClick(panel->view()->viewport(), Qt::LeftButton, {},
+                      panel->view()->visualRect(type).center());
+    QCOMPARE(window.filterBar()->lineEdit()->text(),
+             u"event in {\"IDENTIFICATION\" \"IDENTIFICATION?\"}"_s);
+    QTest::qWait(400); // the filter bar's debounce
+    QCOMPARE(table->model()->rowCount(), 4);
+}
+
+// Item 14: Save Selected as Fixtures starts in the folder fixtures went last, never in the one
+// payloads were just opened from.
+void TestFirstMinutes::fixtureFolderIsNotThePayloadFolder()
+{
+    QSettings().remove(u"export/fixtureFolder"_s);
+    QTemporaryDir payloads, fixtures;
+    QFile file(payloads.filePath(u"IDENTIFICATION.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"n":1})");
+    file.close();
+    CaptureService capture;
+    QCOMPARE(capture.start(optionsFor(u"fixturefolder.hookscope"_s)), std::nullopt);
+    MainWindow window(&capture);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // File ▸ Open Payloads, in the payload folder.
+    bool done = false;
+    onNextDialog<QFileDialog>(
+        [&](QFileDialog *dialog) {
+            dialog->setDirectory(payloads.path());
+            auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
+            QVERIFY(name);
+            name->setText(file.fileName());
+            QMetaObject::invokeMethod(dialog, "accept"); // its OK button
+        },
+        &done);
+    actionNamed(window, u"Open Payloads"_s)->trigger();
+    QVERIFY(done);
+    QTableView *table = window.tableView();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10'000);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualRect(table->model()->index(0, 0)).center());
+
+    const auto saveFixturesStartsIn = [&](const QString &chosen) {
+        QString start;
+        bool opened = false;
+        onNextDialog<QFileDialog>(
+            [&](QFileDialog *dialog) {
+                start = QDir(dialog->directory()).canonicalPath();
+                if (chosen.isEmpty())
+                    return dialog->reject();
+                dialog->setDirectory(chosen);
+                dialog->findChild<QLineEdit *>(u"fileNameEdit"_s)->clear(); // the folder itself
+                QMetaObject::invokeMethod(dialog, "accept"); // its OK button
+            },
+            &opened);
+        actionNamed(window, u"Save Selected as Fixtures"_s)->trigger();
+        return opened ? start : u"(no dialog)"_s;
+    };
+    const QString first = saveFixturesStartsIn(fixtures.path());
+    QVERIFY2(first != QDir(payloads.path()).canonicalPath(), qPrintable(first));
+    QTRY_VERIFY_WITH_TIMEOUT(!QDir(fixtures.path()).isEmpty(), 10'000); // the fixture was saved
+    QCOMPARE(saveFixturesStartsIn({}), QDir(fixtures.path()).canonicalPath());
 }
 
 QTEST_MAIN(TestFirstMinutes)
