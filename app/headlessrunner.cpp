@@ -1,6 +1,7 @@
 #include "headlessrunner.h"
 
 #include "formats/exporters.h"
+#include "shutdownsignals.h"
 
 #include <QDateTime>
 #include <QIODevice>
@@ -53,9 +54,15 @@ void HeadlessRunner::print(const CapturedBatch &batch)
 {
     // One write per batch: a line per write() costs more than everything else under load.
     QByteArray lines;
+    qsizetype unjudged = 0;
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
         const Event &event = batch.events.at(i);
         const EventAnalysis &analysis = batch.analyses.at(i);
+        // Each evaluation is bounded, but a backlog of them is not: after SIGINT, stop judging.
+        if (!m_filter.isEmpty() && ShutdownSignals::requested()) {
+            ++unjudged;
+            continue;
+        }
         if (!m_filter.isEmpty()) {
             const Filter::Verdict verdict =
                 m_filter.evaluate(EventSummary::from(event, analysis), &event);
@@ -71,4 +78,7 @@ void HeadlessRunner::print(const CapturedBatch &batch)
     }
     if (!lines.isEmpty())
         m_out->write(lines);
+    if (unjudged > 0)
+        qWarning("--filter: %lld events not judged, not shown: stopping (they are in the session)",
+                 static_cast<long long>(unjudged));
 }

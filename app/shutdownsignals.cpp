@@ -8,13 +8,20 @@
 
 namespace {
 int g_pipe[2] = { -1, -1 };
+volatile std::sig_atomic_t g_requested = 0;
 
 void onSignal(int)
 {
+    g_requested = 1;
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(g_pipe[1], &byte, 1);
 }
 } // namespace
+
+bool ShutdownSignals::requested()
+{
+    return g_requested != 0;
+}
 
 ShutdownSignals::ShutdownSignals(QObject *parent)
     : QObject(parent)

@@ -11,6 +11,9 @@ class ShutdownSignals : public QObject
     Q_OBJECT
 public:
     explicit ShutdownSignals(QObject *parent = nullptr);
+    // Whether SIGINT or SIGTERM has arrived: for work on the main thread that could run longer
+    // than a moment before the event loop sees the signal (a --filter over a backlog).
+    static bool requested();
 
 Q_SIGNALS:
     void shutdownRequested();

@@ -2,10 +2,10 @@
 
 #include "connectiontap.h"
 
+#include "event/bodyinspector.h"
 #include "store/sessionstore.h"
 
-#include <QtConcurrent>
-#include <QThreadPool>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -13,15 +13,26 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// Two more than the cores: up to two events being judged to the end of their budget leave every
+// core to the other senders' events (the scheduler shares the CPU; a queue would make them wait).
+// Threads start only when tasks queue, so an idle capture runs one.
+int analysisThreads()
+{
+    return std::max(2, QThread::idealThreadCount()) + 2;
+}
+} // namespace
+
 CaptureBatcher::CaptureBatcher(SessionStore *store, QThreadPool *writer,
                                const CaptureLimits &limits, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_writer(writer)
-    , m_limits(limits)
-    , m_analyzer(std::make_shared<Analyzer>())
-    , m_rules(std::make_shared<ResponseRules>())
-{ }
+    , m_current { std::make_shared<Analyzer>(), std::make_shared<ResponseRules>(), limits, false }
+{
+    m_analysis.setMaxThreadCount(analysisThreads());
+    m_analysis.setObjectName(u"capture-analysis"_s);
+}
 
 CaptureBatcher::~CaptureBatcher()
 {
@@ -32,50 +43,117 @@ CaptureBatcher::~CaptureBatcher()
         m_lastJob->posted.wait(false, std::memory_order_acquire);
 }
 
+void CaptureBatcher::setAnalyzer(std::shared_ptr<const Analyzer> analyzer)
+{
+    m_current.analyzer = std::move(analyzer);
+    m_tools.reset();
+}
+
+void CaptureBatcher::setRules(std::shared_ptr<const ResponseRules> rules)
+{
+    m_current.rules = std::move(rules);
+    m_tools.reset();
+}
+
+void CaptureBatcher::setPaused(bool paused)
+{
+    m_current.paused = paused;
+    m_tools.reset();
+}
+
+std::shared_ptr<const CaptureBatcher::Tools> CaptureBatcher::tools()
+{
+    if (!m_tools)
+        m_tools = std::make_shared<const Tools>(m_current);
+    return m_tools;
+}
+
 void CaptureBatcher::submit(Event &&event, QHttpServerResponder &&responder)
 {
-    event.seq = m_nextSeq++;
-    QPointer<QTcpSocket> socket = responder.socket();
-    m_pendingEvents.append(std::move(event));
-    m_pendingResponders.push_back(
-        { std::make_shared<QHttpServerResponder>(std::move(responder)), socket });
-    schedule();
+    auto item = std::make_shared<Item>();
+    QTcpSocket *socket = responder.socket();
+    item->event = std::move(event);
+    item->to = { std::make_shared<QHttpServerResponder>(std::move(responder)), socket };
+    item->connection = socket;
+    m_unreleased[socket].push_back(item);
+    enqueue(std::move(item));
 }
 
 void CaptureBatcher::submitAnswered(const Event &event)
 {
-    Event stored = event;
-    stored.seq = m_nextSeq++;
-    m_pendingEvents.append(std::move(stored));
-    m_pendingResponders.push_back({});
-    schedule();
+    auto item = std::make_shared<Item>();
+    item->event = event;
+    enqueue(std::move(item));
 }
 
-// Dispatching on the next turn of the event loop batches whatever arrived in this one: one
-// event when idle, many under load, without a timer adding latency.
-void CaptureBatcher::schedule()
+void CaptureBatcher::enqueue(ItemPtr item)
 {
-    if (m_pendingEvents.size() >= kMaxBatch)
-        return dispatch();
-    if (m_flushScheduled)
-        return;
-    m_flushScheduled = true;
-    QTimer::singleShot(0, this, &CaptureBatcher::flushSoon);
+    item->tools = tools();
+    m_analysis.start([this, item = std::move(item)]() mutable {
+        analyze(*item);
+        analysed(std::move(item));
+    });
 }
 
-// While a batch is being written the next one keeps growing; its completion dispatches it.
-void CaptureBatcher::flushSoon()
+// On a pool thread. One post per run of completions: the capture thread collects them all at
+// once, so a burst costs one wake-up, not one per event.
+void CaptureBatcher::analysed(ItemPtr item)
 {
-    m_flushScheduled = false;
-    if (m_inFlight.empty())
+    bool first = false;
+    {
+        const std::lock_guard lock(m_analysedMutex);
+        first = m_analysed.empty();
+        m_analysed.push_back(std::move(item));
+    }
+    if (first)
+        QMetaObject::invokeMethod(this, &CaptureBatcher::collect, Qt::QueuedConnection);
+}
+
+// On the capture thread: what the pool finished joins the next batch, in each connection's order.
+void CaptureBatcher::collect()
+{
+    std::vector<ItemPtr> analysed;
+    {
+        const std::lock_guard lock(m_analysedMutex);
+        analysed.swap(m_analysed);
+    }
+    for (ItemPtr &item : analysed)
+        release(std::move(item));
+    // While a batch is being written the next one keeps growing; its completion dispatches it.
+    if (m_inFlight.empty() || m_ready.size() >= size_t(kMaxBatch))
         dispatch();
+}
+
+void CaptureBatcher::release(ItemPtr item)
+{
+    item->analysed = true;
+    const auto it = m_unreleased.find(item->connection);
+    if (!item->connection || it == m_unreleased.end())
+        return m_ready.push_back(std::move(item));
+    std::deque<ItemPtr> &queue = *it;
+    while (!queue.empty() && queue.front()->analysed) {
+        m_ready.push_back(std::move(queue.front()));
+        queue.pop_front();
+    }
+    if (queue.empty())
+        m_unreleased.erase(it);
 }
 
 void CaptureBatcher::flush()
 {
+    m_analysis.waitForDone(); // bounded: every analysis has a budget
+    collect();
     dispatch();
     while (!m_inFlight.empty())
         completeFront();
+}
+
+void CaptureBatcher::finish()
+{
+    if (!m_analysis.waitForDone(kStopPatienceMs))
+        m_hurry.store(true, std::memory_order_relaxed);
+    flush();
+    m_hurry.store(false, std::memory_order_relaxed);
 }
 
 // Waits for the oldest batch (the writer finishes them in order) and answers it.
@@ -93,16 +171,26 @@ void CaptureBatcher::completeFront()
 
 void CaptureBatcher::dispatch()
 {
-    if (m_pendingEvents.isEmpty())
+    if (m_ready.empty())
         return;
     auto job = std::make_shared<Job>();
-    job->events.swap(m_pendingEvents);
-    job->responders.swap(m_pendingResponders);
-    const Tools tools { m_analyzer, m_rules, m_limits, m_paused };
+    job->events.reserve(qsizetype(m_ready.size()));
+    job->analyses.reserve(qsizetype(m_ready.size()));
+    job->responders.reserve(m_ready.size());
+    for (const ItemPtr &item : std::exchange(m_ready, {})) {
+        item->event.seq = m_nextSeq++;
+        for (const UndecidedRule &undecided : std::as_const(item->undecided))
+            ResponseRules::warnUndecided(undecided, item->event.seq);
+        job->events.append(std::move(item->event));
+        job->analyses.append(std::move(item->analysis));
+        job->responders.push_back(std::move(item->to));
+    }
     m_inFlight.push_back(job);
     m_lastJob = job;
-    m_writer->start([this, job, tools, store = m_store] {
-        writeJob(*job, *store, tools);
+    m_writer->start([this, job, store = m_store] {
+        const Status appended = store->append(job->events, job->analyses);
+        job->stored = appended.ok();
+        job->error = appended.error();
         // Taken before `done`: from then on the capture thread owns (and clears) the job.
         const CapturedBatch forWindow { job->events, job->analyses };
         job->done.store(true, std::memory_order_release);
@@ -120,7 +208,7 @@ void CaptureBatcher::dispatch()
 }
 
 // On the capture thread: answers the batches the writer finished, in order, then sends the
-// requests that arrived meanwhile.
+// events analysed meanwhile.
 void CaptureBatcher::completeFinished()
 {
     while (!m_inFlight.empty() && m_inFlight.front()->done.load(std::memory_order_acquire))
@@ -145,45 +233,56 @@ void CaptureBatcher::complete(Job &job)
         answer(job.responders[i], job.events.at(qsizetype(i)).response);
 }
 
-// On the writer thread: everything that does not need the sockets.
-void CaptureBatcher::writeJob(Job &job, SessionStore &store, const Tools &tools)
+// On a pool thread: everything that does not need the sockets or the store.
+void CaptureBatcher::analyze(Item &item) const
 {
-    job.analyses = analyze(job.events, *tools.analyzer);
-    for (qsizetype i = 0; i < job.events.size(); ++i) {
-        if (job.responders[size_t(i)].responder) // else refused early: its answer is recorded
-            job.events[i].response = responseFor(job.events.at(i), job.analyses.at(i), tools);
-    }
-    const Status stored = store.append(job.events, job.analyses);
-    job.stored = stored.ok();
-    job.error = stored.error();
+    if (m_hurry.load(std::memory_order_relaxed))
+        return skipAnalysis(item);
+    item.analysis = item.tools->analyzer->analyze(item.event);
+    if (!item.to.responder) // refused early: its answer is recorded
+        return;
+    item.event.response = responseFor(item, &item.undecided, &m_hurry);
+    // Stopping cut its rules short: no rule decided this answer.
+    if (m_hurry.load(std::memory_order_relaxed))
+        item.event.response = stoppingResponse();
 }
 
-QList<EventAnalysis> CaptureBatcher::analyze(const QList<Event> &events, const Analyzer &analyzer)
+Response CaptureBatcher::stoppingResponse()
 {
-    auto one = [&analyzer](const Event &event) {
-        return analyzer.analyze(event);
-    };
-    if (events.size() < 32) {
-        QList<EventAnalysis> analyses;
-        analyses.reserve(events.size());
-        for (const Event &event : events)
-            analyses.append(one(event));
-        return analyses;
-    }
-    return QtConcurrent::blockingMapped<QList<EventAnalysis>>(events, one);
+    return { 503,
+             { { "Content-Type", "application/json" }, { "Retry-After", "5" } },
+             R"({"error":"Hookscope is stopping; try again later"})"_ba,
+             0 };
 }
 
-Response CaptureBatcher::responseFor(const Event &event, const EventAnalysis &analysis,
-                                     const Tools &tools)
+// Stored as received, with a warning instead of a verdict; a 503 tells the sender to try again.
+void CaptureBatcher::skipAnalysis(Item &item)
 {
-    if (event.body.size() > tools.limits.maxBodyBytes)
+    const QByteArray &body = item.event.body;
+    item.analysis.bodyKind = body.isEmpty() ? BodyKind::Empty
+        : BodyInspector::isText(body)       ? BodyKind::Text
+                                            : BodyKind::Binary;
+    item.analysis.violations.append(
+        { {},
+          u"undecided"_s,
+          Severity::Warning,
+          u"not analysed: capture was stopping and this event was still waiting for its turn"_s });
+    if (item.to.responder)
+        item.event.response = stoppingResponse();
+}
+
+Response CaptureBatcher::responseFor(const Item &item, QList<UndecidedRule> *undecided,
+                                     const std::atomic<bool> *abandon)
+{
+    const Tools &tools = *item.tools;
+    if (item.event.body.size() > tools.limits.maxBodyBytes)
         return { 413,
                  { { "Content-Type", "application/json" } },
                  R"({"error":"Payload Too Large"})"_ba,
                  0 };
     if (tools.paused)
         return pausedResponse();
-    return tools.rules->responseFor(event, analysis);
+    return tools.rules->responseFor(item.event, item.analysis, undecided, abandon);
 }
 
 Response CaptureBatcher::pausedResponse()

@@ -68,7 +68,7 @@ std::optional<QString> CaptureWorker::start(const CaptureOptions &options)
 void CaptureWorker::stop()
 {
     if (m_batcher) {
-        m_batcher->flush();
+        m_batcher->finish();
         m_batcher->answerDelayedNow();
     }
     if (m_server)

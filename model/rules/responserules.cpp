@@ -167,11 +167,15 @@ bool ResponseRules::isVerificationRequest(const Event &event)
         == 0;
 }
 
-Response ResponseRules::responseFor(const Event &event, const EventAnalysis &analysis) const
+Response ResponseRules::responseFor(const Event &event, const EventAnalysis &analysis,
+                                    QList<UndecidedRule> *undecided,
+                                    const std::atomic<bool> *abandon) const
 {
     const bool verification = isVerificationRequest(event);
     const EventSummary summary = EventSummary::from(event, analysis);
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
+        if (abandon && abandon->load(std::memory_order_relaxed))
+            break;
         const ResponseRule &rule = m_rules.at(i);
         if (verification
             && !rule.filterText.contains(QString::fromLatin1(kVerificationType),
@@ -180,13 +184,22 @@ Response ResponseRules::responseFor(const Event &event, const EventAnalysis &ana
         const Filter::Verdict verdict = rule.filter.evaluate(summary, &event);
         if (verdict.isUndecided()) {
             // Bounded (BoundedRegex): the rule is skipped, said once per event, never guessed.
-            qWarning("response rule %lld is undecided for event %lld: %s; rule skipped",
-                     static_cast<long long>(i + 1), static_cast<long long>(event.seq),
-                     qUtf8Printable(verdict.undecided));
+            UndecidedRule skipped { i + 1, verdict.undecided };
+            if (undecided)
+                undecided->append(std::move(skipped));
+            else
+                warnUndecided(skipped, event.seq);
             continue;
         }
         if (verdict.matched)
             return rule.response;
     }
     return defaultResponse();
+}
+
+void ResponseRules::warnUndecided(const UndecidedRule &undecided, qint64 seq)
+{
+    qWarning("response rule %lld is undecided for event %lld: %s; rule skipped",
+             static_cast<long long>(undecided.rule), static_cast<long long>(seq),
+             qUtf8Printable(undecided.reason));
 }

@@ -7,7 +7,15 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <variant>
+
+// A rule whose verdict ran out of its budget for one event (BoundedRegex), so it was skipped.
+struct UndecidedRule
+{
+    qsizetype rule = 0; // 1-based, as the user counts them
+    QString reason;
+};
 
 struct ResponseRule
 {
@@ -39,7 +47,14 @@ public:
 
     const QList<ResponseRule> &rules() const { return m_rules; }
     bool isEmpty() const { return m_rules.isEmpty(); }
-    Response responseFor(const Event &event, const EventAnalysis &analysis) const;
+    // An undecided rule is skipped; it is warned about on stderr, or added to `undecided` for a
+    // caller that warns once it has numbered the event (capture analyses before it numbers).
+    // Once `abandon` is set, no further rule is evaluated (capture stopping: each rule may take
+    // its whole regex budget); the caller then answers as it sees fit.
+    Response responseFor(const Event &event, const EventAnalysis &analysis,
+                         QList<UndecidedRule> *undecided = nullptr,
+                         const std::atomic<bool> *abandon = nullptr) const;
+    static void warnUndecided(const UndecidedRule &undecided, qint64 seq);
 
     static Response defaultResponse();
     static bool isVerificationRequest(const Event &event);

@@ -398,7 +398,20 @@ Violations CompiledSchema::validate(const JsonDocument &body) const
         return validateWithoutBody(body.toQJsonValue());
     if (std::optional<Violation> refusal = refused(body))
         return { *refusal };
-    Violations out = schemaErrors(body);
+    // The same budget and the same guard as validate(QJsonValue): without them one body with a
+    // recursive allOf fan-out held an analysis thread (and the capture's shutdown) for ever.
+    if (m_needsBudget) {
+        if (std::optional<Violation> over =
+                ValidationBudget::check(*m_graph, m_root, body.toQJsonValue(), m_eventType)) {
+            return { *over };
+        }
+    }
+    Violations out;
+    try {
+        out = schemaErrors(body);
+    } catch (const std::exception &e) {
+        return { undecided({}, u"valijson failed: %1"_s.arg(QString::fromUtf8(e.what()))) };
+    }
     if (const ExactNumberCheck exact(*m_graph, m_root); exact.isNeeded(body)) {
         ExactNumberCheck::Result numbers = exact.run(body);
         out.removeIf([&numbers](const Violation &v) {

@@ -1,6 +1,8 @@
 #include "headlessrunner.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +17,7 @@ private Q_SLOTS:
     void controlCharactersAreEscaped_data();
     void controlCharactersAreEscaped();
     void printWritesOneLinePerEvent();
+    void filterHasTheRegexBudget();
     void verdictSaysWhatTheBodyIs_data();
     void verdictSaysWhatTheBodyIs();
 };
@@ -107,6 +110,36 @@ void TestHeadlessRunner::printWritesOneLinePerEvent()
     const QList<QByteArray> lines = out.data().split('\n');
     QCOMPARE(lines.size(), 3); // two lines and the empty rest after the last newline
     QVERIFY(lines.at(1).contains("/b\\x1b[2J"));
+}
+
+// --headless --filter runs each `matches` under BoundedRegex's budget, like response rules: an
+// event it cannot decide is left out with a warning, in bounded time, and the others are judged.
+void TestHeadlessRunner::filterHasTheRegexBudget()
+{
+    const auto filter = Filter::compile(uR"(body matches "(?:a|a){1,20}[^a!]")"_s);
+    QVERIFY(std::holds_alternative<Filter>(filter));
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    HeadlessRunner runner(false, std::get<Filter>(filter), &out);
+    CapturedBatch batch;
+    batch.events = { makeEvent("/hostile"), makeEvent("/match"), makeEvent("/no") };
+    batch.events[0].body = QByteArray(5000, 'a'); // unbounded: about 35 s
+    batch.events[1].body = R"({"ba":1})";
+    batch.events[2].body = R"({"ok":1})";
+    EventAnalysis text;
+    text.bodyKind = BodyKind::Text;
+    batch.analyses = { text, text, text };
+    QTest::ignoreMessage(
+        QtWarningMsg,
+        QRegularExpression(
+            u"^--filter is undecided for event 7: the regular expression .*; not shown$"_s));
+    QElapsedTimer timer;
+    timer.start();
+    runner.print(batch);
+    QCOMPARE_LT(timer.elapsed(), 2000);
+    const QList<QByteArray> lines = out.data().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).contains("/match"));
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRunner)

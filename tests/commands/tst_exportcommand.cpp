@@ -6,6 +6,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void ndjsonToStdout();
     void filterSelects_data();
     void filterSelects();
+    void filterHasTheRegexBudget();
     void redact();
     void emptySelection();
     void usageErrors_data();
@@ -255,6 +257,31 @@ void tst_ExportCommand::filterSelects()
             exported.append(QJsonDocument::fromJson(line).object().value(u"seq"_s).toInteger());
     }
     QCOMPARE(exported, seqs);
+}
+
+// export --filter runs each `matches` under BoundedRegex's budget: an event it cannot decide is
+// left out and counted, in bounded time, and the others are judged.
+void tst_ExportCommand::filterHasTheRegexBudget()
+{
+    const QString folder = m_dir.filePath(u"budget"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(
+        !writeFile(m_dir, u"budget/1-hostile.json"_s, '"' + QByteArray(5000, 'a') + '"').isEmpty());
+    QVERIFY(!writeFile(m_dir, u"budget/2-match.json"_s, R"({"ba":1})").isEmpty());
+    QVERIFY(!writeFile(m_dir, u"budget/3-no.json"_s, R"({"ok":1})").isEmpty());
+    const QString session = m_dir.filePath(u"budget.hookscope"_s);
+    QCOMPARE(runCommand(runImport, { u"--session"_s, session, folder }).code, 0);
+    QElapsedTimer timer;
+    timer.start();
+    const CommandRun run =
+        exportSession({ u"--session"_s, session, u"--format"_s, u"ndjson"_s, u"--out"_s, u"-"_s,
+                        u"--filter"_s, uR"(body matches "(?:a|a){1,20}[^a!]")"_s });
+    QCOMPARE_LT(timer.elapsed(), 5000); // unbounded: about 35 s
+    QCOMPARE(run.code, 0);
+    const QList<QJsonObject> lines = jsonLines(run.out);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY(lines.at(0).value(u"body"_s).toString().contains(u"ba"_s));
+    QVERIFY2(run.err.contains("left out 1 events it could not decide"), run.err.constData());
 }
 
 void tst_ExportCommand::redact()
