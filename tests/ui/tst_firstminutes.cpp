@@ -13,6 +13,7 @@
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
+#include "session/session.h"
 #include "settingsdialog.h"
 #include "statsdocks.h"
 #include "timelinewidget.h"
@@ -122,7 +123,8 @@ void TestFirstMinutes::filterBarAppliesOnlyWhatWasChosen()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"filterbar.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification"_s, R"({"n":1})"));
@@ -230,7 +232,8 @@ void TestFirstMinutes::typeClickReplacesAnUnrelatedFilter()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"types.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     for (int n = 1; n <= 3; ++n)
@@ -257,7 +260,8 @@ void TestFirstMinutes::detailAlwaysShowsTheSelectedRow()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"detail.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     for (int n = 1; n <= 4; ++n)
@@ -318,7 +322,8 @@ void TestFirstMinutes::deletingManyAsksFirst()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"delete.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     for (int n = 1; n <= 3; ++n)
@@ -360,7 +365,8 @@ void TestFirstMinutes::firstLaunchShowsTheImportantColumns()
     QFETCH(QSize, size);
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"columns.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.resize(size);
@@ -429,7 +435,8 @@ void TestFirstMinutes::loadedFilesKeepTheirNamedTypeAndATime()
     }
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"loaded.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification"_s, payload));
@@ -470,7 +477,8 @@ void TestFirstMinutes::pauseAnswers503AndResumeReturnsToTheRules()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"pause.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const quint16 port = capture.port();
@@ -518,7 +526,8 @@ void TestFirstMinutes::detailFindsTextInFieldsAndRaw()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"find.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
@@ -566,7 +575,8 @@ void TestFirstMinutes::smallThings()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"small.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
