@@ -1,6 +1,7 @@
 #include "copyactions.h"
 
 #include "formats/exportwriter.h"
+#include "jobs/jobtracker.h"
 #include "session/capturecontrol.h"
 #include "session/session.h"
 #include "store/sessionstore.h"
@@ -8,14 +9,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -166,37 +165,33 @@ void CopyActions::exportInBackground(const QList<qint64> &seqs, const SelectionE
 {
     const QString session = m_reader->path();
     const auto analyzer = m_session->analyzer();
-    const QFuture<QStringList> future = QtConcurrent::run([session, analyzer, seqs,
-                                                           what](QPromise<QStringList> &promise) {
-        SessionStore store;
-        if (const auto error = store.open(session)) {
-            promise.addResult(QStringList { *error });
-            return;
-        }
-        promise.setProgressRange(0, int(seqs.size()));
-        promise.addResult(exportSelection(store, *analyzer, seqs, what, [&promise](qint64 done) {
-            promise.setProgressValue(int(done));
-            return !promise.isCanceled();
-        }));
-    });
     auto *progress =
         new QProgressDialog(u"Writing %1 events to %2…"_s.arg(seqs.size()).arg(what.target),
                             u"Cancel"_s, 0, int(seqs.size()), m_window);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(400);
-    auto *watcher = new QFutureWatcher<QStringList>(progress);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
-            &QProgressDialog::setValue);
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
-        const QStringList errors = watcher->isCanceled() || watcher->future().resultCount() == 0
-            ? QStringList()
-            : watcher->result();
+    // The dialog owns the job: each export has its own, and a closed dialog gets no result.
+    auto *job = new JobTracker(progress);
+    connect(job, &JobTracker::progressChanged, progress, &QProgressDialog::setValue);
+    connect(progress, &QProgressDialog::canceled, progress, [job, progress] {
+        job->cancel(); // the worker sees it and removes what it wrote
         progress->deleteLater();
-        if (!errors.isEmpty())
-            QMessageBox::warning(m_window, u"Export"_s, errors.join(u'\n'));
     });
-    watcher->setFuture(future);
+    job->start(
+        [session, analyzer, seqs, what](JobControl &control) {
+            SessionStore store;
+            if (const auto error = store.open(session))
+                return QStringList { *error };
+            return exportSelection(store, *analyzer, seqs, what, [&control](qint64 done) {
+                control.setProgress(int(done));
+                return !control.isCancelled();
+            });
+        },
+        [this, progress](const QStringList &errors) {
+            progress->deleteLater();
+            if (!errors.isEmpty())
+                QMessageBox::warning(m_window, u"Export"_s, errors.join(u'\n'));
+        });
 }
 
 void CopyActions::saveFixturesDialog()

@@ -1,5 +1,6 @@
 #include "diffdialog.h"
 
+#include "jobs/jobtracker.h"
 #include "tints.h"
 
 #include <QAction>
@@ -19,7 +20,6 @@
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
-#include <QtConcurrent>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -75,10 +75,9 @@ DiffDialog::DiffDialog(QWidget *parent)
     , m_next(new QPushButton(u"&Next"_s, this))
     , m_swap(new QPushButton(u"&Swap Sides"_s, this))
     , m_tabs(new QTabWidget(this))
+    , m_diff(new JobTracker(this))
 {
     setWindowTitle(u"Compare Events"_s);
-    connect(&m_watcher, &QFutureWatcher<EventDiff>::finished, this,
-            [this] { showDiff(m_watcher.result()); });
     m_sides->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_sides->setWordWrap(true);
     m_views = { createView(u"Request"_s), createView(u"Headers"_s), createView(u"Body"_s) };
@@ -178,7 +177,8 @@ void DiffDialog::compare(const Event &left, const Event &right)
     m_previous->setEnabled(false);
     m_next->setEnabled(false);
     m_swap->setEnabled(false);
-    m_watcher.setFuture(QtConcurrent::run([left, right] { return diffEvents(left, right); }));
+    m_diff->start([left, right](JobControl &) { return diffEvents(left, right); },
+                  [this](EventDiff diff) { showDiff(std::move(diff)); });
 }
 
 void DiffDialog::showDiff(EventDiff diff)

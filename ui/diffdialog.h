@@ -4,9 +4,9 @@
 #include "event/event.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 #include <QPersistentModelIndex>
 
+class JobTracker;
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -69,8 +69,8 @@ private:
     QPersistentModelIndex m_current;
     Event m_left;
     Event m_right;
-    // Delivers every result through the event loop, never inside compare(); setting a new
-    // future drops the result of one still running.
-    QFutureWatcher<EventDiff> m_watcher;
+    // Delivers every result through the event loop, never inside compare(); a new comparison
+    // drops the result of one still running.
+    JobTracker *m_diff;
     bool m_comparing = false;
 };

@@ -2,8 +2,9 @@
 
 #include "formats/importer.h"
 
-#include <QFutureWatcher>
 #include <QObject>
+
+class JobTracker;
 
 // Loads files and folders in the background: one file at a time on a worker thread, with
 // progress and cancel; every file's events are handed on as they are read, and a bad file or
@@ -17,7 +18,7 @@ public:
 
     void load(const QStringList &paths, ImportOptions options = {});
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const;
     const QList<ImportError> &errors() const { return m_errors; }
 
 Q_SIGNALS:
@@ -26,7 +27,10 @@ Q_SIGNALS:
     void finished(int events, const QList<ImportError> &errors, bool cancelled);
 
 private:
-    QFutureWatcher<ImportBatch> m_watcher;
+    void takeBatch(const ImportBatch &batch);
+
+    JobTracker *m_jobs; // a new load supersedes a running one, which then reports nothing
     QList<ImportError> m_errors;
     int m_events = 0;
+    int m_files = 0; // of the running load
 };

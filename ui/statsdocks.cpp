@@ -1,6 +1,7 @@
 #include "statsdocks.h"
 
 #include "filterbar.h"
+#include "jobs/jobtracker.h"
 #include "models/eventtablemodel.h"
 #include "timeline/timelinefilter.h"
 #include "timeline/typecountsmodel.h"
@@ -9,12 +10,10 @@
 
 #include <QAction>
 #include <QDockWidget>
-#include <QFutureWatcher>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QSettings>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -43,18 +42,13 @@ StatsDocks::StatsDocks(EventTableModel *model, FilterBar *filterBar, QMainWindow
     , m_typesDock(new QDockWidget(u"Event Types"_s, window))
     , m_typeCounts(new TypeCountsModel)
     , m_typesPanel(new TypeCountsPanel(m_typeCounts, window))
+    , m_recount(new JobTracker(this)) // a recount still running has nobody left to show to
 {
     m_typeCounts->setParent(m_typesPanel);
     m_recountTimer.setSingleShot(true);
     m_recountTimer.setInterval(200);
     createDocks(window);
     connectParts();
-}
-
-// A recount still running has nobody left to show its counts to.
-StatsDocks::~StatsDocks()
-{
-    m_recount.cancel();
 }
 
 // Object names, not titles, are what QMainWindow::saveState() remembers the docks by.
@@ -137,8 +131,7 @@ void StatsDocks::recountSoon()
 // Rows changed under a running recount's copy: its counts would be wrong.
 void StatsDocks::invalidateRecount()
 {
-    ++m_generation;
-    m_recount.cancel();
+    m_recount->cancel();
 }
 
 // Everything counted again: after a reopened session, deletions or a re-check changed rows.
@@ -146,22 +139,17 @@ void StatsDocks::invalidateRecount()
 void StatsDocks::recount()
 {
     m_recountTimer.stop();
-    invalidateRecount();
-    const quint64 generation = m_generation;
     std::vector<Sample> samples = snapshot();
     const int rows = int(samples.size());
-    m_recount =
-        QtConcurrent::run(&StatsDocks::countSamples, std::move(samples), m_timeline->splitByType());
-    m_recountPending = true;
-    auto *watcher = new QFutureWatcher<Counts>(this);
-    connect(watcher, &QFutureWatcher<Counts>::finished, this, [this, watcher, generation, rows] {
-        watcher->deleteLater();
-        if (generation != m_generation || watcher->isCanceled()
-            || watcher->future().resultCount() == 0)
-            return; // superseded: a newer recount is on its way
-        showCounts(watcher->future().takeResult(), rows);
-    });
-    watcher->setFuture(m_recount);
+    // Starting supersedes a running recount: only the newest copy's counts are shown.
+    m_recount->start([samples = std::move(samples), split = m_timeline->splitByType()](
+                         JobControl &job) { return countSamples(job, samples, split); },
+                     [this, rows](Counts counts) { showCounts(std::move(counts), rows); });
+}
+
+bool StatsDocks::isRecounting() const
+{
+    return m_recountTimer.isActive() || m_recount->isRunning();
 }
 
 void StatsDocks::recountHere()
@@ -188,15 +176,16 @@ std::vector<StatsDocks::Sample> StatsDocks::snapshot() const
 }
 
 // On a worker thread: values in, value out.
-void StatsDocks::countSamples(QPromise<Counts> &promise, const std::vector<Sample> &samples,
-                              bool splitByType)
+// A cancelled count stops early; the tracker drops what it returns.
+StatsDocks::Counts StatsDocks::countSamples(const JobControl &job,
+                                            const std::vector<Sample> &samples, bool splitByType)
 {
     Counts counts;
     counts.timeline.setSplitByType(splitByType);
     EventSummary summary; // counted through the same calls as appended rows
     for (size_t i = 0; i < samples.size(); ++i) {
-        if (i % 16'384 == 0 && promise.isCanceled())
-            return;
+        if (i % 16'384 == 0 && job.isCancelled())
+            break;
         summary.eventType = samples[i].eventType;
         summary.receivedAtMs = samples[i].receivedAtMs;
         summary.errorCount = samples[i].errorCount;
@@ -205,7 +194,7 @@ void StatsDocks::countSamples(QPromise<Counts> &promise, const std::vector<Sampl
         summary.schemaChecked = samples[i].schemaChecked;
         counts.add(summary);
     }
-    promise.addResult(std::move(counts));
+    return counts;
 }
 
 // Rows appended after the copy was made were counted into the figures these replace, so they
@@ -217,7 +206,6 @@ void StatsDocks::showCounts(Counts counts, int rowsCounted)
     m_timeline->timeline() = std::move(counts.timeline);
     m_typeCounts->setCounts(counts.types);
     m_timeline->timelineChanged();
-    m_recountPending = false;
 }
 
 void StatsDocks::applyTimeRange(qint64 fromMs, qint64 toMs)

@@ -3,9 +3,7 @@
 #include "timeline/ratetimeline.h"
 #include "timeline/typecounts.h"
 
-#include <QFuture>
 #include <QObject>
-#include <QPromise>
 #include <QString>
 #include <QTimer>
 
@@ -17,6 +15,8 @@ class QDockWidget;
 class QMainWindow;
 class QMenu;
 class QSettings;
+class JobControl;
+class JobTracker;
 class TimelineWidget;
 class TypeCountsModel;
 class TypeCountsPanel;
@@ -35,7 +35,6 @@ class StatsDocks : public QObject
 public:
     // model and filterBar not owned; the docks are added to window, which owns them.
     StatsDocks(EventTableModel *model, FilterBar *filterBar, QMainWindow *window);
-    ~StatsDocks() override;
 
     // View ▸ Timeline (Ctrl+Shift+L), Event Types (Ctrl+Shift+Y), split by type, whole session.
     void addMenuActions(QMenu *view);
@@ -51,7 +50,7 @@ public:
     // live; rows appended before the new counts arrive are added to them then.
     void recount();
     // From recountSoon() or recount() until the new counts are shown.
-    bool isRecounting() const { return m_recountTimer.isActive() || m_recountPending; }
+    bool isRecounting() const;
 
     TimelineWidget *timelineWidget() const { return m_timeline; }
     TypeCountsPanel *typeCountsPanel() const { return m_typesPanel; }
@@ -81,8 +80,8 @@ private:
     void invalidateRecount();
     std::vector<Sample> snapshot() const;
     void showCounts(Counts counts, int rowsCounted);
-    static void countSamples(QPromise<Counts> &promise, const std::vector<Sample> &samples,
-                             bool splitByType);
+    static Counts countSamples(const JobControl &job, const std::vector<Sample> &samples,
+                               bool splitByType);
 
     EventTableModel *m_model; // not owned
     FilterBar *m_filterBar; // not owned
@@ -94,9 +93,7 @@ private:
     TypeCountsModel *m_typeCounts;
     TypeCountsPanel *m_typesPanel;
     QTimer m_recountTimer; // coalesces recounts after resets, deletions and re-checks
-    QFuture<Counts> m_recount; // the newest background recount
-    quint64 m_generation = 0; // which recount's counts may still be shown
-    bool m_recountPending = false; // started, and its counts not shown yet
+    JobTracker *m_recount; // the newest background recount; rows changing cancel it
     QString m_timeTerm; // the filter terms the timeline and the type panel wrote last
     QString m_typeTerm;
 };

@@ -2,19 +2,21 @@
 
 #include "eventtablemodel.h"
 #include "filter/filterliterals.h"
+#include "jobs/jobtracker.h"
 #include "modelroles.h"
 #include "store/sessionstore.h"
 
-#include <QPromise>
 #include <QtConcurrent>
 
 #include <atomic>
-#include <thread>
+#include <optional>
 
 EventFilterModel::EventFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
+    , m_scan(new JobTracker(this))
 {
     setSortRole(ModelRoles::SortRole);
+    connect(m_scan, &JobTracker::progressChanged, this, &EventFilterModel::scanProgress);
 }
 
 void EventFilterModel::setSourceModel(QAbstractItemModel *source)
@@ -36,10 +38,14 @@ void EventFilterModel::setFilter(const Filter &filter)
     invalidate();
 }
 
+bool EventFilterModel::isScanning() const
+{
+    return m_scan->isRunning();
+}
+
 void EventFilterModel::cancelScan()
 {
-    ++m_generation; // a finishing scan of an older filter is ignored
-    m_scan.cancel();
+    m_scan->cancel(); // a finishing scan of an older filter is ignored
 }
 
 void EventFilterModel::noteEvent(const Event &event, const EventSummary &summary)
@@ -84,56 +90,51 @@ void scanPart(ScanPart &part, const QString &path, const Filter &filter,
 
 // The session in two halves of its seq range, one per core: reading rows is the cost, and each
 // half reads on its own SQLite connection (WAL lets readers run side by side with capture).
-void scanSession(QPromise<QSet<qint64>> &promise, const QString &path, const Filter &filter)
+// Progress is in percent; no result when the file cannot be read or the scan was cancelled.
+std::optional<QSet<qint64>> scanSession(JobControl &job, const QString &path, const Filter &filter)
 {
     const FilterLiterals literals = FilterLiterals::requiredBy(filter.expression());
     qint64 first = 0, last = 0;
     {
         SessionStore store;
         if (store.open(path))
-            return;
+            return std::nullopt;
         std::tie(first, last) = store.seqRange();
     }
     const qint64 total = std::max<qint64>(1, last - first + 1);
-    promise.setProgressRange(0, 100);
     std::atomic<qint64> read[2] = { 0, 0 };
-    auto keepGoing = [&promise, &read, total](int part) {
-        return [&promise, &read, total, part](qint64 rows) {
+    auto keepGoing = [&job, &read, total](int part) {
+        return [&job, &read, total, part](qint64 rows) {
             read[part] = rows;
-            promise.setProgressValue(int((read[0] + read[1]) * 100 / total));
-            return !promise.isCanceled();
+            job.setProgress(int((read[0] + read[1]) * 100 / total));
+            return !job.isCancelled();
         };
     };
     const qint64 middle = first + (last - first) / 2;
     ScanPart parts[2] = { { first, middle, {}, false }, { middle + 1, last, {}, false } };
-    std::thread second([&] { scanPart(parts[1], path, filter, literals, keepGoing(1)); });
+    // Data parallelism inside the one job; waiting on a half the pool has not started yet runs
+    // it on this thread, so a full pool cannot deadlock the scan.
+    QFuture<void> second =
+        QtConcurrent::run([&] { scanPart(parts[1], path, filter, literals, keepGoing(1)); });
     scanPart(parts[0], path, filter, literals, keepGoing(0));
-    second.join();
-    if (promise.isCanceled() || !parts[0].read || !parts[1].read)
-        return;
+    second.waitForFinished();
+    if (job.isCancelled() || !parts[0].read || !parts[1].read)
+        return std::nullopt;
     parts[0].matching.unite(parts[1].matching);
-    promise.addResult(parts[0].matching);
+    return std::move(parts[0].matching);
 }
 } // namespace
 
 void EventFilterModel::startScan()
 {
-    const quint64 generation = ++m_generation;
-    m_scan = QtConcurrent::run(scanSession, m_sessionPath, m_filter);
-    auto watcher = new QFutureWatcher<QSet<qint64>>(this);
-    connect(watcher, &QFutureWatcher<QSet<qint64>>::progressValueChanged, this,
-            &EventFilterModel::scanProgress);
-    connect(watcher, &QFutureWatcher<QSet<qint64>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // superseded or cancelled
-        const bool completed = !watcher->isCanceled() && watcher->future().resultCount() > 0;
-        if (completed)
-            m_matching.unite(watcher->result());
-        invalidateRowsFilter();
-        Q_EMIT scanFinished(completed);
-    });
-    watcher->setFuture(m_scan);
+    m_scan->start([path = m_sessionPath,
+                   filter = m_filter](JobControl &job) { return scanSession(job, path, filter); },
+                  [this](std::optional<QSet<qint64>> matching) {
+                      if (matching)
+                          m_matching.unite(*matching);
+                      invalidateRowsFilter();
+                      Q_EMIT scanFinished(matching.has_value());
+                  });
 }
 
 bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const

@@ -2,11 +2,11 @@
 
 #include "filter/filter.h"
 
-#include <QFuture>
 #include <QSet>
 #include <QSortFilterProxyModel>
 
 class EventTableModel;
+class JobTracker;
 struct Event;
 
 // The table's filter and sort: filterAcceptsRow asks the compiled Filter, never the default
@@ -25,7 +25,7 @@ public:
 
     void setFilter(const Filter &filter);
     const Filter &filter() const { return m_filter; }
-    bool isScanning() const { return m_scan.isRunning(); }
+    bool isScanning() const;
     void cancelScan();
 
     // A live event about to be appended: remembered as matching or not when the filter needs
@@ -47,6 +47,5 @@ private:
     QString m_sessionPath;
     Filter m_filter;
     QSet<qint64> m_matching; // for filters that need the full event
-    QFuture<QSet<qint64>> m_scan;
-    quint64 m_generation = 0;
+    JobTracker *m_scan; // a newer filter's scan supersedes the running one
 };
