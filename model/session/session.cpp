@@ -4,6 +4,7 @@
 #include "analysis/reanalysis.h"
 #include "capturecontrol.h"
 #include "deliverycontroller.h"
+#include "jobs/jobtracker.h"
 #include "models/eventfiltermodel.h"
 #include "models/eventtablemodel.h"
 
@@ -19,12 +20,10 @@ constexpr qsizetype kMaxHeaderNames = 500;
 
 // Runs on a pool thread with its own read connection (a SQLite connection belongs to the thread
 // that opened it). Skipped when a newer selection overtook it before it started.
-std::optional<LoadedEvent> loadEvent(const QString &path, qint64 seq, std::optional<Event> cached,
-                                     std::shared_ptr<const Analyzer> analyzer,
-                                     std::shared_ptr<std::atomic<quint64>> selection,
-                                     quint64 generation)
+std::optional<LoadedEvent> loadEvent(const JobControl &control, const QString &path, qint64 seq,
+                                     std::optional<Event> cached, const Analyzer &analyzer)
 {
-    if (selection->load() != generation)
+    if (control.isCancelled())
         return std::nullopt;
     SessionStore store;
     if (store.open(path, SessionStore::Access::ReadOnly))
@@ -35,7 +34,7 @@ std::optional<LoadedEvent> loadEvent(const QString &path, qint64 seq, std::optio
         return std::nullopt;
     LoadedEvent loaded { std::move(*cached), {}, {}, store.deliveries(seq) };
     loaded.body = BodyInspector::inspect(loaded.event);
-    loaded.analysis = analyzer->analyze(loaded.event, loaded.body);
+    loaded.analysis = analyzer.analyze(loaded.event, loaded.body);
     return loaded;
 }
 } // namespace
@@ -46,6 +45,7 @@ Session::Session(CaptureControl *capture, QObject *parent)
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterModel(this))
     , m_deliveries(new DeliveryController(capture, &m_reader, this))
+    , m_selection(new JobTracker(this))
 {
     qRegisterMetaType<LoadedEvent>();
     m_proxy->setSourceModel(m_model);
@@ -188,17 +188,16 @@ void Session::recheck()
     watcher->setFuture(Reanalysis::start(path(), analyzer()));
 }
 
+// The tracker delivers only the newest selection's answer: a newer one, or none, supersedes it.
 void Session::selectEvent(qint64 seq)
 {
-    const quint64 generation = ++*m_selection;
     std::optional<Event> cached;
     if (const Event *event = m_recentEvents.object(seq))
         cached = *event; // the body is shared, not copied
-    QtConcurrent::run(loadEvent, path(), seq, std::move(cached), analyzer(), m_selection,
-                      generation)
-        .then(this, [this, seq, generation](std::optional<LoadedEvent> loaded) {
-            if (m_selection->load() != generation)
-                return; // a newer selection, or none, took its place
+    m_selection->start(
+        [path = path(), seq, cached = std::move(cached), analyzer = analyzer()](
+            JobControl &control) { return loadEvent(control, path, seq, cached, *analyzer); },
+        [this, seq](std::optional<LoadedEvent> loaded) {
             if (!loaded)
                 return Q_EMIT eventMissing(seq);
             m_recentEvents.insert(seq, new Event(loaded->event));
@@ -208,7 +207,7 @@ void Session::selectEvent(qint64 seq)
 
 void Session::cancelSelection()
 {
-    ++*m_selection;
+    m_selection->cancel();
 }
 
 void Session::noteEventTypes(const QStringList &types)

@@ -12,7 +12,6 @@
 #include <QSet>
 #include <QStringList>
 
-#include <atomic>
 #include <deque>
 #include <memory>
 
@@ -21,6 +20,7 @@ class CaptureControl;
 class DeliveryController;
 class EventFilterModel;
 class EventTableModel;
+class JobTracker;
 struct CapturedBatch;
 
 // One event as the detail shows it: read from the file, its body parsed once, analysed in full
@@ -112,6 +112,5 @@ private:
     QSet<QString> m_seenTypes;
     QSet<QString> m_seenHeaders;
     std::deque<qint64> m_recentArrivals; // ms timestamps of the last seconds' events, for the rate
-    // The newest selectEvent(): shared with its job, which skips work already overtaken.
-    std::shared_ptr<std::atomic<quint64>> m_selection = std::make_shared<std::atomic<quint64>>(0);
+    JobTracker *m_selection; // selectEvent()'s job; owned through QObject parenting
 };

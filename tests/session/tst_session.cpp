@@ -190,7 +190,7 @@ void TestSession::newestSelectionWins()
 }
 
 // The event loop keeps turning while a 10 MiB event is read, parsed and analysed: a 5 ms timer's
-// largest gap stays small, and well under the time the selection took, which it would reach if
+// largest gap stays small, and a fraction of the time the selection took, which it would reach if
 // the work ran on this thread.
 void TestSession::selectingLargeEventKeepsEventLoopTurning()
 {
@@ -230,8 +230,9 @@ void TestSession::selectingLargeEventKeepsEventLoopTurning()
     qInfo("selecting a %lld-byte event took %lld ms; the event loop's longest gap: %lld ms",
           qint64(body.size()), selectionMs, longestGapMs);
     QCOMPARE(ready.at(0).at(1).value<LoadedEvent>().event.body.size(), body.size());
-    QVERIFY2(longestGapMs < 150, qPrintable(QString::number(longestGapMs)));
-    QVERIFY2(longestGapMs * 2 < selectionMs,
+    // Generous: the machine may be busy with other work (a loaded CI runner stalls any thread).
+    QVERIFY2(longestGapMs < 300, qPrintable(QString::number(longestGapMs)));
+    QVERIFY2(longestGapMs * 4 < selectionMs,
              qPrintable(u"gap %1 ms, selection %2 ms"_s.arg(longestGapMs).arg(selectionMs)));
 }
 
