@@ -10,7 +10,6 @@
 
 #include <QDateTime>
 #include <QFutureWatcher>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +44,7 @@ Session::Session(CaptureControl *capture, QObject *parent)
     , m_model(new EventTableModel(this))
     , m_proxy(new EventFilterModel(this))
     , m_deliveries(new DeliveryController(capture, &m_reader, this))
+    , m_loading(new JobTracker(this))
     , m_selection(new JobTracker(this))
 {
     qRegisterMetaType<LoadedEvent>();
@@ -88,6 +88,7 @@ void Session::open(const QString &path)
 
 void Session::clear()
 {
+    m_loading->cancel();
     m_capture->clear();
     m_loadedFromFileUpTo = 0;
     m_recentEvents.clear();
@@ -110,17 +111,18 @@ void Session::loadExistingEvents()
 {
     const QString path = m_capture->sessionPath();
     m_loadedFromFileUpTo = 0;
-    auto load = [path] {
+    auto load = [path](JobControl &control) {
         std::vector<EventSummary> summaries;
         SessionStore store;
         if (!store.open(path))
-            store.forEachSummary([&summaries](EventSummary &&s) {
+            store.forEachSummary([&summaries, &control](EventSummary &&s) {
                 summaries.push_back(std::move(s));
-                return true;
+                return !control.isCancelled();
             });
         return summaries;
     };
-    QtConcurrent::run(load).then(this, [this](std::vector<EventSummary> older) {
+    // A session opened again before this one was read supersedes it: its rows never show.
+    m_loading->start(load, [this](std::vector<EventSummary> older) {
         // Live events may have arrived meanwhile; they are newer than anything on file.
         m_model->flush();
         for (int row = 0; row < m_model->rowCount(); ++row) {

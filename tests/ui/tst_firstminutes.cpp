@@ -463,12 +463,15 @@ void TestFirstMinutes::loadedFilesKeepTheirNamedTypeAndATime()
 
     table->setFocus();
     table->selectRow(2);
-    const QList<QLabel *> labels = window.detailView()->findChildren<QLabel *>();
-    const bool namesFileTime = std::any_of(labels.cbegin(), labels.cend(), [&](QLabel *label) {
-        return label->text().contains(
-            u"identification.json (file modified %1"_s.arg(old.toString(u"yyyy-MM-dd"_s)));
-    });
-    QTRY_VERIFY(namesFileTime);
+    // Read again while QTRY waits: the detail shows the event once Session has loaded it.
+    const auto namesFileTime = [&] {
+        const QList<QLabel *> labels = window.detailView()->findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(), [&](QLabel *label) {
+            return label->text().contains(
+                u"identification.json (file modified %1"_s.arg(old.toString(u"yyyy-MM-dd"_s)));
+        });
+    };
+    QTRY_VERIFY(namesFileTime());
 }
 
 // Item 12: paused, the port stays bound and answers 503 with Retry-After, each request recorded;
