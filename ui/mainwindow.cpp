@@ -3,6 +3,7 @@
 #include "analysis/analyzer.h"
 #include "bindwarning.h"
 #include "columnchooser.h"
+#include "composedialog.h"
 #include "copyactions.h"
 #include "detailview.h"
 #include "diffdialog.h"
@@ -293,6 +294,10 @@ void MainWindow::createMenus()
     m_replayAction =
         capture->addAction(u"&Replay Selected To…"_s, QKeySequence(Qt::CTRL | Qt::Key_R), this,
                            &MainWindow::replaySelected);
+    capture->addAction(u"&Compose Webhook…"_s, QKeySequence::New, this, [this] { compose(false); });
+    m_editReplayAction =
+        capture->addAction(u"&Edit and Replay…"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                           this, [this] { compose(true); });
     m_forwardAction = capture->addAction(u"&Forward Live Events To…"_s);
     m_forwardAction->setCheckable(true);
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::toggleForwarding);
@@ -362,6 +367,7 @@ QMenu *MainWindow::createRowMenu()
     menu->addMenu(m_copy->copyMenu());
     menu->addAction(m_compareAction);
     menu->addAction(m_replayAction);
+    menu->addAction(m_editReplayAction);
     menu->addSeparator();
     menu->addAction(m_deleteAction);
     return menu;
@@ -518,6 +524,30 @@ void MainWindow::replaySelected()
         return;
     QSettings().setValue(u"replay/target"_s, dialog.target().toString());
     m_session->deliveries()->replay(seqs, dialog.target(), dialog.resign());
+}
+
+// Compose, non-modal: from the shown event (Edit and Replay) or from its type's example.
+void MainWindow::compose(bool fromShown)
+{
+    SecretSet secrets = m_savedSecrets;
+    secrets.merge(m_commandLineSecrets);
+    QUrl own; // the capture's own address takes a single attempt
+    own.setScheme(u"http"_s);
+    own.setHost(m_session->capture()->address().toString());
+    own.setPort(m_session->capture()->port());
+    auto *dialog = new ComposeDialog(m_session->analyzer()->schemas(), secrets, own, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTarget(QSettings().value(u"compose/target"_s).toString());
+    connect(dialog, &ComposeDialog::sendFinished, this, [dialog] {
+        QSettings().setValue(u"compose/target"_s, dialog->targetEdit()->text().trimmed());
+    });
+    const std::optional<Event> shown =
+        m_shownSeq ? m_session->reader().load(m_shownSeq) : std::nullopt;
+    const QString type = shown ? m_session->analyzer()->analyze(*shown).eventType : QString();
+    if (shown)
+        dialog->setSelectedEvent(*shown, type);
+    fromShown &&shown ? dialog->startFromEvent(*shown, type) : dialog->startFromExample(type);
+    dialog->show();
 }
 
 void MainWindow::toggleForwarding(bool on)

@@ -109,6 +109,7 @@ private:
     void showRecheckProgress(int percent);
     void openPayloads();
     void replaySelected();
+    void compose(bool fromShown);
     void toggleForwarding(bool on);
     void deliveryArrived(const DeliveryResult &result);
     void loadFinished(int events, const QList<ImportError> &errors, bool cancelled);
@@ -147,6 +148,7 @@ private:
     QAction *m_compareAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_replayAction = nullptr;
+    QAction *m_editReplayAction = nullptr;
     StatsDocks *m_stats; // owned through QObject parenting
     qint64 m_shownSeq = 0; // the event the detail view shows, 0 for none
     QLabel *m_noMatch = nullptr; // over the table while a filter matches nothing

@@ -1,18 +1,17 @@
 #include "sendcommand.h"
 
 #include "commandsupport.h"
+#include "compose/sendplan.h"
 #include "delivery/webhooksender.h"
 #include "formats/importer.h"
 #include "schema/eventexample.h"
 #include "settings/appsettings.h"
-#include "settings/limitfields.h"
 #include "signature/secretset.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -31,49 +30,12 @@ const QString kSynopsis =
     "(Solaris itself retries with exponential backoff for up to five days).\n"
     "Exit status: 0 every event accepted, 1 one rejected or out of retries, 2 usage error.\n"_s;
 
-std::variant<qint64, QString> duration(const QString &option, const QString &text)
-{
-    const LimitField field {
-        option, {}, LimitField::Unit::Milliseconds, 0, 24 * 3600 * 1000, {}, nullptr, nullptr
-    };
-    return field.parse(text.trimmed());
-}
-
-std::variant<QList<qint64>, QString> retrySchedule(const QString &text)
-{
-    QList<qint64> schedule;
-    if (text.trimmed().isEmpty() || text.trimmed() == u"none"_s)
-        return schedule;
-    for (const QString &part : text.split(u',')) {
-        const auto ms = duration(u"retry"_s, part);
-        if (const auto *error = std::get_if<QString>(&ms))
-            return *error;
-        schedule.append(std::get<qint64>(ms));
-    }
-    return schedule;
-}
-
 struct Parsed
 {
     SendOptions options;
     QList<OutgoingWebhook> webhooks;
     bool json = false;
 };
-
-// Headers the provider of SCHEME puts on every attempt of one event.
-HeaderList providerHeaders(const QString &scheme, const QString &type, const QByteArray &body,
-                           const QByteArray &subscriptionId)
-{
-    const QByteArray id = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    if (scheme == u"solaris"_s)
-        return WebhookSender::solarisHeaders(type, body, id, subscriptionId);
-    HeaderList headers { { "Content-Type", "application/json" } };
-    if (scheme == u"standard"_s) // the signer keeps this id, so it is the same on every attempt
-        headers.append({ "webhook-id", "msg_" + id });
-    if (scheme == u"github"_s)
-        headers += { { "X-GitHub-Event", type.toUtf8() }, { "X-GitHub-Delivery", id } };
-    return headers;
-}
 
 // The type a loaded payload is sent as: what its file recorded, a Solaris header, the file's
 // name, else the shape of its body.
@@ -94,12 +56,10 @@ std::optional<QString> loadWebhooks(const QCommandLineParser &parser,
 {
     const QByteArray subscriptionId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     const auto add = [&](const QString &label, const QString &type, const QByteArray &body) {
-        const bool solaris = registry.sourceOf(type) == SchemaRegistry::bundledLabel;
-        const QString scheme = !defaultScheme.isEmpty() ? defaultScheme
-            : solaris                                   ? u"solaris"_s
-                                                        : QString();
+        const QString scheme =
+            !defaultScheme.isEmpty() ? defaultScheme : SendPlan::defaultScheme(registry, type);
         parsed.webhooks.append(
-            { label, type, body, providerHeaders(scheme, type, body, subscriptionId) });
+            { label, type, body, SendPlan::providerHeaders(scheme, type, body, subscriptionId) });
     };
     if (parser.isSet(u"event"_s)) {
         const QString type = registry.canonicalEventType(parser.value(u"event"_s));
@@ -134,19 +94,6 @@ std::optional<QString> loadWebhooks(const QCommandLineParser &parser,
     return std::nullopt;
 }
 
-bool isOwnCapture(const QUrl &target, const QUrl &own)
-{
-    if (!own.isValid() || target.port(80) != own.port(80))
-        return false;
-    const QHostAddress host(target.host());
-    const QHostAddress ownHost(own.host());
-    const bool loopback = target.host() == u"localhost"_s || host.isLoopback();
-    return target.host() == own.host()
-        || (loopback
-            && (ownHost.isLoopback() || ownHost == QHostAddress::AnyIPv4
-                || ownHost == QHostAddress::Any || ownHost == QHostAddress::AnyIPv6));
-}
-
 std::variant<Parsed, QString> check(const QCommandLineParser &parser, const QUrl &own,
                                     QIODevice &err)
 {
@@ -177,17 +124,17 @@ std::variant<Parsed, QString> check(const QCommandLineParser &parser, const QUrl
         parsed.options.extraHeaders.append(
             { header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8() });
     }
-    const auto retry = retrySchedule(parser.value(u"retry"_s));
+    const auto retry = SendPlan::retrySchedule(parser.value(u"retry"_s));
     if (const auto *error = std::get_if<QString>(&retry))
         return u"--retry: %1"_s.arg(*error);
     parsed.options.retryMs = std::get<QList<qint64>>(retry);
     for (const auto &[option, into] : { std::pair { u"timeout"_s, &parsed.options.timeoutMs } }) {
-        const auto ms = duration(option, parser.value(option));
+        const auto ms = SendPlan::duration(option, parser.value(option));
         if (const auto *error = std::get_if<QString>(&ms))
             return u"--%1: %2"_s.arg(option, *error);
         *into = int(std::get<qint64>(ms));
     }
-    const auto interval = duration(u"interval"_s, parser.value(u"interval"_s));
+    const auto interval = SendPlan::duration(u"interval"_s, parser.value(u"interval"_s));
     if (const auto *error = std::get_if<QString>(&interval))
         return u"--interval: %1"_s.arg(*error);
     parsed.options.intervalMs = std::get<qint64>(interval);
@@ -197,7 +144,7 @@ std::variant<Parsed, QString> check(const QCommandLineParser &parser, const QUrl
     if (const auto problem = loadWebhooks(parser, *schemas.registry, parsed, parsed.options.scheme))
         return *problem;
     // No retry storm into ourselves: our own capture address takes one event, one attempt.
-    if (isOwnCapture(target, own)) {
+    if (SendPlan::isOwnCapture(target, own)) {
         if (parsed.webhooks.size() > 1)
             return u"--to %1 is Hookscope's own capture address: only a single event may be "
                    "sent there"_s.arg(target.toString());

@@ -131,12 +131,14 @@ void WebhookSender::sendCurrent()
 {
     ++m_attempt;
     const OutgoingRequest outgoing = request(m_webhooks.at(m_current), m_attempt);
+    m_sent.clear();
     if (!outgoing.ok()) {
         DeliveryResult result;
         result.target = m_options.target;
         result.error = outgoing.error;
         return onFinished(result);
     }
+    m_sent = HttpClient::requestBytes(outgoing);
     m_client.send(outgoing);
 }
 
@@ -144,6 +146,7 @@ void WebhookSender::onFinished(const DeliveryResult &result)
 {
     const OutgoingWebhook &webhook = m_webhooks.at(m_current);
     Attempt attempt { int(m_current + 1), webhook.label, webhook.eventType, m_attempt, result };
+    attempt.sent = m_sent;
     const bool retriesLeft = m_attempt <= m_options.retryMs.size();
     if (result.ok() && result.status >= 200 && result.status < 300) {
         attempt.outcome = u"accepted"_s;

@@ -49,6 +49,7 @@ public:
         QString outcome; // "accepted", "retrying in 2s", "subscription cancelled (410)", ...
         bool final = false;
         bool accepted = false;
+        QByteArray sent; // the request exactly as written to the target; empty when not sent
 
         QJsonObject toJson() const;
         QString toText() const;
@@ -85,4 +86,5 @@ private:
     int m_attempt = 0;
     int m_accepted = 0;
     int m_failed = 0;
+    QByteArray m_sent; // the current attempt's request bytes
 };
