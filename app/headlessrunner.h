@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capture/capturedbatch.h"
+#include "event/capturedbatch.h"
 #include "filter/filter.h"
 
 #include <QObject>

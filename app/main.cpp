@@ -5,7 +5,8 @@
 #include "event/userfolders.h"
 #include "headlessrunner.h"
 #include "mainwindow.h"
-#include "replay/deliverycontroller.h"
+#include "session/deliverycontroller.h"
+#include "session/session.h"
 #include "settings/appsettings.h"
 #include "shutdownsignals.h"
 #include "store/sessionstore.h"
@@ -193,7 +194,8 @@ int runHeadless(AppOptions &options, CaptureService &capture)
 
 int runWindow(AppOptions &options, CaptureService &capture)
 {
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     if (!options.rulesGiven)
         window.applySavedRules();
     window.setSecrets(savedSecrets(), options.secrets);

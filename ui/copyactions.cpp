@@ -2,9 +2,10 @@
 
 #include "baseurldialog.h"
 
-#include "capture/captureservice.h"
 #include "formats/exportwriter.h"
 #include "jobs/jobtracker.h"
+#include "session/capturecontrol.h"
+#include "session/session.h"
 #include "store/sessionstore.h"
 
 #include <QApplication>
@@ -43,12 +44,11 @@ const QList<FormatEntry> &copyFormats()
 }
 } // namespace
 
-CopyActions::CopyActions(CaptureService *capture, const SessionStore *reader,
-                         SelectionProvider selected, SelectionProvider visible,
-                         SelectionProvider all, QWidget *window)
+CopyActions::CopyActions(const Session *session, SelectionProvider selected,
+                         SelectionProvider visible, SelectionProvider all, QWidget *window)
     : QObject(window)
-    , m_capture(capture)
-    , m_reader(reader)
+    , m_session(session)
+    , m_reader(&session->reader())
     , m_selected(std::move(selected))
     , m_visible(std::move(visible))
     , m_all(std::move(all))
@@ -89,7 +89,7 @@ QByteArray CopyActions::copyText(ExportFormat format) const
         const std::optional<Event> event = m_reader->load(seq);
         if (event)
             parts.append(
-                exportEvent(format, *event, m_capture->analyzer()->analyze(*event), options));
+                exportEvent(format, *event, m_session->analyzer()->analyze(*event), options));
     }
     return parts.join("\n\n");
 }
@@ -112,14 +112,14 @@ void CopyActions::copy(ExportFormat format)
 QString CopyActions::exportTo(const QString &path, ExportFormat format,
                               const QList<qint64> &seqs) const
 {
-    return exportSelection(*m_reader, *m_capture->analyzer(), seqs,
+    return exportSelection(*m_reader, *m_session->analyzer(), seqs,
                            { format, exportOptions(), path, false })
         .value(0);
 }
 
 QStringList CopyActions::saveFixtures(const QString &folder, const QList<qint64> &seqs) const
 {
-    return exportSelection(*m_reader, *m_capture->analyzer(), seqs,
+    return exportSelection(*m_reader, *m_session->analyzer(), seqs,
                            { ExportFormat::Fixtures, exportOptions(), folder, true });
 }
 
@@ -151,7 +151,7 @@ void CopyActions::baseUrlDialog()
 
 ExportOptions CopyActions::exportOptions() const
 {
-    return { baseUrl(), redact(), m_capture->listenUrl() };
+    return { baseUrl(), redact(), m_session->capture()->listenUrl() };
 }
 
 // A large export takes seconds: it runs on a worker thread with its own connection to the
@@ -159,7 +159,7 @@ ExportOptions CopyActions::exportOptions() const
 void CopyActions::exportInBackground(const QList<qint64> &seqs, const SelectionExport &what)
 {
     const QString session = m_reader->path();
-    const auto analyzer = m_capture->analyzer();
+    const auto analyzer = m_session->analyzer();
     auto *progress =
         new QProgressDialog(u"Writing %1 events to %2…"_s.arg(seqs.size()).arg(what.target),
                             u"Cancel"_s, 0, int(seqs.size()), m_window);

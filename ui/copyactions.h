@@ -7,7 +7,7 @@
 
 #include <functional>
 
-class CaptureService;
+class Session;
 class QMenu;
 class QWidget;
 class SessionStore;
@@ -21,9 +21,8 @@ class CopyActions : public QObject
 public:
     using SelectionProvider = std::function<QList<qint64>()>;
 
-    CopyActions(CaptureService *capture, const SessionStore *reader, SelectionProvider selected,
-                SelectionProvider visible, SelectionProvider all,
-                QWidget *window); // pointers not owned
+    CopyActions(const Session *session, SelectionProvider selected, SelectionProvider visible,
+                SelectionProvider all, QWidget *window); // pointers not owned
 
     void populate(QMenu *fileMenu, QMenu *editMenu);
     QMenu *copyMenu() const { return m_copyMenu; }
@@ -53,8 +52,8 @@ private:
     void exportDialog(bool filteredOnly);
     void saveFixturesDialog();
 
-    CaptureService *m_capture; // not owned
-    const SessionStore *m_reader; // not owned
+    const Session *m_session; // not owned
+    const SessionStore *m_reader; // the session's
     SelectionProvider m_selected;
     SelectionProvider m_visible;
     SelectionProvider m_all;

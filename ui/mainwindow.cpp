@@ -1,9 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysis/analyzer.h"
-#include "analysis/reanalysis.h"
 #include "bindwarning.h"
-#include "capture/captureservice.h"
 #include "columnchooser.h"
 #include "composedialog.h"
 #include "copyactions.h"
@@ -16,11 +14,13 @@
 #include "models/eventtablemodel.h"
 #include "models/modelroles.h"
 #include "payloadloader.h"
-#include "replay/deliverycontroller.h"
 #include "replaydialog.h"
 #include "rulesdialog.h"
 #include "schemasdialog.h"
 #include "secretsdialog.h"
+#include "session/capturecontrol.h"
+#include "session/deliverycontroller.h"
+#include "session/session.h"
 #include "sessioncontroller.h"
 #include "settings/appsettings.h"
 #include "settingsdialog.h"
@@ -49,23 +49,21 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QtConcurrent>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
+MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
-    , m_capture(capture)
-    , m_sessions(new SessionController(capture, this))
+    , m_session(session)
+    , m_sessions(new SessionController(session, this))
     , m_loader(new PayloadLoader(this))
-    , m_deliveries(new DeliveryController(capture, &m_reader, this))
     , m_cancelLoad(new QPushButton(u"Cancel Loading"_s, this))
     , m_loadProgress(new QProgressBar(this))
-    , m_model(new EventTableModel(this))
-    , m_proxy(new EventFilterModel(this))
+    , m_model(session->model())
+    , m_proxy(session->filterModel())
     , m_filterBar(new FilterBar(this))
     , m_table(new QTableView(this))
     , m_emptyState(new EmptyState(this))
@@ -78,7 +76,6 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     , m_rate(new QLabel(this))
     , m_stats(new StatsDocks(m_model, m_filterBar, this))
 {
-    m_proxy->setSourceModel(m_model);
     setUpTable();
     setAcceptDrops(true);
     auto *top = new QWidget(this);
@@ -97,8 +94,9 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
     createMenus();
     createStatusBar();
     connectParts();
-    noteEventTypes(capture->analyzer()->schemas().eventTypes());
-    sessionChanged(capture->sessionPath());
+    m_filterBar->setEventTypes(session->eventTypes());
+    m_filterBar->setHeaderNames(session->headerNames());
+    sessionChanged(session->path());
     resize(1200, 800);
     restoreSettings();
 }
@@ -106,6 +104,21 @@ MainWindow::MainWindow(CaptureService *capture, QWidget *parent)
 MainWindow::~MainWindow()
 {
     saveSettings();
+}
+
+EventTableModel *MainWindow::tableModel() const
+{
+    return m_model;
+}
+
+EventFilterModel *MainWindow::filterModel() const
+{
+    return m_proxy;
+}
+
+DeliveryController *MainWindow::deliveries() const
+{
+    return m_session->deliveries();
 }
 
 void MainWindow::setUpTable()
@@ -181,9 +194,23 @@ void MainWindow::updateNoMatch()
 
 void MainWindow::connectParts()
 {
-    connect(m_capture, &CaptureService::stored, this, &MainWindow::addBatch);
-    connect(m_capture, &CaptureService::storeFailed, this, [this](const QString &error) {
+    connect(m_session, &Session::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(u"Could not store events: %1"_s.arg(error));
+    });
+    connect(m_session, &Session::eventTypesChanged, m_filterBar, &FilterBar::setEventTypes);
+    connect(m_session, &Session::headerNamesChanged, m_filterBar, &FilterBar::setHeaderNames);
+    connect(m_session, &Session::appended, this, &MainWindow::updateStatus);
+    connect(m_session, &Session::eventReady, this, &MainWindow::showLoaded);
+    connect(m_session, &Session::eventMissing, this, [this](qint64 seq) {
+        if (seq != m_shownSeq)
+            return;
+        m_shownSeq = 0;
+        m_detail->clear();
+    });
+    connect(m_session, &Session::recheckProgress, this, &MainWindow::showRecheckProgress);
+    connect(m_session, &Session::reanalysed, this, [this] {
+        statusBar()->showMessage(u"Session checked again."_s, 5000);
+        showSelected(true);
     });
     connect(m_model, &EventTableModel::rowsAppended, this, &MainWindow::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
@@ -211,8 +238,9 @@ void MainWindow::connectParts()
     connect(m_proxy, &QAbstractItemModel::modelReset, this, showSoon);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, showSoon);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, showSoon);
-    connect(m_sessions, &SessionController::sessionChanged, this, &MainWindow::sessionChanged);
-    connect(m_loader, &PayloadLoader::eventsLoaded, m_capture, &CaptureService::addLoaded);
+    connect(m_session, &Session::opened, this, &MainWindow::sessionChanged);
+    connect(m_loader, &PayloadLoader::eventsLoaded, m_session->capture(),
+            &CaptureControl::addLoaded);
     connect(m_loader, &PayloadLoader::progress, this, [this](int done, int total) {
         m_loadProgress->setRange(0, total);
         m_loadProgress->setValue(done);
@@ -220,14 +248,12 @@ void MainWindow::connectParts()
     });
     connect(m_loader, &PayloadLoader::finished, this, &MainWindow::loadFinished);
     connect(m_cancelLoad, &QPushButton::clicked, m_loader, &PayloadLoader::cancel);
-    connect(m_deliveries, &DeliveryController::delivered, this, &MainWindow::deliveryArrived);
+    connect(m_session->deliveries(), &DeliveryController::delivered, this,
+            &MainWindow::deliveryArrived);
     connectStats();
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_compareAction->setEnabled(selectedRowCount() == 2); });
-    connect(m_sessions, &SessionController::sessionCleared, this, [this] {
-        m_loadedFromFileUpTo = 0;
-        m_recentEvents.clear();
-        m_model->clear();
+    connect(m_session, &Session::cleared, this, [this] {
         m_shownSeq = 0;
         m_detail->clear();
     });
@@ -236,16 +262,13 @@ void MainWindow::connectParts()
 void MainWindow::sessionChanged(const QString &path)
 {
     setWindowTitle(u"Hookscope — %1"_s.arg(QFileInfo(path).fileName()));
-    std::ignore = m_reader.open(path); // unreadable: details stay empty, capture goes on
-    m_recentEvents.clear(); // sequence numbers start again in another session
-    m_proxy->setSessionPath(path);
-    m_model->clear();
     m_shownSeq = 0;
     m_detail->clear();
-    showPaused(m_capture->isPaused());
-    m_emptyState->setListenUrl(m_capture->listenUrl());
-    m_bindWarning->setListenAddress(m_capture->address(), m_capture->port());
-    loadExistingEvents();
+    const CaptureControl *capture = m_session->capture();
+    showPaused(capture->isPaused());
+    m_emptyState->setListenUrl(capture->listenUrl());
+    m_bindWarning->setListenAddress(capture->address(), capture->port());
+    updateStatus();
 }
 
 void MainWindow::createMenus()
@@ -261,7 +284,7 @@ void MainWindow::createMenus()
                                      &MainWindow::deleteSelected);
     edit->addAction(u"Select &All"_s, QKeySequence::SelectAll, m_table, &QTableView::selectAll);
     m_copy = new CopyActions(
-        m_capture, &m_reader, [this] { return selectedSeqs(); }, [this] { return visibleSeqs(); },
+        m_session, [this] { return selectedSeqs(); }, [this] { return visibleSeqs(); },
         [this] { return allSeqs(); }, this);
     m_copy->populate(file, edit);
     file->addSeparator();
@@ -286,8 +309,8 @@ void MainWindow::createMenus()
     m_pauseAction->setCheckable(true);
     m_pauseAction->setToolTip(u"Keep the port, answer 503 with Retry-After to every request and "
                               "record it, to watch a sender retry"_s);
-    connect(m_pauseAction, &QAction::toggled, m_capture, &CaptureService::setPaused);
-    connect(m_capture, &CaptureService::pausedChanged, this, &MainWindow::showPaused);
+    connect(m_pauseAction, &QAction::toggled, m_session->capture(), &CaptureControl::setPaused);
+    connect(m_session->capture(), &CaptureControl::pausedChanged, this, &MainWindow::showPaused);
     capture->addAction(u"&Response Rules…"_s, this, &MainWindow::editRules);
     capture->addAction(u"&Signature Secrets…"_s, this, &MainWindow::editSecrets);
     capture->addSeparator();
@@ -362,7 +385,7 @@ void MainWindow::editSettings()
 {
     const CaptureSettings before = AppSettings::loadCapture();
     SettingsDialog dialog(before, this);
-    dialog.setRunning(m_capture->address(), m_capture->port());
+    dialog.setRunning(m_session->capture()->address(), m_session->capture()->port());
     if (dialog.exec() != QDialog::Accepted)
         return;
     AppSettings::saveCapture(dialog.settings());
@@ -377,7 +400,7 @@ QString MainWindow::applySettings(const CaptureSettings &before, const CaptureSe
 {
     const bool limitsChanged = after.limits != before.limits;
     if (limitsChanged) {
-        if (const std::optional<QString> error = m_capture->applyLimits(after.limits))
+        if (const std::optional<QString> error = m_session->capture()->applyLimits(after.limits))
             return u"Settings saved, but the new limits could not be applied: %1"_s.arg(*error);
     }
     const bool restartNeeded = after.address != before.address || after.port != before.port
@@ -401,15 +424,16 @@ void MainWindow::applySavedRules()
     auto rules = ResponseRules::fromJson(saved, u"saved rules"_s);
     if (const auto *error = std::get_if<QString>(&rules))
         return statusBar()->showMessage(*error);
-    m_capture->setRules(std::make_shared<ResponseRules>(std::get<ResponseRules>(std::move(rules))));
+    m_session->capture()->setRules(
+        std::make_shared<ResponseRules>(std::get<ResponseRules>(std::move(rules))));
 }
 
 void MainWindow::editRules()
 {
-    RulesDialog dialog(*m_capture->rules(), this);
+    RulesDialog dialog(*m_session->capture()->rules(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_capture->setRules(std::make_shared<ResponseRules>(dialog.rules()));
+    m_session->capture()->setRules(std::make_shared<ResponseRules>(dialog.rules()));
     QSettings().setValue(u"rules/json"_s, dialog.rules().toJson());
 }
 
@@ -429,37 +453,22 @@ void MainWindow::editSecrets()
         statusBar()->showMessage(*error);
     SecretSet all = m_savedSecrets;
     all.merge(m_commandLineSecrets);
-    m_capture->setAnalyzer(m_capture->analyzer()->withVerifier(SignatureVerifier(all)));
-    recheckSession();
+    m_session->setAnalyzer(m_session->analyzer()->withVerifier(SignatureVerifier(all)));
 }
 
 void MainWindow::recheckSession()
 {
-    auto *watcher = new QFutureWatcher<QList<EventSummary>>(this);
-    connect(watcher, &QFutureWatcher<QList<EventSummary>>::resultReadyAt, this,
-            [this, watcher](int index) { m_model->updateSummaries(watcher->resultAt(index)); });
-    connect(watcher, &QFutureWatcher<QList<EventSummary>>::progressValueChanged, this,
-            [this](int percent) {
-                statusBar()->showMessage(u"Checking the session again: %1%"_s.arg(percent));
-            });
-    connect(watcher, &QFutureWatcher<QList<EventSummary>>::finished, this, [this, watcher] {
-        statusBar()->showMessage(u"Session checked again."_s, 5000);
-        watcher->deleteLater();
-        showSelected(true);
-    });
-    watcher->setFuture(Reanalysis::start(m_capture->sessionPath(), m_capture->analyzer()));
+    m_session->recheck();
+}
+
+void MainWindow::showRecheckProgress(int percent)
+{
+    statusBar()->showMessage(u"Checking the session again: %1%"_s.arg(percent));
 }
 
 QStringList MainWindow::importSchema(const QString &path)
 {
-    SchemaRegistry registry = m_capture->analyzer()->schemas();
-    const ImportReport report = registry.importFile(path);
-    if (!report.importedEvents.isEmpty()) {
-        m_capture->setAnalyzer(m_capture->analyzer()->withSchemas(registry));
-        noteEventTypes(registry.eventTypes());
-        recheckSession();
-    }
-    return report.errors + report.warnings;
+    return m_session->importSchema(path);
 }
 
 void MainWindow::loadSchema()
@@ -476,7 +485,7 @@ void MainWindow::loadSchema()
 
 void MainWindow::showSchemas()
 {
-    SchemasDialog dialog(m_capture->analyzer()->schemas(), this);
+    SchemasDialog dialog(m_session->analyzer()->schemas(), this);
     connect(&dialog, &SchemasDialog::filterToTypeRequested, this, [this](const QString &type) {
         m_filterBar->apply(u"event == "_s + filterQuote(type));
     });
@@ -517,7 +526,7 @@ void MainWindow::replaySelected()
     if (dialog.exec() != QDialog::Accepted || !dialog.target().isValid())
         return;
     QSettings().setValue(u"replay/target"_s, dialog.target().toString());
-    m_deliveries->replay(seqs, dialog.target(), dialog.resign());
+    m_session->deliveries()->replay(seqs, dialog.target(), dialog.resign());
 }
 
 // Compose, non-modal: from the shown event (Edit and Replay) or from its type's example.
@@ -527,16 +536,17 @@ void MainWindow::compose(bool fromShown)
     secrets.merge(m_commandLineSecrets);
     QUrl own; // the capture's own address takes a single attempt
     own.setScheme(u"http"_s);
-    own.setHost(m_capture->address().toString());
-    own.setPort(m_capture->port());
-    auto *dialog = new ComposeDialog(m_capture->analyzer()->schemas(), secrets, own, this);
+    own.setHost(m_session->capture()->address().toString());
+    own.setPort(m_session->capture()->port());
+    auto *dialog = new ComposeDialog(m_session->analyzer()->schemas(), secrets, own, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTarget(QSettings().value(u"compose/target"_s).toString());
     connect(dialog, &ComposeDialog::sendFinished, this, [dialog] {
         QSettings().setValue(u"compose/target"_s, dialog->targetEdit()->text().trimmed());
     });
-    const std::optional<Event> shown = m_shownSeq ? m_reader.load(m_shownSeq) : std::nullopt;
-    const QString type = shown ? m_capture->analyzer()->analyze(*shown).eventType : QString();
+    const std::optional<Event> shown =
+        m_shownSeq ? m_session->reader().load(m_shownSeq) : std::nullopt;
+    const QString type = shown ? m_session->analyzer()->analyze(*shown).eventType : QString();
     if (shown)
         dialog->setSelectedEvent(*shown, type);
     fromShown &&shown ? dialog->startFromEvent(*shown, type) : dialog->startFromExample(type);
@@ -546,7 +556,7 @@ void MainWindow::compose(bool fromShown)
 void MainWindow::toggleForwarding(bool on)
 {
     if (!on)
-        return m_deliveries->stopForwarding();
+        return m_session->deliveries()->stopForwarding();
     bool ok = false;
     const QString target = QInputDialog::getText(
         this, u"Forward Live Events"_s, u"Send every captured event on to:"_s, QLineEdit::Normal,
@@ -559,7 +569,7 @@ void MainWindow::toggleForwarding(bool on)
 
 void MainWindow::startForwarding(const QUrl &target)
 {
-    if (const auto loop = m_deliveries->startForwarding(target)) {
+    if (const auto loop = m_session->deliveries()->startForwarding(target)) {
         QMessageBox::warning(this, u"Forward Live Events"_s, *loop);
         return m_forwardAction->setChecked(false);
     }
@@ -573,7 +583,7 @@ void MainWindow::deliveryArrived(const DeliveryResult &result)
         result.ok() ? u"%1 in %2 ms"_s.arg(result.status).arg(result.elapsedMs) : result.error;
     statusBar()->showMessage(u"%1 #%2 → %3"_s.arg(result.kind).arg(result.seq).arg(answer), 5000);
     if (m_table->currentIndex().data(ModelRoles::SeqRole).toLongLong() == result.seq)
-        m_detail->showDeliveries(m_reader.deliveries(result.seq));
+        m_detail->showDeliveries(m_session->reader().deliveries(result.seq));
 }
 
 void MainWindow::openPayloads()
@@ -669,10 +679,7 @@ void MainWindow::deleteSelected()
     int firstRow = m_proxy->rowCount();
     for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
         firstRow = std::min(firstRow, range.top());
-    m_capture->remove(seqs);
-    m_model->removeSeqs(seqs);
-    for (qint64 seq : seqs)
-        m_recentEvents.remove(seq);
+    m_session->remove(seqs);
     const int rows = m_proxy->rowCount();
     if (rows > 0)
         m_table->selectRow(std::min(firstRow, rows - 1));
@@ -739,7 +746,7 @@ void MainWindow::showPaused(bool paused)
     m_pauseAction->setText(paused ? u"Resume &Capture"_s : u"&Pause Capture"_s);
     m_listening->setText(
         (paused ? u"Paused: answering 503 to every request on %1/"_s : u"Listening on %1/"_s)
-            .arg(m_capture->listenUrl()));
+            .arg(m_session->capture()->listenUrl()));
 }
 
 void MainWindow::createStatusBar()
@@ -762,90 +769,14 @@ void MainWindow::createStatusBar()
     updateStatus();
 }
 
-void MainWindow::loadExistingEvents()
-{
-    const QString path = m_capture->sessionPath();
-    m_loadedFromFileUpTo = 0;
-    auto load = [path] {
-        std::vector<EventSummary> summaries;
-        SessionStore store;
-        if (store.open(path))
-            std::ignore = store.forEachSummary([&summaries](EventSummary &&s) {
-                summaries.push_back(std::move(s));
-                return true;
-            });
-        return summaries;
-    };
-    QtConcurrent::run(load).then(this, [this](std::vector<EventSummary> older) {
-        // Live events may have arrived meanwhile; they are newer than anything on file.
-        m_model->flush();
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (older.empty() || m_model->summaryAt(row).seq > older.back().seq)
-                older.push_back(m_model->summaryAt(row));
-        }
-        // Batches stored while the file was read may still be queued to addBatch().
-        m_loadedFromFileUpTo = older.empty() ? 0 : older.back().seq;
-        m_model->replaceAll(std::move(older));
-        updateStatus();
-    });
-}
-
-void MainWindow::addBatch(const CapturedBatch &batch)
-{
-    QList<EventSummary> summaries;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (qsizetype i = 0; i < batch.events.size(); ++i) {
-        if (batch.events.at(i).seq <= m_loadedFromFileUpTo)
-            continue; // already shown: read from the file by loadExistingEvents()
-        const EventSummary summary = EventSummary::from(batch.events.at(i), batch.analyses.at(i));
-        m_proxy->noteEvent(batch.events.at(i), summary);
-        summaries.append(summary);
-        m_recentArrivals.push_back(now);
-        noteHeaderNames(batch.events.at(i).headers);
-        if (!summary.eventType.isEmpty() && !m_seenTypes.contains(summary.eventType))
-            noteEventTypes({ summary.eventType });
-    }
-    m_model->enqueue(summaries);
-}
-
-// Event types the filter bar offers after "event ==": the known schemas and what arrived.
-void MainWindow::noteEventTypes(const QStringList &types)
-{
-    for (const QString &type : types)
-        m_seenTypes.insert(type);
-    QStringList sorted = m_seenTypes.values();
-    sorted.sort();
-    m_filterBar->setEventTypes(sorted);
-}
-
-void MainWindow::noteHeaderNames(const HeaderList &headers)
-{
-    bool added = false;
-    for (const auto &header : headers) {
-        const QString name = QString::fromLatin1(header.first);
-        if (m_seenHeaders.size() < 500 && !m_seenHeaders.contains(name)) {
-            m_seenHeaders.insert(name);
-            added = true;
-        }
-    }
-    if (!added)
-        return;
-    QStringList sorted = m_seenHeaders.values();
-    sorted.sort(Qt::CaseInsensitive);
-    m_filterBar->setHeaderNames(sorted);
-}
-
 void MainWindow::updateStatus()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    while (!m_recentArrivals.empty() && m_recentArrivals.front() < now - 5000)
-        m_recentArrivals.pop_front();
-    const qsizetype total = m_model->rowCount() + m_model->pendingCount();
+    const qsizetype total = m_session->eventCount();
     m_count->setText(countText(total));
     m_table->setVisible(total > 0);
     m_emptyState->setVisible(total == 0);
     updateNoMatch();
-    m_rate->setText(u"%1/s"_s.arg(double(m_recentArrivals.size()) / 5.0, 0, 'f', 1));
+    m_rate->setText(u"%1/s"_s.arg(m_session->arrivalRate(), 0, 'f', 1));
 }
 
 // "1 event", "12,345 events" (in the user's locale); with a filter, how many of them it shows,
@@ -880,23 +811,22 @@ void MainWindow::showSelected(bool again)
     if (seq == m_shownSeq && !again)
         return;
     m_shownSeq = seq;
-    if (!shown.isValid())
+    if (!shown.isValid()) {
+        m_session->cancelSelection();
         return m_detail->clear();
-    if (!m_recentEvents.contains(seq)) {
-        std::optional<Event> loaded = m_reader.load(seq);
-        if (!loaded) {
-            m_shownSeq = 0;
-            return m_detail->clear();
-        }
-        m_recentEvents.insert(seq, new Event(std::move(*loaded)));
     }
-    const Event *event = m_recentEvents.object(seq);
-    // One event is cheap to analyse again, and this gives the full violation list, which the
-    // table does not keep. The body is parsed once for the analysis and every tab.
-    const BodyInspection body = BodyInspector::inspect(*event);
-    m_detail->setSchemas(m_capture->analyzer()->schemas());
-    m_detail->showEvent(*event, m_capture->analyzer()->analyze(*event, body), body);
-    m_detail->showDeliveries(m_reader.deliveries(seq));
+    // Read, parsed and analysed in full (the table keeps no violation list) off this thread:
+    // showLoaded() shows it when it is still the one selected.
+    m_session->selectEvent(seq);
+}
+
+void MainWindow::showLoaded(qint64 seq, const LoadedEvent &loaded)
+{
+    if (seq != m_shownSeq)
+        return;
+    m_detail->setSchemas(m_session->analyzer()->schemas());
+    m_detail->showEvent(loaded.event, loaded.analysis, loaded.body);
+    m_detail->showDeliveries(loaded.deliveries);
 }
 
 // The statistics docks count what the table holds: appended rows one batch at a time, and
@@ -925,8 +855,8 @@ void MainWindow::compareSelected()
     const QList<qint64> seqs = selectedSeqs();
     if (seqs.size() != 2)
         return statusBar()->showMessage(u"Select exactly two events to compare."_s, 5000);
-    std::optional<Event> left = m_reader.load(seqs.at(0));
-    std::optional<Event> right = m_reader.load(seqs.at(1));
+    std::optional<Event> left = m_session->reader().load(seqs.at(0));
+    std::optional<Event> right = m_session->reader().load(seqs.at(1));
     if (!left || !right)
         return statusBar()->showMessage(u"Could not read event #%1 from the session file."_s.arg(
                                             left ? seqs.at(1) : seqs.at(0)),

@@ -1,21 +1,15 @@
 #pragma once
 
+#include "event/deliveryresult.h"
 #include "event/eventsummary.h"
 #include "formats/importer.h"
 #include "settings/capturesettings.h"
 #include "signature/secretset.h"
 #include "statsdocks.h"
-#include "store/sessionstore.h"
 
-#include <QCache>
-#include <QElapsedTimer>
 #include <QMainWindow>
-#include <QSet>
-
-#include <deque>
 
 class BindWarning;
-class CaptureService;
 class DetailView;
 class CopyActions;
 class DeliveryController;
@@ -25,6 +19,8 @@ class QDockWidget;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
+class Session;
+struct LoadedEvent;
 class SessionController;
 class EventTableModel;
 class QLabel;
@@ -33,15 +29,15 @@ class EventFilterModel;
 class FilterBar;
 class QTableView;
 class QToolButton;
-struct CapturedBatch;
 
 // The window: the event table above, the selected event's detail below, and a status bar with
-// where Hookscope listens, how many events it holds and how fast they arrive.
+// where Hookscope listens, how many events it holds and how fast they arrive. It lays out views
+// over a Session and forwards what the user asks to it; it does not know capture.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(CaptureService *capture, QWidget *parent = nullptr); // capture not owned
+    explicit MainWindow(Session *session, QWidget *parent = nullptr); // session not owned
     ~MainWindow() override;
 
     // The response rules saved from the Rules dialog, for when --rules did not give any.
@@ -51,17 +47,16 @@ public:
     // Checks every stored event again with the current analyzer (after secrets or schemas change).
     void recheckSession();
 
-    EventTableModel *tableModel() const { return m_model; }
+    EventTableModel *tableModel() const;
+    Session *session() const { return m_session; }
     QTableView *tableView() const { return m_table; }
     DetailView *detailView() const { return m_detail; }
     FilterBar *filterBar() const { return m_filterBar; }
     EmptyState *emptyState() const { return m_emptyState; }
     SessionController *sessions() const { return m_sessions; }
-    EventFilterModel *filterModel() const { return m_proxy; }
+    EventFilterModel *filterModel() const;
 
 private:
-    // Shows the events already in the session file (a reopened session), in the background.
-    void loadExistingEvents();
     void setUpTable();
     void setDefaultColumns();
     void connectParts();
@@ -88,7 +83,7 @@ public:
     // Live forward from the start (--forward URL).
     void startForwarding(const QUrl &target);
     CopyActions *copyActions() const { return m_copy; }
-    DeliveryController *deliveries() const { return m_deliveries; }
+    DeliveryController *deliveries() const;
     PayloadLoader *loader() const { return m_loader; }
     QList<qint64> selectedSeqs() const;
 
@@ -105,14 +100,13 @@ public:
 private:
     void createStatusBar();
     void showPaused(bool paused);
-    void addBatch(const CapturedBatch &batch);
     // Shows the selected event in the detail view; AGAIN also when it is the one shown already.
     void showSelected(bool again = false);
     QModelIndex shownIndex() const;
     void updateStatus();
     void updateNoMatch();
-    void noteEventTypes(const QStringList &types);
-    void noteHeaderNames(const HeaderList &headers);
+    void showLoaded(qint64 seq, const LoadedEvent &loaded);
+    void showRecheckProgress(int percent);
     void openPayloads();
     void replaySelected();
     void compose(bool fromShown);
@@ -129,17 +123,15 @@ private:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
-    CaptureService *m_capture; // not owned
+    Session *m_session; // not owned
     SessionController *m_sessions; // owned through QObject parenting
     PayloadLoader *m_loader;
     CopyActions *m_copy = nullptr;
-    DeliveryController *m_deliveries;
     QAction *m_forwardAction = nullptr;
     QPushButton *m_cancelLoad;
     QProgressBar *m_loadProgress;
-    SessionStore m_reader; // the GUI thread's read-only connection to the session
-    EventTableModel *m_model; // owned through QObject parenting
-    EventFilterModel *m_proxy;
+    EventTableModel *m_model; // the session's
+    EventFilterModel *m_proxy; // the session's
     FilterBar *m_filterBar;
     QTableView *m_table;
     EmptyState *m_emptyState;
@@ -151,13 +143,8 @@ private:
     QAction *m_pauseAction = nullptr; // Capture ▸ Pause Capture
     QLabel *m_count;
     QLabel *m_rate;
-    QSet<QString> m_seenTypes;
-    QSet<QString> m_seenHeaders;
-    qint64 m_loadedFromFileUpTo = 0; // the newest event the last session read showed
-    QCache<qint64, Event> m_recentEvents { 64 }; // the last events shown: j/k back and forth
     SecretSet m_savedSecrets;
     SecretSet m_commandLineSecrets;
-    std::deque<qint64> m_recentArrivals; // ms timestamps of the last minute's events, for the rate
     QAction *m_compareAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_replayAction = nullptr;

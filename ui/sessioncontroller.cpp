@@ -1,7 +1,7 @@
 #include "sessioncontroller.h"
 
-#include "capture/captureservice.h"
 #include "event/userfolders.h"
+#include "session/session.h"
 #include "store/sessionstore.h"
 
 #include <QDir>
@@ -19,12 +19,12 @@ const auto kRecentKey = u"sessions/recent"_s;
 const auto kSessionFilter = u"Hookscope sessions (*.hookscope);;All files (*)"_s;
 } // namespace
 
-SessionController::SessionController(CaptureService *capture, QWidget *window)
+SessionController::SessionController(Session *session, QWidget *window)
     : QObject(window)
-    , m_capture(capture)
+    , m_session(session)
     , m_window(window)
 {
-    remember(capture->sessionPath());
+    remember(session->path());
 }
 
 void SessionController::populate(QMenu *file)
@@ -57,7 +57,7 @@ void SessionController::fillRecentMenu()
         return;
     m_recentMenu->clear();
     for (const QString &path : recentSessions()) {
-        if (QFileInfo::exists(path) && path != m_capture->sessionPath())
+        if (QFileInfo::exists(path) && path != m_session->path())
             m_recentMenu
                 ->addAction(QFileInfo(path).fileName(), this, [this, path] { switchTo(path); })
                 ->setToolTip(path);
@@ -67,9 +67,9 @@ void SessionController::fillRecentMenu()
 
 bool SessionController::switchTo(const QString &path)
 {
-    if (const auto error = m_capture->switchSession(path)) {
+    if (const auto error = m_session->switchTo(path)) {
         QMessageBox::warning(m_window, u"Hookscope"_s, *error);
-        m_capture->switchSession(recentSessions().value(0)); // back to the one that worked
+        m_session->switchTo(recentSessions().value(0)); // back to the one that worked
         return false;
     }
     remember(path);
@@ -84,8 +84,8 @@ void SessionController::newSession()
 
 void SessionController::openSession()
 {
-    QFileDialog dialog(m_window, u"Open Session"_s,
-                       QFileInfo(m_capture->sessionPath()).absolutePath(), kSessionFilter);
+    QFileDialog dialog(m_window, u"Open Session"_s, QFileInfo(m_session->path()).absolutePath(),
+                       kSessionFilter);
     dialog.setFileMode(QFileDialog::ExistingFile);
     // Sessions made before the folder lost its doubled name stay one click away.
     if (const QString old = UserFolders::legacySessions(); QDir(old).exists())
@@ -99,9 +99,9 @@ void SessionController::clearSession()
     const auto answer =
         QMessageBox::question(m_window, u"Clear Session"_s,
                               u"Delete every event in %1? This cannot be undone."_s.arg(
-                                  QFileInfo(m_capture->sessionPath()).fileName()));
+                                  QFileInfo(m_session->path()).fileName()));
     if (answer != QMessageBox::Yes)
         return;
-    m_capture->clear();
+    m_session->clear();
     Q_EMIT sessionCleared();
 }

@@ -3,17 +3,17 @@
 #include <QObject>
 #include <QStringList>
 
-class CaptureService;
+class Session;
 class QMenu;
 class QWidget;
 
 // File ▸ New / Open / Open Recent / Clear: switches the capture to another session file and
-// keeps the list of recent sessions in the settings.
+// keeps the list of recent sessions in the settings. What the session then shows is Session's.
 class SessionController : public QObject
 {
     Q_OBJECT
 public:
-    SessionController(CaptureService *capture, QWidget *window); // neither owned
+    SessionController(Session *session, QWidget *window); // neither owned
     void populate(QMenu *fileMenu);
     QStringList recentSessions() const;
 
@@ -32,7 +32,7 @@ private:
     void remember(const QString &path);
     void fillRecentMenu();
 
-    CaptureService *m_capture; // not owned
+    Session *m_session; // not owned
     QWidget *m_window; // not owned
     QMenu *m_recentMenu = nullptr;
 };

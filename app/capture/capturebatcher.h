@@ -1,7 +1,7 @@
 #pragma once
 
 #include "analysis/analyzer.h"
-#include "capturedbatch.h"
+#include "event/capturedbatch.h"
 #include "http/capturelimits.h"
 #include "rules/responserules.h"
 

@@ -5,7 +5,7 @@
 using namespace Qt::StringLiterals;
 
 CaptureService::CaptureService(QObject *parent)
-    : QObject(parent)
+    : CaptureControl(parent)
 {
     qRegisterMetaType<CapturedBatch>();
     m_thread.setObjectName(u"capture"_s);

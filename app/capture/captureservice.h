@@ -1,12 +1,7 @@
 #pragma once
 
-#include "analysis/analyzer.h"
-#include "capturedbatch.h"
-#include "http/capturelimits.h"
-#include "rules/responserules.h"
+#include "session/capturecontrol.h"
 
-#include <QHostAddress>
-#include <QObject>
 #include <QThread>
 
 #include <memory>
@@ -31,7 +26,7 @@ struct CaptureOptions
 // Runs capture on its own thread (server, batcher and the writing session store), so the
 // window never slows capture and capture never waits for the window. Batches arrive through
 // stored() in the thread that owns the service.
-class CaptureService : public QObject
+class CaptureService : public CaptureControl
 {
     Q_OBJECT
 public:
@@ -43,37 +38,32 @@ public:
     // Answers and stores everything pending, then stops listening and closes the session.
     void stop();
     // Stops, then starts again with the same options on another session file.
-    std::optional<QString> switchSession(const QString &path);
+    std::optional<QString> switchSession(const QString &path) override;
     // Stops (answering and storing what is pending), then starts again on the same address,
     // port and session with new limits: for a settings change while capturing.
-    std::optional<QString> applyLimits(const CaptureLimits &limits);
+    std::optional<QString> applyLimits(const CaptureLimits &limits) override;
     CaptureLimits limits() const { return m_options.limits; }
     // Deletes events from the session file, on the capture thread (the caller does not wait).
-    void remove(const QList<qint64> &seqs);
-    void clear();
+    void remove(const QList<qint64> &seqs) override;
+    void clear() override;
     // Loaded payloads enter where captured requests do: numbered, analysed, stored, shown.
-    void addLoaded(const QList<Event> &events);
+    void addLoaded(const QList<Event> &events) override;
     // Takes effect for the next request; also kept for a session switch.
-    void setRules(std::shared_ptr<const ResponseRules> rules);
+    void setRules(std::shared_ptr<const ResponseRules> rules) override;
     // Events captured from now on are analysed with it (re-checking stored ones is the caller's).
-    void setAnalyzer(std::shared_ptr<const Analyzer> analyzer);
-    std::shared_ptr<const ResponseRules> rules() const { return m_options.rules; }
+    void setAnalyzer(std::shared_ptr<const Analyzer> analyzer) override;
+    std::shared_ptr<const ResponseRules> rules() const override { return m_options.rules; }
     // Pause answers 503 (Retry-After: kPausedRetryAfterSeconds) to everything; resume returns to
     // the rules. Also kept for a session switch.
-    void setPaused(bool paused);
-    bool isPaused() const { return m_options.paused; }
+    void setPaused(bool paused) override;
+    bool isPaused() const override { return m_options.paused; }
 
     bool isRunning() const { return m_thread.isRunning(); }
-    quint16 port() const { return m_port; }
-    QHostAddress address() const { return m_options.address; }
-    QString sessionPath() const { return m_options.sessionPath; }
-    std::shared_ptr<const Analyzer> analyzer() const { return m_options.analyzer; }
-    QString listenUrl() const;
-
-Q_SIGNALS:
-    void stored(const CapturedBatch &batch);
-    void storeFailed(const QString &error);
-    void pausedChanged(bool paused);
+    quint16 port() const override { return m_port; }
+    QHostAddress address() const override { return m_options.address; }
+    QString sessionPath() const override { return m_options.sessionPath; }
+    std::shared_ptr<const Analyzer> analyzer() const override { return m_options.analyzer; }
+    QString listenUrl() const override;
 
 private:
     QThread m_thread;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capturedbatch.h"
+#include "event/capturedbatch.h"
 #include "captureservice.h"
 #include "rules/responserules.h"
 

@@ -1,4 +1,4 @@
-// Reopening a large session the way the window does (MainWindow::loadExistingEvents): stream
+// Reopening a large session the way the window does (Session::loadExistingEvents): stream
 // every summary out of SessionStore, hand them to EventTableModel::replaceAll, then ask for the
 // first screenful. Reports the time until the table is usable, resident memory, and the time
 // to filter on summary fields: the filter library (Filter, EventFilterModel) next to a

@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
+#include "session/session.h"
 #include "store/sessionstore.h"
 
 #include <QAbstractItemModelTester>
@@ -466,7 +467,8 @@ void TestBadInput::checkExports(const Event &event, const EventAnalysis &analysi
 // The window: each kind of body appears as a row and its detail says what it is.
 void TestBadInput::windowShowsEachKind()
 {
-    MainWindow window(m_capture);
+    Session session(m_capture);
+    MainWindow window(&session);
     QAbstractItemModelTester tester(window.tableView()->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.show();

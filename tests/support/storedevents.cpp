@@ -1,6 +1,6 @@
 #include "storedevents.h"
 
-#include "capture/capturedbatch.h"
+#include "event/capturedbatch.h"
 
 #include <QTest>
 

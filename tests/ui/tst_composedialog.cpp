@@ -3,6 +3,7 @@
 #include "formats/rawhttpreader.h"
 #include "loopbacktarget.h"
 #include "mainwindow.h"
+#include "session/session.h"
 #include "signature/signatureverifier.h"
 #include "webhookclient.h"
 
@@ -235,7 +236,8 @@ void tst_ComposeDialog::windowOpensTheSelectedEventThere()
     options.analyzer = std::make_shared<Analyzer>(m_registry);
     CaptureService capture;
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     const QByteArray body = R"({"id":"abc","status":"created"})"_ba;
     QVERIFY(WebhookClient().post(capture.listenUrl() + u"/hooks"_s, body));

@@ -3,6 +3,7 @@
 #include "diffdialog.h"
 #include "mainwindow.h"
 #include "models/modelroles.h"
+#include "session/session.h"
 
 #include "webhookclient.h"
 
@@ -100,7 +101,8 @@ void TestDiffDialog::compareTwoSelectedRowsWithCtrlD()
     options.port = 0;
     options.sessionPath = m_dir.filePath(u"diff.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification"_s,

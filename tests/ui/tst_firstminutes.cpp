@@ -15,6 +15,7 @@
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
 #include "replaydialog.h"
+#include "session/session.h"
 #include "settingsdialog.h"
 #include "statsdocks.h"
 #include "timeline/typecountsmodel.h"
@@ -175,7 +176,8 @@ void TestFirstMinutes::filterBarAppliesOnlyWhatWasChosen()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"filterbar.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification"_s, R"({"n":1})"));
@@ -283,7 +285,8 @@ void TestFirstMinutes::typeClickReplacesAnUnrelatedFilter()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"types.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     for (int n = 1; n <= 3; ++n)
@@ -310,7 +313,8 @@ void TestFirstMinutes::detailAlwaysShowsTheSelectedRow()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"detail.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     for (int n = 1; n <= 4; ++n)
@@ -371,7 +375,8 @@ void TestFirstMinutes::deletingManyAsksFirst()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"delete.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     for (int n = 1; n <= 3; ++n)
@@ -414,7 +419,8 @@ void TestFirstMinutes::firstLaunchShowsTheImportantColumns()
     QSettings().remove(u"window"_s); // a first launch: no header, docks or size saved
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"columns.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.resize(size);
@@ -494,7 +500,8 @@ void TestFirstMinutes::columnsNewerThanASavedHeaderStartHidden()
     {
         CaptureService capture;
         QCOMPARE(capture.start(optionsFor(u"oldheader.hookscope"_s)), std::nullopt);
-        MainWindow window(&capture);
+        Session session(&capture);
+    MainWindow window(&session);
         QHeaderView *header = window.tableView()->horizontalHeader();
         QVERIFY(!header->isSectionHidden(EventTableModel::RemoteColumn)); // shown, as saved
         QVERIFY(header->isSectionHidden(EventTableModel::SizeColumn));
@@ -523,7 +530,8 @@ void TestFirstMinutes::loadedFilesKeepTheirNamedTypeAndATime()
     }
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"loaded.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/identification"_s, payload));
@@ -550,12 +558,15 @@ void TestFirstMinutes::loadedFilesKeepTheirNamedTypeAndATime()
 
     table->setFocus();
     table->selectRow(2);
-    const QList<QLabel *> labels = window.detailView()->findChildren<QLabel *>();
-    const bool namesFileTime = std::any_of(labels.cbegin(), labels.cend(), [&](QLabel *label) {
-        return label->text().contains(
-            u"identification.json (file modified %1"_s.arg(old.toString(u"yyyy-MM-dd"_s)));
-    });
-    QTRY_VERIFY(namesFileTime);
+    // Read again while QTRY waits: the detail shows the event once Session has loaded it.
+    const auto namesFileTime = [&] {
+        const QList<QLabel *> labels = window.detailView()->findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(), [&](QLabel *label) {
+            return label->text().contains(
+                u"identification.json (file modified %1"_s.arg(old.toString(u"yyyy-MM-dd"_s)));
+        });
+    };
+    QTRY_VERIFY(namesFileTime());
 }
 
 // Item 12: paused, the port stays bound and answers 503 with Retry-After, each request recorded;
@@ -564,7 +575,8 @@ void TestFirstMinutes::pauseAnswers503AndResumeReturnsToTheRules()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"pause.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const quint16 port = capture.port();
@@ -612,7 +624,8 @@ void TestFirstMinutes::detailFindsTextInFieldsAndRaw()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"find.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
@@ -660,7 +673,8 @@ void TestFirstMinutes::smallThings()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"small.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -736,7 +750,8 @@ void TestFirstMinutes::copyAsAndReplayGoWhereTheRequestWent()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"sendto.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.copyActions()->setBaseUrl({});
@@ -849,7 +864,8 @@ void TestFirstMinutes::eventTypesDockListsATypeOnce()
     }
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"typesonce.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks"_s, payload, "IDENTIFICATION"));
@@ -890,7 +906,8 @@ void TestFirstMinutes::fixtureFolderIsNotThePayloadFolder()
     file.close();
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"fixturefolder.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 

@@ -5,12 +5,13 @@
 #include "mainwindow.h"
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
+#include "session/session.h"
 
 #include "copyactions.h"
 #include "emptystate.h"
 #include "models/modelroles.h"
 #include "payloadloader.h"
-#include "replay/deliverycontroller.h"
+#include "session/deliverycontroller.h"
 #include "sessioncontroller.h"
 #include "store/sessionstore.h"
 #include "webhookclient.h"
@@ -90,7 +91,8 @@ void TestMainWindow::requestAppearsAndShowsItsFields()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"window.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     QAbstractItemModelTester tester(window.tableView()->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.show();
@@ -134,7 +136,8 @@ void TestMainWindow::reopenedSessionShowsItsEvents()
     }
     CaptureService capture;
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 3, 10'000);
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/new"_s, R"({"a":2})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 4, 10'000);
@@ -147,7 +150,8 @@ void TestMainWindow::typingAFilter()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"filter.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/a"_s, R"({"status":"failed"})"));
@@ -193,7 +197,8 @@ void TestMainWindow::changedLimitsApplyAtOnce()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"limits.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     const quint16 port = capture.port();
     const CaptureSettings before;
     CaptureSettings after = before;
@@ -221,10 +226,12 @@ void TestMainWindow::restoredWindowFitsTheScreen()
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"fit.hookscope"_s)), std::nullopt);
     {
-        MainWindow large(&capture);
+        Session largeSession(&capture);
+        MainWindow large(&largeSession);
         large.setGeometry(0, 0, 5000, 4000); // saved when it closes
     }
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QRect available = window.screen()->availableGeometry();
@@ -241,7 +248,8 @@ void TestMainWindow::emptyStateKeyboardAndDelete()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"keys.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.emptyState()->isVisible());
@@ -282,7 +290,8 @@ void TestMainWindow::switchingSessions()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"first.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/first"_s, R"({"a":1})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
     const QString port = capture.listenUrl();
@@ -306,7 +315,8 @@ void TestMainWindow::violationsShowAndImportsRecheck()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"schemas.hookscope"_s, WithCatalog::Yes);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QFile seed(QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/IDENTIFICATION.json"));
     QVERIFY(seed.open(QIODevice::ReadOnly));
@@ -344,7 +354,8 @@ void TestMainWindow::newSecretRechecksSignatures()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"secrets.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     const QByteArray body = R"({"id":"x"})";
     const QByteArray signatureHeader = "sha256="
         + QMessageAuthenticationCode::hash(body, "s3cret", QCryptographicHash::Sha256).toHex();
@@ -374,7 +385,8 @@ void TestMainWindow::loadPayloadsThenCopyAndExport()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"load.hookscope"_s, WithCatalog::Yes);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     const QString folder = m_dir.filePath(u"payloads"_s);
     QVERIFY(QDir().mkpath(folder + u"/nested"_s));
     QFile::copy(QStringLiteral(HOOKSCOPE_TEST_DATA "/seeds/IDENTIFICATION.json"),
@@ -464,7 +476,8 @@ void TestMainWindow::replayIsKeptWithTheEvent()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"replay.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/replay"_s, R"({"note":"replay me"})"));
     QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
     window.tableView()->selectRow(0);
@@ -481,7 +494,8 @@ void TestMainWindow::completesHeaderNamesAndStopsAScan()
     CaptureService capture;
     const CaptureOptions options = optionsFor(u"complete.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(m_webhooks.post(capture.listenUrl() + u"/hooks/a"_s,
                             R"({"a":1})")); // sends Solaris-Webhook-Event-Type

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
+#include "session/session.h"
 #include "tints.h"
 #include "webhookclient.h"
 
@@ -108,7 +109,8 @@ void TestScreenshot::mainWindowIsDrawn()
     options.sessionPath = m_dir.filePath(paletteName + u".hookscope"_s);
     options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.resize(1200, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

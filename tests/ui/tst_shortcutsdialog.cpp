@@ -2,6 +2,7 @@
 // real one, which must offer every shortcut issue #8 asks for.
 #include "capture/captureservice.h"
 #include "mainwindow.h"
+#include "session/session.h"
 #include "shortcutsdialog.h"
 
 #include <QAction>
@@ -148,7 +149,8 @@ void TestShortcutsDialog::mainWindowHasEveryRequiredShortcut()
     options.port = 0;
     options.sessionPath = dir.filePath(u"shortcuts.hookscope"_s);
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     const QList<QAction *> actions = ShortcutsDialog::menuActions(window.menuBar());
     ShortcutsDialog dialog(actions, &window);
     QStringList listed;

@@ -4,6 +4,7 @@
 #include "filterbar.h"
 #include "mainwindow.h"
 #include "models/eventtablemodel.h"
+#include "session/session.h"
 #include "store/sessionstore.h"
 #include "timeline/timelinefilter.h"
 #include "timeline/typecountsmodel.h"
@@ -136,7 +137,8 @@ void TestTimeline::dragAndClickFilterTheTable()
     QVERIFY(writeSession(options.sessionPath, planned));
     CaptureService capture;
     QCOMPARE(capture.start(options), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.statsDocks()->timelineDock()->show();
     window.statsDocks()->typesDock()->show();
     QAbstractItemModelTester tester(window.statsDocks()->typeCountsModel(),
@@ -236,7 +238,8 @@ void TestTimeline::followsLiveCaptureAndDeletions()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"live.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.statsDocks()->timelineDock()->show();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -270,7 +273,8 @@ void TestTimeline::viewMenuTogglesTheDocks()
 {
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"menu.hookscope"_s)), std::nullopt);
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.statsDocks()->timelineDock()->show();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -297,7 +301,8 @@ void TestTimeline::docksAreRemembered()
     CaptureService capture;
     QCOMPARE(capture.start(optionsFor(u"remember.hookscope"_s)), std::nullopt);
     {
-        MainWindow window(&capture);
+        Session session(&capture);
+        MainWindow window(&session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.statsDocks()->typesDock()->show();
@@ -305,7 +310,8 @@ void TestTimeline::docksAreRemembered()
         window.statsDocks()->timelineWidget()->setSplitByType(true);
     }
     {
-        MainWindow window(&capture);
+        Session session(&capture);
+        MainWindow window(&session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(!window.statsDocks()->timelineDock()->isVisible());
@@ -314,7 +320,8 @@ void TestTimeline::docksAreRemembered()
         window.statsDocks()->timelineDock()->show();
         window.statsDocks()->timelineWidget()->setSplitByType(false);
     }
-    MainWindow window(&capture);
+    Session session(&capture);
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.statsDocks()->timelineDock()->isVisible());

@@ -1,11 +1,11 @@
 #include "deliverycontroller.h"
 
-#include "capture/captureservice.h"
+#include "session/capturecontrol.h"
 #include "store/sessionstore.h"
 
 using namespace Qt::StringLiterals;
 
-DeliveryController::DeliveryController(CaptureService *capture, SessionStore *store,
+DeliveryController::DeliveryController(CaptureControl *capture, SessionStore *store,
                                        QObject *parent)
     : QObject(parent)
     , m_capture(capture)
@@ -13,7 +13,7 @@ DeliveryController::DeliveryController(CaptureService *capture, SessionStore *st
 {
     connect(&m_client, &HttpClient::finished, this,
             [this](const DeliveryResult &result) { record(result, u"replay"_s); });
-    connect(capture, &CaptureService::stored, this, &DeliveryController::forwardBatch);
+    connect(capture, &CaptureControl::stored, this, &DeliveryController::forwardBatch);
 }
 
 void DeliveryController::record(DeliveryResult result, const QString &kind)

@@ -9,7 +9,7 @@
 
 #include <optional>
 
-class CaptureService;
+class CaptureControl;
 class SessionStore;
 struct CapturedBatch;
 
@@ -19,7 +19,7 @@ class DeliveryController : public QObject
 {
     Q_OBJECT
 public:
-    DeliveryController(CaptureService *capture, SessionStore *store,
+    DeliveryController(CaptureControl *capture, SessionStore *store,
                        QObject *parent = nullptr); // not owned
 
     void replay(const QList<qint64> &seqs, const QUrl &target, const ResignOptions &resign = {});
@@ -36,7 +36,7 @@ private:
     void record(DeliveryResult result, const QString &kind);
     void forwardBatch(const CapturedBatch &batch);
 
-    CaptureService *m_capture; // not owned
+    CaptureControl *m_capture; // not owned
     SessionStore *m_store; // not owned
     HttpClient m_client;
     Forwarder *m_forwarder = nullptr; // owned through QObject parenting

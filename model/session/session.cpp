@@ -1,0 +1,261 @@
+#include "session.h"
+
+#include "analysis/analyzer.h"
+#include "analysis/reanalysis.h"
+#include "capturecontrol.h"
+#include "deliverycontroller.h"
+#include "jobs/jobtracker.h"
+#include "models/eventfiltermodel.h"
+#include "models/eventtablemodel.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 kRateWindowMs = 5000;
+constexpr qsizetype kMaxHeaderNames = 500;
+
+// Runs on a pool thread with its own read connection (a SQLite connection belongs to the thread
+// that opened it). Skipped when a newer selection overtook it before it started.
+std::optional<LoadedEvent> loadEvent(const JobControl &control, const QString &path, qint64 seq,
+                                     std::optional<Event> cached, const Analyzer &analyzer)
+{
+    if (control.isCancelled())
+        return std::nullopt;
+    SessionStore store;
+    if (store.open(path, SessionStore::Access::ReadOnly))
+        return std::nullopt;
+    if (!cached)
+        cached = store.load(seq);
+    if (!cached)
+        return std::nullopt;
+    LoadedEvent loaded { std::move(*cached), {}, {}, store.deliveries(seq) };
+    loaded.body = BodyInspector::inspect(loaded.event);
+    loaded.analysis = analyzer.analyze(loaded.event, loaded.body);
+    return loaded;
+}
+} // namespace
+
+Session::Session(CaptureControl *capture, QObject *parent)
+    : QObject(parent)
+    , m_capture(capture)
+    , m_model(new EventTableModel(this))
+    , m_proxy(new EventFilterModel(this))
+    , m_deliveries(new DeliveryController(capture, &m_reader, this))
+    , m_loading(new JobTracker(this))
+    , m_selection(new JobTracker(this))
+{
+    qRegisterMetaType<LoadedEvent>();
+    m_proxy->setSourceModel(m_model);
+    connect(capture, &CaptureControl::stored, this, &Session::addBatch);
+    connect(capture, &CaptureControl::storeFailed, this, &Session::storeFailed);
+    noteEventTypes(analyzer()->schemas().eventTypes());
+    open(capture->sessionPath());
+}
+
+Session::~Session() = default;
+
+QString Session::path() const
+{
+    return m_capture->sessionPath();
+}
+
+std::shared_ptr<const Analyzer> Session::analyzer() const
+{
+    return m_capture->analyzer();
+}
+
+std::optional<QString> Session::switchTo(const QString &path)
+{
+    if (auto error = m_capture->switchSession(path))
+        return error;
+    open(path);
+    return std::nullopt;
+}
+
+void Session::open(const QString &path)
+{
+    m_reader.open(path);
+    m_recentEvents.clear(); // sequence numbers start again in another session
+    cancelSelection();
+    m_proxy->setSessionPath(path);
+    m_model->clear();
+    loadExistingEvents();
+    Q_EMIT opened(path);
+}
+
+void Session::clear()
+{
+    m_loading->cancel();
+    m_capture->clear();
+    m_loadedFromFileUpTo = 0;
+    m_recentEvents.clear();
+    cancelSelection();
+    m_model->clear();
+    Q_EMIT cleared();
+}
+
+void Session::remove(const QList<qint64> &seqs)
+{
+    m_capture->remove(seqs);
+    m_model->removeSeqs(seqs);
+    for (qint64 seq : seqs)
+        m_recentEvents.remove(seq);
+    Q_EMIT removed(seqs);
+}
+
+// Shows the events already in the session file (a reopened session), read in the background.
+void Session::loadExistingEvents()
+{
+    const QString path = m_capture->sessionPath();
+    m_loadedFromFileUpTo = 0;
+    auto load = [path](JobControl &control) {
+        std::vector<EventSummary> summaries;
+        SessionStore store;
+        if (!store.open(path))
+            store.forEachSummary([&summaries, &control](EventSummary &&s) {
+                summaries.push_back(std::move(s));
+                return !control.isCancelled();
+            });
+        return summaries;
+    };
+    // A session opened again before this one was read supersedes it: its rows never show.
+    m_loading->start(load, [this](std::vector<EventSummary> older) {
+        // Live events may have arrived meanwhile; they are newer than anything on file.
+        m_model->flush();
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (older.empty() || m_model->summaryAt(row).seq > older.back().seq)
+                older.push_back(m_model->summaryAt(row));
+        }
+        // Batches stored while the file was read may still be queued to addBatch().
+        m_loadedFromFileUpTo = older.empty() ? 0 : older.back().seq;
+        const int events = int(older.size());
+        m_model->replaceAll(std::move(older));
+        Q_EMIT appended(events);
+    });
+}
+
+// The filter sees each event (noteEvent) before the table queues its row: the row must find the
+// event's verdict already there when it arrives.
+void Session::addBatch(const CapturedBatch &batch)
+{
+    QList<EventSummary> summaries;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype i = 0; i < batch.events.size(); ++i) {
+        if (batch.events.at(i).seq <= m_loadedFromFileUpTo)
+            continue; // already shown: read from the file by loadExistingEvents()
+        const EventSummary summary = EventSummary::from(batch.events.at(i), batch.analyses.at(i));
+        m_proxy->noteEvent(batch.events.at(i), summary);
+        summaries.append(summary);
+        m_recentArrivals.push_back(now);
+        noteHeaderNames(batch.events.at(i).headers);
+        if (!summary.eventType.isEmpty() && !m_seenTypes.contains(summary.eventType))
+            noteEventTypes({ summary.eventType });
+    }
+    m_model->enqueue(summaries);
+    if (!summaries.isEmpty())
+        Q_EMIT appended(int(summaries.size()));
+}
+
+void Session::setAnalyzer(std::shared_ptr<const Analyzer> analyzer)
+{
+    m_capture->setAnalyzer(std::move(analyzer));
+    recheck();
+}
+
+QStringList Session::importSchema(const QString &path)
+{
+    SchemaRegistry registry = analyzer()->schemas();
+    const ImportReport report = registry.importFile(path);
+    if (!report.importedEvents.isEmpty()) {
+        noteEventTypes(registry.eventTypes());
+        setAnalyzer(analyzer()->withSchemas(registry));
+    }
+    return report.errors + report.warnings;
+}
+
+void Session::recheck()
+{
+    using Watcher = QFutureWatcher<QList<EventSummary>>;
+    auto *watcher = new Watcher(this);
+    connect(watcher, &Watcher::resultReadyAt, this,
+            [this, watcher](int index) { m_model->updateSummaries(watcher->resultAt(index)); });
+    connect(watcher, &Watcher::progressValueChanged, this, &Session::recheckProgress);
+    connect(watcher, &Watcher::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        Q_EMIT reanalysed();
+    });
+    watcher->setFuture(Reanalysis::start(path(), analyzer()));
+}
+
+// The tracker delivers only the newest selection's answer: a newer one, or none, supersedes it.
+void Session::selectEvent(qint64 seq)
+{
+    std::optional<Event> cached;
+    if (const Event *event = m_recentEvents.object(seq))
+        cached = *event; // the body is shared, not copied
+    m_selection->start(
+        [path = path(), seq, cached = std::move(cached), analyzer = analyzer()](
+            JobControl &control) { return loadEvent(control, path, seq, cached, *analyzer); },
+        [this, seq](std::optional<LoadedEvent> loaded) {
+            if (!loaded)
+                return Q_EMIT eventMissing(seq);
+            m_recentEvents.insert(seq, new Event(loaded->event));
+            Q_EMIT eventReady(seq, *loaded);
+        });
+}
+
+void Session::cancelSelection()
+{
+    m_selection->cancel();
+}
+
+void Session::noteEventTypes(const QStringList &types)
+{
+    for (const QString &type : types)
+        m_seenTypes.insert(type);
+    Q_EMIT eventTypesChanged(eventTypes());
+}
+
+QStringList Session::eventTypes() const
+{
+    QStringList sorted = m_seenTypes.values();
+    sorted.sort();
+    return sorted;
+}
+
+void Session::noteHeaderNames(const HeaderList &headers)
+{
+    bool added = false;
+    for (const auto &header : headers) {
+        const QString name = QString::fromLatin1(header.first);
+        if (m_seenHeaders.size() < kMaxHeaderNames && !m_seenHeaders.contains(name)) {
+            m_seenHeaders.insert(name);
+            added = true;
+        }
+    }
+    if (added)
+        Q_EMIT headerNamesChanged(headerNames());
+}
+
+QStringList Session::headerNames() const
+{
+    QStringList sorted = m_seenHeaders.values();
+    sorted.sort(Qt::CaseInsensitive);
+    return sorted;
+}
+
+double Session::arrivalRate()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    while (!m_recentArrivals.empty() && m_recentArrivals.front() < now - kRateWindowMs)
+        m_recentArrivals.pop_front();
+    return double(m_recentArrivals.size()) * 1000.0 / double(kRateWindowMs);
+}
+
+qsizetype Session::eventCount() const
+{
+    return m_model->rowCount() + m_model->pendingCount();
+}

@@ -1,0 +1,27 @@
+# cmake -DSOURCE_DIR=<repo> -P check_includes.cmake: fails when a source file of ui/ or model/
+# includes a header of app/ (capture/, commands/, commandline.h, headlessrunner.h, ...). The
+# list of app/ headers is read from app/ itself, so a header added there is covered at once.
+cmake_minimum_required(VERSION 3.21)
+file(GLOB_RECURSE app_headers RELATIVE ${SOURCE_DIR}/app ${SOURCE_DIR}/app/*.h)
+set(problems "")
+foreach(layer ui model)
+    file(GLOB_RECURSE sources ${SOURCE_DIR}/${layer}/*.h ${SOURCE_DIR}/${layer}/*.cpp)
+    foreach(source IN LISTS sources)
+        file(STRINGS ${source} includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+        foreach(line IN LISTS includes)
+            string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" header "${line}")
+            get_filename_component(beside ${source} DIRECTORY)
+            # A header beside the includer is its own, even when app/ has one of that name.
+            if(header IN_LIST app_headers AND NOT EXISTS ${beside}/${header})
+                file(RELATIVE_PATH where ${SOURCE_DIR} ${source})
+                list(APPEND problems "${where} includes app/${header}")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()
+if(problems)
+    list(JOIN problems "\n  " listed)
+    message(FATAL_ERROR "ui/ and model/ must not include app/ headers (README, Architecture):\n  ${listed}")
+endif()
+list(LENGTH app_headers count)
+message(STATUS "No ui/ or model/ source includes any of the ${count} app/ headers.")
