@@ -137,7 +137,7 @@ QString CopyActions::sentTo() const
 {
     const QList<qint64> seqs = m_selected();
     const std::optional<Event> event = seqs.isEmpty() ? std::nullopt : m_reader->load(seqs.first());
-    return event ? requestBaseUrl(*event, m_capture->listenUrl()) : QString();
+    return event ? requestBaseUrl(*event, m_session->capture()->listenUrl()) : QString();
 }
 
 // curl, HTTPie and raw commands go where each request was sent unless the user names a URL

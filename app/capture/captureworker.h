@@ -1,7 +1,7 @@
 #pragma once
 
-#include "event/capturedbatch.h"
 #include "captureservice.h"
+#include "event/capturedbatch.h"
 #include "rules/responserules.h"
 
 #include <QObject>

@@ -25,7 +25,7 @@ std::optional<LoadedEvent> loadEvent(const JobControl &control, const QString &p
     if (control.isCancelled())
         return std::nullopt;
     SessionStore store;
-    if (store.open(path, SessionStore::Access::ReadOnly))
+    if (!store.open(path, SessionStore::Access::ReadOnly))
         return std::nullopt;
     if (!cached)
         cached = store.load(seq);
@@ -77,7 +77,7 @@ std::optional<QString> Session::switchTo(const QString &path)
 
 void Session::open(const QString &path)
 {
-    m_reader.open(path);
+    std::ignore = m_reader.open(path); // unreadable: details stay empty, capture goes on
     m_recentEvents.clear(); // sequence numbers start again in another session
     cancelSelection();
     m_proxy->setSessionPath(path);
@@ -114,8 +114,8 @@ void Session::loadExistingEvents()
     auto load = [path](JobControl &control) {
         std::vector<EventSummary> summaries;
         SessionStore store;
-        if (!store.open(path))
-            store.forEachSummary([&summaries, &control](EventSummary &&s) {
+        if (store.open(path))
+            std::ignore = store.forEachSummary([&summaries, &control](EventSummary &&s) {
                 summaries.push_back(std::move(s));
                 return !control.isCancelled();
             });

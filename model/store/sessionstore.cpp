@@ -598,7 +598,7 @@ std::optional<std::pair<Event, EventSummary>> SessionStore::loadWithSummary(qint
         return std::nullopt;
     StringPool pool;
     return std::pair { eventFromRow(query),
-                      SummaryCodec::decode(QueryRow { query }, kEventColumnCount, pool) };
+                       SummaryCodec::decode(QueryRow { query }, kEventColumnCount, pool) };
 }
 
 std::pair<qint64, qint64> SessionStore::seqRange() const

@@ -17,8 +17,9 @@ inline constexpr char kColumns[] = "seq, received_at, method, target, remote, bo
 inline constexpr char kLaterColumns[] = "content_type, attempt";
 inline constexpr char kLaterDefaults[] = "'', 0";
 
-// Reads kColumns and kLaterColumns from `row` starting at column `at`. Row has columnInt(i), columnText(i) and
-// columnBytes(i), as SqliteStatement does; repeated texts (methods, types) share one string.
+// Reads kColumns and kLaterColumns from `row` starting at column `at`. Row has columnInt(i),
+// columnText(i) and columnBytes(i), as SqliteStatement does; repeated texts (methods, types) share
+// one string.
 template<typename Row> EventSummary decode(const Row &row, int at, StringPool &pool)
 {
     EventSummary s;

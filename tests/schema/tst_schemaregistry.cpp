@@ -290,8 +290,8 @@ void TestSchemaRegistry::numbersAsJsonSchemaDefinesThem_data()
         << keyword("enum", "[12345678901234567890, \"x\"]")
         << QByteArray(R"({"n":12345678901234567891})")
         << u"`n` is 12345678901234567891; expected one of: 12345678901234567890, x"_s;
-    QTest::newRow("enum, 20 digits, same")
-        << keyword("enum", "[1, 12345678901234567890]") << QByteArray("{\"n\":" + big + "}") << QString();
+    QTest::newRow("enum, 20 digits, same") << keyword("enum", "[1, 12345678901234567890]")
+                                           << QByteArray("{\"n\":" + big + "}") << QString();
     QTest::newRow("enum, 1.50 is 1.5")
         << keyword("enum", "[1.5]") << QByteArray(R"({"n":1.50})") << QString();
     QTest::newRow("const, 20 digits, other")

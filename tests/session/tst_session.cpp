@@ -45,7 +45,7 @@ QStringList paths(const EventTableModel *model)
 qint64 storedCount(const QString &path)
 {
     SessionStore store;
-    return store.open(path, SessionStore::Access::ReadOnly) ? -1 : store.count();
+    return store.open(path, SessionStore::Access::ReadOnly) ? store.count() : -1;
 }
 } // namespace
 

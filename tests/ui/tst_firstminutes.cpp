@@ -501,7 +501,7 @@ void TestFirstMinutes::columnsNewerThanASavedHeaderStartHidden()
         CaptureService capture;
         QCOMPARE(capture.start(optionsFor(u"oldheader.hookscope"_s)), std::nullopt);
         Session session(&capture);
-    MainWindow window(&session);
+        MainWindow window(&session);
         QHeaderView *header = window.tableView()->horizontalHeader();
         QVERIFY(!header->isSectionHidden(EventTableModel::RemoteColumn)); // shown, as saved
         QVERIFY(header->isSectionHidden(EventTableModel::SizeColumn));
