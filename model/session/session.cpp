@@ -9,7 +9,6 @@
 #include "models/eventtablemodel.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
 
 using namespace Qt::StringLiterals;
 
@@ -46,11 +45,13 @@ Session::Session(CaptureControl *capture, QObject *parent)
     , m_deliveries(new DeliveryController(capture, &m_reader, this))
     , m_loading(new JobTracker(this))
     , m_selection(new JobTracker(this))
+    , m_recheck(new JobTracker(this))
 {
     qRegisterMetaType<LoadedEvent>();
     m_proxy->setSourceModel(m_model);
     connect(capture, &CaptureControl::stored, this, &Session::addBatch);
     connect(capture, &CaptureControl::storeFailed, this, &Session::storeFailed);
+    connect(m_recheck, &JobTracker::progressChanged, this, &Session::recheckProgress);
     noteEventTypes(analyzer()->schemas().eventTypes());
     open(capture->sessionPath());
 }
@@ -176,18 +177,17 @@ QStringList Session::importSchema(const QString &path)
     return report.errors + report.warnings;
 }
 
+// A newer re-check (schemas or secrets changed again) supersedes a running one.
 void Session::recheck()
 {
-    using Watcher = QFutureWatcher<QList<EventSummary>>;
-    auto *watcher = new Watcher(this);
-    connect(watcher, &Watcher::resultReadyAt, this,
-            [this, watcher](int index) { m_model->updateSummaries(watcher->resultAt(index)); });
-    connect(watcher, &Watcher::progressValueChanged, this, &Session::recheckProgress);
-    connect(watcher, &Watcher::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        Q_EMIT reanalysed();
-    });
-    watcher->setFuture(Reanalysis::start(path(), analyzer()));
+    m_recheck->start(
+        [this, path = path(), analyzer = analyzer()](JobControl &job) {
+            // onChunk runs on this Session's thread, and only while its tracker is alive.
+            Reanalysis::run(job, path, *analyzer, [this](const QList<EventSummary> &chunk) {
+                m_model->updateSummaries(chunk);
+            });
+        },
+        [this] { Q_EMIT reanalysed(); });
 }
 
 // The tracker delivers only the newest selection's answer: a newer one, or none, supersedes it.

@@ -114,4 +114,5 @@ private:
     std::deque<qint64> m_recentArrivals; // ms timestamps of the last seconds' events, for the rate
     JobTracker *m_loading; // the events on file, read when a session opens
     JobTracker *m_selection; // selectEvent()'s job; owned through QObject parenting
+    JobTracker *m_recheck; // recheck()'s job
 };
