@@ -279,10 +279,14 @@ void TestCaptureLimits::malformedRequestsAre400()
     QCOMPARE(statusOf(next.response()), "200"_ba);
     const QList<Event> events = storedEvents(*m_stored, recorded ? 2 : 1);
     QCOMPARE(events.size(), recorded ? 2 : 1);
-    QCOMPARE(events.last().target, "/next"_ba);
+    // Events of different connections are stored as their analyses finish, so the refused one
+    // (answered at once, recorded afterwards) may follow /next: find each by what it is.
+    const auto nextEvent = std::find_if(events.cbegin(), events.cend(),
+                                        [](const Event &e) { return e.target == "/next"_ba; });
+    QVERIFY(nextEvent != events.cend());
     if (!recorded)
         return;
-    const Event &refused = events.first();
+    const Event refused = events.at(nextEvent == events.cbegin() ? 1 : 0);
     QCOMPARE(refused.response.status, 400);
     QVERIFY(!refused.method.isEmpty() && !refused.target.isEmpty());
     QVERIFY(request.startsWith(refused.body)); // what arrived of the head, as it was
