@@ -544,7 +544,9 @@ void TestImporter::tenThousandFiles()
                  R"({"type":"BOOKING","n":)" + QByteArray::number(expected++) + "}");
     }
     qInfo("10000 files collected and imported in %lld ms", timer.elapsed());
-    QVERIFY(timer.elapsed() < 20000);
+    // A guard against a hang or quadratic collection, not a speed target (those live in
+    // tests/bench/): generous enough for a sanitizer build on a busy machine (24 s seen there).
+    QVERIFY(timer.elapsed() < 180'000);
 }
 
 void TestImporter::largeNdjsonStreams()
