@@ -1,6 +1,7 @@
 #include "diffdialog.h"
 
 #include "jobs/jobtracker.h"
+#include "session/session.h"
 #include "tints.h"
 
 #include <QAction>
@@ -159,15 +160,35 @@ void DiffDialog::compare(const Event &left, const Event &right)
 {
     m_left = left;
     m_right = right;
+    beginComparing(describe(left), describe(right));
+    m_diff->start([left, right](JobControl &) { return diffEvents(left, right); },
+                  [this](EventDiff diff) { showDiff(std::move(diff)); });
+}
+
+void DiffDialog::awaitComparison(qint64 leftSeq, qint64 rightSeq)
+{
+    m_diff->cancel();
+    beginComparing(u"#%1"_s.arg(leftSeq), u"#%1"_s.arg(rightSeq));
+}
+
+void DiffDialog::showComparison(const EventComparison &comparison)
+{
+    m_diff->cancel();
+    m_left = comparison.left;
+    m_right = comparison.right;
+    m_sides->setText(u"Left: %1\nRight: %2"_s.arg(describe(m_left), describe(m_right)));
+    showDiff(comparison.diff);
+}
+
+void DiffDialog::beginComparing(const QString &left, const QString &right)
+{
     m_comparing = true;
     m_current = QPersistentModelIndex();
-    m_sides->setText(u"Left: %1\nRight: %2"_s.arg(describe(left), describe(right)));
+    m_sides->setText(u"Left: %1\nRight: %2"_s.arg(left, right));
     m_position->setText(u"Comparing…"_s);
     m_previous->setEnabled(false);
     m_next->setEnabled(false);
     m_swap->setEnabled(false);
-    m_diff->start([left, right](JobControl &) { return diffEvents(left, right); },
-                  [this](EventDiff diff) { showDiff(std::move(diff)); });
 }
 
 void DiffDialog::showDiff(EventDiff diff)

@@ -7,6 +7,7 @@
 #include <QPersistentModelIndex>
 
 class JobTracker;
+struct EventComparison;
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -25,6 +26,10 @@ public:
 
     // Compares in the background; compared() says when the result is shown.
     void compare(const Event &left, const Event &right);
+    // Two stored events are being read and compared elsewhere (Session::compare()): says so
+    // until showComparison() brings the result.
+    void awaitComparison(qint64 leftSeq, qint64 rightSeq);
+    void showComparison(const EventComparison &comparison);
     bool isComparing() const { return m_comparing; }
 
     void nextDifference();
@@ -50,6 +55,7 @@ Q_SIGNALS:
 private:
     QTreeView *createView(const QString &title);
     QWidget *createNavigation();
+    void beginComparing(const QString &left, const QString &right);
     void showDiff(EventDiff diff);
     void goTo(const QModelIndex &index);
     QModelIndex navigationStart() const;
@@ -70,7 +76,7 @@ private:
     Event m_left;
     Event m_right;
     // Delivers every result through the event loop, never inside compare(); a new comparison
-    // drops the result of one still running.
+    // (or one shown by showComparison()) drops the result of one still running.
     JobTracker *m_diff;
     bool m_comparing = false;
 };

@@ -74,7 +74,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_pauseButton(new QToolButton(this))
     , m_count(new QLabel(this))
     , m_rate(new QLabel(this))
-    , m_stats(new StatsDocks(m_model, m_filterBar, this))
+    , m_stats(new StatsDocks(session->stats(), m_filterBar, this))
 {
     setUpTable();
     setAcceptDrops(true);
@@ -208,6 +208,7 @@ void MainWindow::connectParts()
         m_detail->clear();
     });
     connect(m_session, &Session::recheckProgress, this, &MainWindow::showRecheckProgress);
+    connectCompare();
     connect(m_session, &Session::reanalysed, this, [this] {
         statusBar()->showMessage(u"Session checked again."_s, 5000);
         showSelected(true);
@@ -250,7 +251,6 @@ void MainWindow::connectParts()
     connect(m_cancelLoad, &QPushButton::clicked, m_loader, &PayloadLoader::cancel);
     connect(m_session->deliveries(), &DeliveryController::delivered, this,
             &MainWindow::deliveryArrived);
-    connectStats();
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_compareAction->setEnabled(selectedRowCount() == 2); });
     connect(m_session, &Session::cleared, this, [this] {
@@ -829,17 +829,6 @@ void MainWindow::showLoaded(qint64 seq, const LoadedEvent &loaded)
     m_detail->showDeliveries(loaded.deliveries);
 }
 
-// The statistics docks count what the table holds: appended rows one batch at a time, and
-// everything again after anything else changed rows (a reopened session, deletions, a re-check).
-void MainWindow::connectStats()
-{
-    connect(m_model, &QAbstractItemModel::rowsInserted, m_stats,
-            [this](const QModelIndex &, int first, int last) { m_stats->countRows(first, last); });
-    connect(m_model, &QAbstractItemModel::modelReset, m_stats, &StatsDocks::recountSoon);
-    connect(m_model, &QAbstractItemModel::layoutChanged, m_stats, &StatsDocks::recountSoon);
-    connect(m_model, &QAbstractItemModel::dataChanged, m_stats, &StatsDocks::recountSoon);
-}
-
 // Counted from the selection's ranges: selectedRows() would list every index of a million-row
 // Select All on each change.
 int MainWindow::selectedRowCount() const
@@ -855,15 +844,28 @@ void MainWindow::compareSelected()
     const QList<qint64> seqs = selectedSeqs();
     if (seqs.size() != 2)
         return statusBar()->showMessage(u"Select exactly two events to compare."_s, 5000);
-    std::optional<Event> left = m_session->reader().load(seqs.at(0));
-    std::optional<Event> right = m_session->reader().load(seqs.at(1));
-    if (!left || !right)
-        return statusBar()->showMessage(u"Could not read event #%1 from the session file."_s.arg(
-                                            left ? seqs.at(1) : seqs.at(0)),
-                                        5000);
-    auto *dialog = new DiffDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(u"Compare #%1 and #%2"_s.arg(seqs.at(0)).arg(seqs.at(1)));
-    dialog->compare(*left, *right);
-    dialog->show();
+    if (!m_diffDialog) {
+        m_diffDialog = new DiffDialog(this);
+        m_diffDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_diffDialog->setWindowTitle(u"Compare #%1 and #%2"_s.arg(seqs.at(0)).arg(seqs.at(1)));
+    m_diffDialog->awaitComparison(seqs.at(0), seqs.at(1));
+    m_diffDialog->show();
+    m_diffDialog->raise();
+    m_session->compare(seqs.at(0), seqs.at(1));
+}
+
+// The session reads both events and diffs them off the GUI thread (10 MiB bodies take seconds).
+void MainWindow::connectCompare()
+{
+    connect(m_session, &Session::comparisonReady, this, [this](const EventComparison &compared) {
+        if (m_diffDialog)
+            m_diffDialog->showComparison(compared);
+    });
+    connect(m_session, &Session::comparisonFailed, this, [this](qint64 missingSeq) {
+        if (m_diffDialog)
+            m_diffDialog->close();
+        statusBar()->showMessage(
+            u"Could not read event #%1 from the session file."_s.arg(missingSeq), 5000);
+    });
 }

@@ -8,9 +8,11 @@
 #include "statsdocks.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class BindWarning;
 class DetailView;
+class DiffDialog;
 class CopyActions;
 class DeliveryController;
 class EmptyState;
@@ -87,7 +89,8 @@ public:
     PayloadLoader *loader() const { return m_loader; }
     QList<qint64> selectedSeqs() const;
 
-    // Compares the two selected events in a DiffDialog (Edit ▸ Compare Two Events, Ctrl+D).
+    // Compares the two selected events in the DiffDialog (Edit ▸ Compare Two Events, Ctrl+D),
+    // reusing the one open: the session reads and compares them, and the newest request wins.
     void compareSelected();
     QAction *compareAction() const { return m_compareAction; }
     QAction *pauseAction() const { return m_pauseAction; }
@@ -110,12 +113,12 @@ private:
     void openPayloads();
     void replaySelected();
     void compose(bool fromShown);
+    void connectCompare();
     void toggleForwarding(bool on);
     void deliveryArrived(const DeliveryResult &result);
     void loadFinished(int events, const QList<ImportError> &errors, bool cancelled);
     QList<qint64> visibleSeqs() const;
     QList<qint64> allSeqs() const;
-    void connectStats();
     void fitOnScreen();
     QString countText(qsizetype total) const;
     int selectedRowCount() const;
@@ -150,6 +153,7 @@ private:
     QAction *m_replayAction = nullptr;
     QAction *m_editReplayAction = nullptr;
     StatsDocks *m_stats; // owned through QObject parenting
+    QPointer<DiffDialog> m_diffDialog; // the open Compare dialog; it deletes itself on close
     qint64 m_shownSeq = 0; // the event the detail view shows, 0 for none
     QLabel *m_noMatch = nullptr; // over the table while a filter matches nothing
 };

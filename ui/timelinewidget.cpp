@@ -16,6 +16,13 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+// What a chart shows before it is given a timeline.
+const RateTimeline *noEvents()
+{
+    static const RateTimeline empty;
+    return &empty;
+}
+
 constexpr int kMinBarPixels = 4;
 constexpr int kMinTickPixels = 90;
 constexpr int kLargestTypes = 7;
@@ -53,6 +60,7 @@ bool isDark(const QPalette &palette)
 
 TimelineWidget::TimelineWidget(QWidget *parent)
     : QWidget(parent)
+    , m_timeline(noEvents())
 {
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -83,13 +91,16 @@ void TimelineWidget::timelineChanged()
         m_repaint.start();
 }
 
+void TimelineWidget::setTimeline(const RateTimeline *timeline)
+{
+    m_timeline = timeline;
+    timelineChanged();
+}
+
 void TimelineWidget::setSplitByType(bool on)
 {
-    if (on == m_timeline.splitByType())
-        return;
-    m_timeline.setSplitByType(on);
-    Q_EMIT splitByTypeChanged(on);
-    update();
+    if (on != m_timeline->splitByType())
+        Q_EMIT splitByTypeRequested(on);
 }
 
 void TimelineWidget::showWholeSession()
@@ -105,7 +116,7 @@ void TimelineWidget::setView(qint64 fromMs, qint64 toMs)
     m_viewFromMs = fromMs;
     m_viewToMs = std::max(toMs, fromMs + kMinSpanMs);
     m_wholeSession = false;
-    m_followTail = m_viewToMs > m_timeline.lastMs();
+    m_followTail = m_viewToMs > m_timeline->lastMs();
     update();
 }
 
@@ -117,15 +128,15 @@ void TimelineWidget::clearSelection()
 
 void TimelineWidget::refreshView()
 {
-    if (m_timeline.isEmpty())
+    if (m_timeline->isEmpty())
         return;
     if (m_wholeSession) {
-        m_viewFromMs = m_timeline.firstMs();
-        m_viewToMs = std::max(m_timeline.lastMs() + RateTimeline::kSecondMs,
+        m_viewFromMs = m_timeline->firstMs();
+        m_viewToMs = std::max(m_timeline->lastMs() + RateTimeline::kSecondMs,
                               m_viewFromMs + kWholeSessionMinSpanMs);
-    } else if (m_followTail && m_timeline.lastMs() >= m_viewToMs) {
+    } else if (m_followTail && m_timeline->lastMs() >= m_viewToMs) {
         const qint64 span = m_viewToMs - m_viewFromMs;
-        m_viewToMs = m_timeline.lastMs() + binMs();
+        m_viewToMs = m_timeline->lastMs() + binMs();
         m_viewFromMs = m_viewToMs - span;
     }
 }
@@ -181,10 +192,10 @@ QColor TimelineWidget::invalidColor(const QPalette &palette)
 // The event types with the most events, as indexes into RateTimeline::types().
 std::vector<int> TimelineWidget::largestTypes(int count) const
 {
-    std::vector<int> types(size_t(m_timeline.types().size()));
+    std::vector<int> types(size_t(m_timeline->types().size()));
     std::iota(types.begin(), types.end(), 0);
     std::stable_sort(types.begin(), types.end(), [this](int a, int b) {
-        return m_timeline.typeTotal(a).total() > m_timeline.typeTotal(b).total();
+        return m_timeline->typeTotal(a).total() > m_timeline->typeTotal(b).total();
     });
     types.resize(std::min(types.size(), size_t(count)));
     return types;
@@ -192,8 +203,8 @@ std::vector<int> TimelineWidget::largestTypes(int count) const
 
 std::vector<TimelineWidget::Series> TimelineWidget::visibleSeries() const
 {
-    const std::vector<RateCount> all = m_timeline.bins(firstBinMs(), binMs(), binCount());
-    if (!m_timeline.splitByType()) {
+    const std::vector<RateCount> all = m_timeline->bins(firstBinMs(), binMs(), binCount());
+    if (!m_timeline->splitByType()) {
         Series valid { u"valid"_s, validColor(palette()), std::vector<RateCount>(all.size()) };
         Series invalid { u"invalid"_s, invalidColor(palette()),
                          std::vector<RateCount>(all.size()) };
@@ -210,10 +221,10 @@ std::vector<TimelineWidget::Series> TimelineWidget::visibleSeries() const
     std::vector<RateCount> rest = all;
     int colorIndex = 0;
     for (const int type : largestTypes(kLargestTypes)) {
-        const QString name = m_timeline.types().at(type);
+        const QString name = m_timeline->types().at(type);
         Series one { name.isEmpty() ? u"(unknown type)"_s : name,
                      typeColor(colorIndex++, isDark(palette())),
-                     m_timeline.typeBins(type, firstBinMs(), binMs(), binCount()) };
+                     m_timeline->typeBins(type, firstBinMs(), binMs(), binCount()) };
         for (size_t i = 0; i < rest.size(); ++i) {
             rest[i].valid -= one.bins[i].valid;
             rest[i].invalid -= one.bins[i].invalid;
@@ -221,7 +232,7 @@ std::vector<TimelineWidget::Series> TimelineWidget::visibleSeries() const
         }
         series.push_back(std::move(one));
     }
-    if (m_timeline.types().size() > kLargestTypes)
+    if (m_timeline->types().size() > kLargestTypes)
         series.push_back({ u"other types"_s, palette().color(QPalette::Mid), rest });
     return series;
 }
@@ -231,7 +242,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     refreshView(); // the newest events, even before the coalescing timer fires
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Base));
-    if (m_timeline.isEmpty()) {
+    if (m_timeline->isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter,
                          u"Events per second appear here as they arrive."_s);
@@ -408,7 +419,7 @@ QString TimelineWidget::durationText(qint64 ms)
 
 void TimelineWidget::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || m_timeline.isEmpty())
+    if (event->button() != Qt::LeftButton || m_timeline->isEmpty())
         return QWidget::mousePressEvent(event);
     m_dragging = true;
     m_dragStartX = m_dragEndX = event->position().toPoint().x();
@@ -458,7 +469,7 @@ void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *event)
 
 void TimelineWidget::wheelEvent(QWheelEvent *event)
 {
-    if (m_timeline.isEmpty())
+    if (m_timeline->isEmpty())
         return;
     const QPoint delta = event->angleDelta();
     const double steps = double(delta.y() != 0 ? delta.y() : delta.x()) / 120.0;
@@ -475,7 +486,7 @@ void TimelineWidget::zoom(double factor, qint64 anchorMs)
 {
     const qint64 from = anchorMs - qint64(double(anchorMs - m_viewFromMs) * factor);
     const qint64 to = anchorMs + qint64(double(m_viewToMs - anchorMs) * factor);
-    const qint64 whole = m_timeline.lastMs() - m_timeline.firstMs();
+    const qint64 whole = m_timeline->lastMs() - m_timeline->firstMs();
     if (factor > 1 && to - from > whole * 12 / 10)
         return showWholeSession();
     setView(from, to);
@@ -483,7 +494,7 @@ void TimelineWidget::zoom(double factor, qint64 anchorMs)
 
 void TimelineWidget::keyPressEvent(QKeyEvent *event)
 {
-    if (m_timeline.isEmpty())
+    if (m_timeline->isEmpty())
         return QWidget::keyPressEvent(event);
     const qint64 span = m_viewToMs - m_viewFromMs;
     const qint64 middle = m_viewFromMs + span / 2;
@@ -517,7 +528,7 @@ void TimelineWidget::contextMenuEvent(QContextMenuEvent *event)
 
 bool TimelineWidget::event(QEvent *event)
 {
-    if (event->type() != QEvent::ToolTip || m_timeline.isEmpty())
+    if (event->type() != QEvent::ToolTip || m_timeline->isEmpty())
         return QWidget::event(event);
     auto *help = static_cast<QHelpEvent *>(event);
     if (plotRect().contains(help->pos()))
@@ -531,7 +542,7 @@ QString TimelineWidget::binToolTip(int x) const
 {
     const qint64 bin = binMs();
     const qint64 from = RateTimeline::alignDown(timeAtX(x), bin);
-    const RateCount count = m_timeline.bins(from, bin, 1).front();
+    const RateCount count = m_timeline->bins(from, bin, 1).front();
     QString text = u"%1 – %2\n%3 events: %4 valid, %5 invalid, %6 no schema"_s
                        .arg(QDateTime::fromMSecsSinceEpoch(from).toString(u"yyyy-MM-dd HH:mm:ss"_s),
                             QDateTime::fromMSecsSinceEpoch(from + bin).toString(u"HH:mm:ss"_s))
@@ -539,12 +550,12 @@ QString TimelineWidget::binToolTip(int x) const
                        .arg(count.valid)
                        .arg(count.invalid)
                        .arg(count.unchecked);
-    if (!m_timeline.splitByType())
+    if (!m_timeline->splitByType())
         return text;
     for (const int type : largestTypes(kLargestTypes)) {
-        const RateCount one = m_timeline.typeBins(type, from, bin, 1).front();
+        const RateCount one = m_timeline->typeBins(type, from, bin, 1).front();
         if (one.total() > 0)
-            text += u"\n%1: %2"_s.arg(m_timeline.types().at(type)).arg(one.total());
+            text += u"\n%1: %2"_s.arg(m_timeline->types().at(type)).arg(one.total());
     }
     return text;
 }

@@ -23,13 +23,15 @@ class TimelineWidget : public QWidget
 public:
     explicit TimelineWidget(QWidget *parent = nullptr);
 
-    RateTimeline &timeline() { return m_timeline; }
-    const RateTimeline &timeline() const { return m_timeline; }
-    // Call after adding to timeline(): the chart repaints soon, several changes at once.
+    // Shows TIMELINE, counted elsewhere (SessionStats in the window; not owned, must outlive this).
+    void setTimeline(const RateTimeline *timeline);
+    const RateTimeline &timeline() const { return *m_timeline; }
+    // Call after the timeline changed: the chart repaints soon, several changes at once.
     void timelineChanged();
 
-    void setSplitByType(bool on); // emits splitByTypeChanged(); the owner adds the events again
-    bool splitByType() const { return m_timeline.splitByType(); }
+    // Asks whoever counts the timeline to split it by type or not (splitByTypeRequested()).
+    void setSplitByType(bool on);
+    bool splitByType() const { return m_timeline->splitByType(); }
     void showWholeSession();
     void setView(qint64 fromMs, qint64 toMs);
     qint64 viewFromMs() const { return m_viewFromMs; }
@@ -59,7 +61,7 @@ Q_SIGNALS:
     void rangeSelected(qint64 fromMs, qint64 toMs);
     // Double-click: the whole session again, and no time range.
     void rangeCleared();
-    void splitByTypeChanged(bool on);
+    void splitByTypeRequested(bool on);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -102,7 +104,7 @@ private:
     static QString timeLabel(qint64 ms, qint64 stepMs);
     static QString durationText(qint64 ms);
 
-    RateTimeline m_timeline;
+    const RateTimeline *m_timeline; // not owned
     QTimer m_repaint;
     qint64 m_viewFromMs = 0;
     qint64 m_viewToMs = 0;

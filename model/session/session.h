@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diff/eventdiff.h"
 #include "event/bodyinspector.h"
 #include "event/deliveryresult.h"
 #include "event/event.h"
@@ -21,6 +22,7 @@ class DeliveryController;
 class EventFilterModel;
 class EventTableModel;
 class JobTracker;
+class SessionStats;
 struct CapturedBatch;
 
 // One event as the detail shows it: read from the file, its body parsed once, analysed in full
@@ -35,10 +37,21 @@ struct LoadedEvent
 
 Q_DECLARE_METATYPE(LoadedEvent)
 
+// Two stored events and their differences, as Compare shows them.
+struct EventComparison
+{
+    Event left;
+    Event right;
+    EventDiff diff;
+};
+
+Q_DECLARE_METATYPE(EventComparison)
+
 // The open session between capture and the views (Wireshark's CaptureFile): it owns the analyzer
-// in use, the GUI thread's read connection, the table model and its filter, the recent-event cache
-// and the arrival rate; it takes capture's stored batches and says what changed. The window only
-// connects views to it and forwards what the user asks. Not a widget: tests drive it alone.
+// in use, the GUI thread's read connection, the table model and its filter, the recent-event cache,
+// the arrival rate and the counts the statistics docks show; it takes capture's stored batches and
+// says what changed. The window only connects views to it and forwards what the user asks. Not a
+// widget: tests drive it alone.
 class Session : public QObject
 {
     Q_OBJECT
@@ -50,6 +63,8 @@ public:
     EventTableModel *model() const { return m_model; }
     EventFilterModel *filterModel() const { return m_proxy; }
     DeliveryController *deliveries() const { return m_deliveries; }
+    // The timeline and per-type counts of the events in the table.
+    SessionStats *stats() const { return m_stats; }
     const SessionStore &reader() const { return m_reader; }
     QString path() const;
     std::shared_ptr<const Analyzer> analyzer() const;
@@ -74,6 +89,10 @@ public:
     // Drops the answer to the pending selectEvent(), if any (nothing is selected any more).
     void cancelSelection();
 
+    // Loads two events and compares them off this thread; comparisonReady() or comparisonFailed()
+    // answers. The newest request wins: an answer to an older one is never delivered.
+    void compare(qint64 leftSeq, qint64 rightSeq);
+
     // Event types the filter offers after "event ==": the known schemas and what arrived, sorted.
     QStringList eventTypes() const;
     QStringList headerNames() const;
@@ -92,6 +111,8 @@ Q_SIGNALS:
     void storeFailed(const QString &error);
     void eventReady(qint64 seq, const LoadedEvent &loaded);
     void eventMissing(qint64 seq);
+    void comparisonReady(const EventComparison &comparison);
+    void comparisonFailed(qint64 missingSeq); // not in the session file (deleted, unreadable)
     void eventTypesChanged(const QStringList &types);
     void headerNamesChanged(const QStringList &names);
 
@@ -107,6 +128,7 @@ private:
     EventTableModel *m_model; // owned through QObject parenting
     EventFilterModel *m_proxy;
     DeliveryController *m_deliveries;
+    SessionStats *m_stats;
     QCache<qint64, Event> m_recentEvents { 64 }; // the last events shown: j/k back and forth
     qint64 m_loadedFromFileUpTo = 0; // the newest event the last session read showed
     QSet<QString> m_seenTypes;
@@ -115,4 +137,5 @@ private:
     JobTracker *m_loading; // the events on file, read when a session opens
     JobTracker *m_selection; // selectEvent()'s job; owned through QObject parenting
     JobTracker *m_recheck; // recheck()'s job
+    JobTracker *m_comparison; // compare()'s job
 };

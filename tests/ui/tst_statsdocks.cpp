@@ -1,7 +1,8 @@
-// StatsDocks on its own: a bare window, a table model and a filter bar, wired the way
-// MainWindow wires them.
+// StatsDocks on its own: a bare window, a table model, the SessionStats that counts it (as the
+// Session does) and a filter bar, wired the way MainWindow wires them.
 #include "filterbar.h"
 #include "models/eventtablemodel.h"
+#include "session/sessionstats.h"
 #include "statsdocks.h"
 #include "timeline/timelinefilter.h"
 #include "timeline/typecountsmodel.h"
@@ -113,6 +114,7 @@ private:
     QMainWindow *m_window = nullptr;
     EventTableModel *m_model = nullptr;
     FilterBar *m_filterBar = nullptr;
+    SessionStats *m_counts = nullptr; // what the docks show, as Session owns it
     StatsDocks *m_stats = nullptr;
     QAbstractItemModelTester *m_tester = nullptr;
 };
@@ -123,16 +125,11 @@ void TestStatsDocks::init()
     m_model = new EventTableModel(m_window);
     m_filterBar = new FilterBar(m_window);
     m_window->setCentralWidget(m_filterBar);
-    m_stats = new StatsDocks(m_model, m_filterBar, m_window);
+    m_counts = new SessionStats(m_model); // outlives the window's views, as the Session does
+    m_stats = new StatsDocks(m_counts, m_filterBar, m_window);
     m_tester = new QAbstractItemModelTester(m_stats->typeCountsModel(),
                                             QAbstractItemModelTester::FailureReportingMode::QtTest,
                                             m_window);
-    // As MainWindow::connectStats() does.
-    connect(m_model, &QAbstractItemModel::rowsInserted, m_stats,
-            [this](const QModelIndex &, int first, int last) { m_stats->countRows(first, last); });
-    connect(m_model, &QAbstractItemModel::modelReset, m_stats, &StatsDocks::recountSoon);
-    connect(m_model, &QAbstractItemModel::layoutChanged, m_stats, &StatsDocks::recountSoon);
-    connect(m_model, &QAbstractItemModel::dataChanged, m_stats, &StatsDocks::recountSoon);
     m_window->resize(900, 600);
 }
 
@@ -140,6 +137,8 @@ void TestStatsDocks::cleanup()
 {
     delete m_window;
     m_window = nullptr;
+    delete m_counts;
+    m_counts = nullptr;
 }
 
 void TestStatsDocks::append(const QList<EventSummary> &rows)
@@ -402,13 +401,13 @@ void TestStatsDocks::rowsAppendedDuringRecountCountOnce()
 {
     QList<EventSummary> rows = burst(1, 3000, u"A"_s);
     append(rows);
-    m_stats->recount();
-    QVERIFY(m_stats->isRecounting());
+    m_counts->recount();
+    QVERIFY(m_counts->isRecounting());
     const QList<EventSummary> more = burst(3001, 40, u"B"_s) + burst(3041, 10, u"A"_s);
     append(more);
     rows += more;
     compareCounts(rows); // the shown counts stay live while the recount runs
-    QTRY_VERIFY_WITH_TIMEOUT(!m_stats->isRecounting(), 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_counts->isRecounting(), 30'000);
     compareCounts(rows);
     QCOMPARE(m_stats->typeCountsPanel()->totals()->text(),
              u"2 types, 3,050 events, 1,016 invalid"_s);
@@ -437,13 +436,13 @@ void TestStatsDocks::newerRecountSupersedesOlder()
             });
     const QList<EventSummary> older = burst(1, 2000, u"OLDER"_s);
     m_model->replaceAll({ older.cbegin(), older.cend() });
-    m_stats->recount();
+    m_counts->recount();
     if (olderFinishedFirst)
         QThreadPool::globalInstance()->waitForDone(); // its counts wait in the event queue
     const QList<EventSummary> newer = burst(1, 1500, u"NEWER"_s) + burst(1501, 5, u"A"_s);
     m_model->replaceAll({ newer.cbegin(), newer.cend() });
-    QVERIFY(m_stats->isRecounting());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_stats->isRecounting(), 30'000);
+    QVERIFY(m_counts->isRecounting());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_counts->isRecounting(), 30'000);
     compareCounts(newer);
     QVERIFY2(!typesShown.contains(u"OLDER"_s), qPrintable(typesShown.join(u", "_s)));
     QCOMPARE(typesShown.size(), 2);

@@ -330,10 +330,12 @@ void TestTimeline::docksAreRemembered()
 
 void TestTimeline::keyboardZoomsAndPans()
 {
+    RateTimeline counts;
     TimelineWidget widget;
+    widget.setTimeline(&counts);
     widget.resize(600, 160);
-    widget.timeline().add(kBase, Verdict::Valid, u"A"_s);
-    widget.timeline().add(kBase + 3'600'000, Verdict::Valid, u"A"_s);
+    counts.add(kBase, Verdict::Valid, u"A"_s);
+    counts.add(kBase + 3'600'000, Verdict::Valid, u"A"_s);
     widget.showWholeSession();
     QCOMPARE(widget.viewFromMs(), kBase);
     QCOMPARE(widget.viewToMs(), kBase + 3'601'000);
@@ -369,16 +371,18 @@ void TestTimeline::paintsBinsInPaletteColours()
 {
     QFETCH(QColor, base);
     QFETCH(QColor, text);
+    RateTimeline counts;
     TimelineWidget widget;
+    widget.setTimeline(&counts);
     QPalette palette = widget.palette();
     palette.setColor(QPalette::Base, base);
     palette.setColor(QPalette::Text, text);
     widget.setPalette(palette);
     widget.resize(600, 160);
     for (int i = 0; i < 3; ++i)
-        widget.timeline().add(kBase + 100 * i, Verdict::Valid, u"A"_s);
-    widget.timeline().add(kBase + 900, Verdict::Invalid, u"A"_s);
-    widget.timeline().add(kBase + 9'000, Verdict::Valid, u"A"_s);
+        counts.add(kBase + 100 * i, Verdict::Valid, u"A"_s);
+    counts.add(kBase + 900, Verdict::Invalid, u"A"_s);
+    counts.add(kBase + 9'000, Verdict::Valid, u"A"_s);
     widget.setView(kBase, kBase + 10'000);
     QCOMPARE(widget.binMs(), RateTimeline::kSecondMs);
     const QImage image = widget.grab().toImage();
@@ -409,13 +413,15 @@ void TestTimeline::legendNeverCoversTheNewestBars_data()
 void TestTimeline::legendNeverCoversTheNewestBars()
 {
     QFETCH(bool, split);
+    RateTimeline counts;
     TimelineWidget widget;
+    widget.setTimeline(&counts);
     widget.resize(600, 160);
-    widget.setSplitByType(split);
-    widget.timeline().add(kBase, Verdict::Valid, u"A"_s);
+    counts.setSplitByType(split);
+    counts.add(kBase, Verdict::Valid, u"A"_s);
     for (int i = 0; i < 5; ++i)
-        widget.timeline().add(kBase + 9'000 + 100 * i,
-                              i % 2 == 0 ? Verdict::Valid : Verdict::Invalid, u"TYPE_%1"_s.arg(i));
+        counts.add(kBase + 9'000 + 100 * i, i % 2 == 0 ? Verdict::Valid : Verdict::Invalid,
+                   u"TYPE_%1"_s.arg(i));
     widget.setView(kBase, kBase + 10'000);
     QCOMPARE(widget.binMs(), RateTimeline::kSecondMs);
     const QRect plot = widget.plotRect();
