@@ -10,6 +10,7 @@
 #include "event/violation.h"
 #include "filterbar.h"
 #include "findbar.h"
+#include "loopbackcapture.h"
 #include "mainwindow.h"
 #include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
@@ -38,11 +39,11 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -164,11 +165,7 @@ QAbstractItemView *popupOf(FilterBar *bar)
 
 CaptureOptions TestFirstMinutes::optionsFor(const QString &sessionName) const
 {
-    CaptureOptions options;
-    options.port = 0;
-    options.sessionPath = m_dir.filePath(sessionName);
-    options.analyzer = std::make_shared<Analyzer>(SchemaRegistry::withBundledCatalog());
-    return options;
+    return loopbackCaptureOptions(m_dir.filePath(sessionName));
 }
 
 // Item 6: Ctrl+F, Ctrl+A, Backspace and Enter clear the filter; they never apply the popup's
