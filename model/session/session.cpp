@@ -105,6 +105,7 @@ void Session::open(const QString &path)
     std::ignore = m_reader.open(path); // unreadable: details stay empty, capture goes on
     m_recentEvents.clear(); // sequence numbers start again in another session
     cancelSelection();
+    m_comparison->cancel();
     m_proxy->setSessionPath(path);
     m_model->clear();
     loadExistingEvents();
@@ -118,6 +119,7 @@ void Session::clear()
     m_loadedFromFileUpTo = 0;
     m_recentEvents.clear();
     cancelSelection();
+    m_comparison->cancel();
     m_model->clear();
     Q_EMIT cleared();
 }
