@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jsondocument.h"
+#include "jsonequality.h"
 
 #include <valijson/exceptions.hpp>
 #include <valijson/internal/adapter.hpp>
@@ -9,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <typeinfo>
 #include <utility>
 
 // valijson reads a JsonDocument in place, the way qtjson_adapter.hpp reads a QJsonValue, but
@@ -198,11 +200,36 @@ public:
     JsonDocumentAdapter() = default;
     // document: kept alive by the caller while valijson runs; id 0 is the root.
     explicit JsonDocumentAdapter(const JsonDocument &document, int id = 0)
-        : BasicAdapter(JsonDocumentValue(JsonDocumentRef { &document, id }))
+        : JsonDocumentAdapter(JsonDocumentRef { &document, id })
     { }
     explicit JsonDocumentAdapter(JsonDocumentRef ref)
         : BasicAdapter(JsonDocumentValue(ref))
+        , m_ref(ref)
     { }
+
+    JsonDocumentRef ref() const { return m_ref; }
+    // The adapter a validation reads, or null for another kind (the QJsonValue path).
+    static const JsonDocumentAdapter *from(const Adapter &adapter)
+    {
+        return typeid(adapter) == typeid(JsonDocumentAdapter)
+            ? static_cast<const JsonDocumentAdapter *>(&adapter)
+            : nullptr;
+    }
+
+    // enum, const and uniqueItems compare through here: exactly, and over the UTF-8 bytes,
+    // when both sides are documents (BasicAdapter compares numbers as doubles and copies every
+    // string it compares into a std::string).
+    bool equalTo(const Adapter &other, bool strict) const override
+    {
+        const JsonDocumentAdapter *document = from(other);
+        if (!strict || !document || !m_ref.document || !document->m_ref.document)
+            return BasicAdapter::equalTo(other, strict);
+        return JsonEquality::equal(*m_ref.document, m_ref.id, *document->m_ref.document,
+                                   document->m_ref.id);
+    }
+
+private:
+    JsonDocumentRef m_ref;
 };
 
 // A value valijson keeps (schema enum and const values are frozen); owns a copy of the document.
