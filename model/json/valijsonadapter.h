@@ -17,9 +17,9 @@
 // over the UTF-8 bytes as sent: a member name is compared as bytes and becomes a std::string
 // only when valijson asks for one (short names stay in its small-string buffer, no malloc).
 // Numbers are judged as JSON Schema (draft 6 and later) defines them: any integer-valued
-// number is an integer, whatever its size or spelling (1.0, 1e2, 20 digits). valijson itself
-// compares numbers as doubles or 64-bit integers: see model/schema/README.md for what stays
-// approximate.
+// number is an integer, whatever its size or spelling (1.0, 1e2, 20 digits), and two documents
+// compare exactly (equalTo). valijson's own numeric bounds compare doubles, so Hookscope gives
+// it exact ones instead (ExactBoundsConstraint, model/schema/README.md).
 namespace valijson::adapters {
 
 class JsonDocumentAdapter;
