@@ -5,6 +5,7 @@
 #include "filter/filtercompletion.h"
 #include "findbar.h"
 #include "formats/harformat.h"
+#include "models/fieldordermodel.h"
 #include "models/jsontreemodel.h"
 #include "models/modelroles.h"
 
@@ -43,6 +44,7 @@ DetailView::DetailView(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_fieldsModel(new JsonTreeModel(this))
+    , m_fieldsOrder(new FieldOrderModel(this))
     , m_fieldsView(new QTreeView(this))
     , m_fieldsNote(new QLabel(this))
     , m_fieldDoc(new QLabel(this))
@@ -93,7 +95,8 @@ DetailView::DetailView(QWidget *parent)
 QWidget *DetailView::createFieldsTab()
 {
     auto *tab = new QWidget(this);
-    m_fieldsView->setModel(m_fieldsModel);
+    m_fieldsOrder->setSourceModel(m_fieldsModel);
+    m_fieldsView->setModel(m_fieldsOrder);
     m_fieldsView->setUniformRowHeights(true);
     m_fieldsView->setItemDelegate(new SeverityDelegate(m_fieldsView));
     m_fieldsView->setAlternatingRowColors(true);
@@ -106,6 +109,9 @@ QWidget *DetailView::createFieldsTab()
     m_fieldsView->header()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_fieldsView->header(), &QWidget::customContextMenuRequested, this,
             &DetailView::showFieldsHeaderMenu);
+    m_fieldsView->header()->setSectionsClickable(true);
+    connect(m_fieldsView->header(), &QHeaderView::sectionClicked, this,
+            &DetailView::toggleFieldOrder);
     m_fieldsView->setColumnHidden(JsonTreeModel::SchemaTypeColumn,
                                   !QSettings().value(kSchemaTypeColumnKey, true).toBool());
     connect(m_fieldsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -149,7 +155,7 @@ bool DetailView::findInFields(const QString &text, bool backward, bool refine)
         return false;
     QModelIndexList matches;
     for (int column : { int(JsonTreeModel::KeyColumn), int(JsonTreeModel::ValueColumn) })
-        matches += m_fieldsModel->match(m_fieldsModel->index(0, column), Qt::DisplayRole, text, -1,
+        matches += m_fieldsOrder->match(m_fieldsOrder->index(0, column), Qt::DisplayRole, text, -1,
                                         Qt::MatchContains | Qt::MatchRecursive);
     if (matches.isEmpty())
         return false;
@@ -187,6 +193,19 @@ void DetailView::showFieldDoc(const QModelIndex &index)
     const QString name = index.siblingAtColumn(JsonTreeModel::KeyColumn).data().toString();
     m_fieldDoc->setText(text.isEmpty() ? QString() : name + u": "_s + text);
     m_fieldDoc->setVisible(!text.isEmpty());
+}
+
+// A click on the Key header sorts the members by key; the next one gives back the order sent.
+void DetailView::toggleFieldOrder(int section)
+{
+    if (section != JsonTreeModel::KeyColumn)
+        return;
+    m_fieldsOrder->toggleOrder();
+    const bool byKey = m_fieldsOrder->order() == FieldOrderModel::Order::ByKey;
+    m_fieldsView->header()->setSortIndicatorShown(byKey);
+    m_fieldsView->header()->setSortIndicator(JsonTreeModel::KeyColumn, Qt::AscendingOrder);
+    m_fieldsView->header()->setToolTip(byKey ? u"Sorted by key; click Key for the order sent"_s
+                                             : u"In the order sent; click Key to sort by key"_s);
 }
 
 void DetailView::showFieldsHeaderMenu(const QPoint &position)
@@ -264,9 +283,9 @@ QString DetailView::summaryText(const Event &event, const EventAnalysis &analysi
 // million-element array stays a thousand closed groups until someone opens one.
 void DetailView::expandTopLevel()
 {
-    const int rows = std::min(m_fieldsModel->rowCount(), 200);
+    const int rows = std::min(m_fieldsOrder->rowCount(), 200);
     for (int row = 0; row < rows; ++row) {
-        const QModelIndex index = m_fieldsModel->index(row, JsonTreeModel::TypeColumn);
+        const QModelIndex index = m_fieldsOrder->index(row, JsonTreeModel::TypeColumn);
         if (index.data().toString() != u"range"_s)
             m_fieldsView->expand(index.siblingAtColumn(0));
     }

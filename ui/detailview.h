@@ -10,6 +10,7 @@
 
 class BodyView;
 class FindBar;
+class FieldOrderModel;
 class JsonTreeModel;
 class QLabel;
 class QMenu;
@@ -35,6 +36,8 @@ public:
     void clear();
 
     JsonTreeModel *fieldsModel() const { return m_fieldsModel; }
+    // Between fieldsModel() and fieldsView(): the order the tree shows (as sent, or by key).
+    FieldOrderModel *fieldsOrder() const { return m_fieldsOrder; }
     QTreeView *fieldsView() const { return m_fieldsView; }
     QLabel *fieldDocView() const { return m_fieldDoc; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -55,6 +58,7 @@ private:
     void expandTopLevel();
     void showFieldDoc(const QModelIndex &index);
     void showFieldsHeaderMenu(const QPoint &position);
+    void toggleFieldOrder(int section);
     void showFieldMenu(const QPoint &position);
     void showHeaderMenu(const QPoint &position);
     void offerFilter(QMenu &menu, const QString &expression);
@@ -67,6 +71,7 @@ private:
     QLabel *m_summary; // owned through QObject parenting
     QTabWidget *m_tabs; // owned through QObject parenting
     JsonTreeModel *m_fieldsModel; // owned through QObject parenting
+    FieldOrderModel *m_fieldsOrder; // owned through QObject parenting
     QTreeView *m_fieldsView; // owned through QObject parenting
     QLabel *m_fieldsNote; // owned through QObject parenting
     QLabel *m_fieldDoc; // owned through QObject parenting

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jsondocument.h"
+#include "jsonequality.h"
 
 #include <valijson/exceptions.hpp>
 #include <valijson/internal/adapter.hpp>
@@ -9,15 +10,16 @@
 
 #include <memory>
 #include <string>
+#include <typeinfo>
 #include <utility>
 
 // valijson reads a JsonDocument in place, the way qtjson_adapter.hpp reads a QJsonValue, but
 // over the UTF-8 bytes as sent: a member name is compared as bytes and becomes a std::string
 // only when valijson asks for one (short names stay in its small-string buffer, no malloc).
 // Numbers are judged as JSON Schema (draft 6 and later) defines them: any integer-valued
-// number is an integer, whatever its size or spelling (1.0, 1e2, 20 digits). valijson itself
-// compares numbers as doubles or 64-bit integers: see model/schema/README.md for what stays
-// approximate.
+// number is an integer, whatever its size or spelling (1.0, 1e2, 20 digits), and two documents
+// compare exactly (equalTo). valijson's own numeric bounds compare doubles, so Hookscope gives
+// it exact ones instead (ExactBoundsConstraint, model/schema/README.md).
 namespace valijson::adapters {
 
 class JsonDocumentAdapter;
@@ -198,11 +200,36 @@ public:
     JsonDocumentAdapter() = default;
     // document: kept alive by the caller while valijson runs; id 0 is the root.
     explicit JsonDocumentAdapter(const JsonDocument &document, int id = 0)
-        : BasicAdapter(JsonDocumentValue(JsonDocumentRef { &document, id }))
+        : JsonDocumentAdapter(JsonDocumentRef { &document, id })
     { }
     explicit JsonDocumentAdapter(JsonDocumentRef ref)
         : BasicAdapter(JsonDocumentValue(ref))
+        , m_ref(ref)
     { }
+
+    JsonDocumentRef ref() const { return m_ref; }
+    // The adapter a validation reads, or null for another kind (the QJsonValue path).
+    static const JsonDocumentAdapter *from(const Adapter &adapter)
+    {
+        return typeid(adapter) == typeid(JsonDocumentAdapter)
+            ? static_cast<const JsonDocumentAdapter *>(&adapter)
+            : nullptr;
+    }
+
+    // enum, const and uniqueItems compare through here: exactly, and over the UTF-8 bytes,
+    // when both sides are documents (BasicAdapter compares numbers as doubles and copies every
+    // string it compares into a std::string).
+    bool equalTo(const Adapter &other, bool strict) const override
+    {
+        const JsonDocumentAdapter *document = from(other);
+        if (!strict || !document || !m_ref.document || !document->m_ref.document)
+            return BasicAdapter::equalTo(other, strict);
+        return JsonEquality::equal(*m_ref.document, m_ref.id, *document->m_ref.document,
+                                   document->m_ref.id);
+    }
+
+private:
+    JsonDocumentRef m_ref;
 };
 
 // A value valijson keeps (schema enum and const values are frozen); owns a copy of the document.

@@ -1,9 +1,10 @@
 #include "compiledschema.h"
 
-#include "exactnumbercheck.h"
+#include "exactboundsconstraint.h"
 #include "formatchecker.h"
 #include "jsonpointer.h"
 #include "schemadocs.h"
+#include "schematext.h"
 #include "validationbudget.h"
 #include "violationbuilder.h"
 
@@ -77,16 +78,18 @@ CompiledSchema::Result CompiledSchema::compile(const QString &eventType,
     auto schema = std::make_shared<valijson::Schema>();
     try {
         // Read through the document adapter, not Qt's: the enum and const values valijson keeps
-        // are then frozen over UTF-8 bytes, and comparing a body's string with them no longer
-        // converts a QString to a std::string (a malloc) for every value compared.
+        // are then frozen over UTF-8 bytes with their numbers as the schema wrote them, and are
+        // compared exactly and without a std::string per value compared. SchemaText takes the
+        // numeric bounds out for ExactBoundsConstraint.
         QJsonObject read = root;
         if (const std::optional<QJsonObject> used = reachable(definitions, definition))
             read.insert(u"definitions"_s, *used);
-        const JsonDocument document =
-            JsonDocument::parse(QJsonDocument(read).toJson(QJsonDocument::Compact));
+        const SchemaText text = SchemaText::write(read);
+        const JsonDocument document = JsonDocument::parse(text.text);
         valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
         const valijson::adapters::JsonDocumentAdapter adapter(document);
         parser.populateSchema(adapter, *schema);
+        ExactBoundsConstraint::attach(*schema, text.bounds);
     } catch (const std::exception &e) {
         return { nullptr, QString::fromStdString(e.what()) };
     }
@@ -411,13 +414,6 @@ Violations CompiledSchema::validate(const JsonDocument &body) const
         out = schemaErrors(body);
     } catch (const std::exception &e) {
         return { undecided({}, u"valijson failed: %1"_s.arg(QString::fromUtf8(e.what()))) };
-    }
-    if (const ExactNumberCheck exact(*m_graph, m_root); exact.isNeeded(body)) {
-        ExactNumberCheck::Result numbers = exact.run(body);
-        out.removeIf([&numbers](const Violation &v) {
-            return numbers.decided.contains(ExactNumberCheck::decidedKey(v.pointer, v.keyword));
-        });
-        out.append(numbers.violations);
     }
     NodeSet nodes;
     nodes.append(m_root);

@@ -2,6 +2,7 @@
 
 #include "exactnumbers.h"
 #include "jsonpointer.h"
+#include "jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -136,29 +137,45 @@ private:
         return object;
     }
 
-    // A plain scalar read as a number that a double does not hold keeps its text (ExactNumbers);
-    // for a sequence (enum), one text or null per item when any needs it.
+    // The JSON text of a numeric keyword's VALUE (read from NODE) when a plain scalar in it
+    // reads as a number a double does not hold (ExactNumbers), else Undefined.
     static QJsonValue exactText(const YAML::Node &node, const QJsonValue &value)
     {
-        const auto lossy = [](const YAML::Node &scalar, const QJsonValue &number) {
-            return number.isDouble() && scalar.IsScalar()
-                && ExactNumbers::isLossy(QByteArray::fromStdString(scalar.Scalar()));
-        };
-        if (lossy(node, value)) {
-            return QString::fromStdString(node.Scalar());
+        bool lossy = false;
+        const QByteArray text = exactJson(node, value, lossy);
+        return lossy ? QJsonValue(QString::fromUtf8(text)) : QJsonValue(QJsonValue::Undefined);
+    }
+
+    static QByteArray exactJson(const YAML::Node &node, const QJsonValue &value, bool &lossy)
+    {
+        if (value.isDouble() && node.IsScalar()
+            && ExactNumbers::isLossy(QByteArray::fromStdString(node.Scalar()))) {
+            lossy = true;
+            return QByteArray::fromStdString(node.Scalar());
         }
-        if (!node.IsSequence() || !value.isArray()) {
-            return QJsonValue(QJsonValue::Undefined);
+        QByteArray out;
+        if (node.IsSequence() && value.isArray()) {
+            out.append('[');
+            for (std::size_t i = 0; i < node.size(); ++i) {
+                out.append(i > 0 ? "," : "");
+                out.append(exactJson(node[i], value[qsizetype(i)], lossy));
+            }
+            out.append(']');
+        } else if (node.IsMap() && value.isObject()) {
+            const QJsonObject object = value.toObject();
+            out.append('{');
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                const QString key = QString::fromStdString(it->first.Scalar());
+                out.append(it != node.begin() ? "," : "");
+                JsonWriter::appendString(out, key);
+                out.append(':');
+                out.append(exactJson(it->second, object.value(key), lossy));
+            }
+            out.append('}');
+        } else {
+            JsonWriter::append(out, value);
         }
-        QJsonArray texts;
-        bool any = false;
-        for (std::size_t i = 0; i < node.size(); ++i) {
-            const bool exact = lossy(node[i], value[qsizetype(i)]);
-            any = any || exact;
-            texts.append(exact ? QJsonValue(QString::fromStdString(node[i].Scalar()))
-                               : QJsonValue());
-        }
-        return any ? QJsonValue(texts) : QJsonValue(QJsonValue::Undefined);
+        return out;
     }
 
     bool countBytes(std::size_t bytes, const QString &pointer)

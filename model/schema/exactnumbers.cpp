@@ -25,25 +25,28 @@ bool anyLossy(const JsonDocument &document)
 
 QString rawText(const JsonDocument &document, int id)
 {
-    return QString::fromLatin1(document.raw(id));
+    return QString::fromUtf8(document.raw(id));
 }
 
-// The annotation KEY's value at node ID needs, or Undefined.
+bool hasLossy(const JsonDocument &document, int id)
+{
+    for (int at = id; at < document.node(id).end; ++at) {
+        if (document.type(at) == JsonDocument::Type::Number
+            && ExactNumbers::isLossy(document.raw(at)))
+            return true;
+    }
+    return false;
+}
+
+// The annotation KEY's value at node ID needs, or Undefined: the value's source text when a
+// number in it (anywhere in an enum's or a const's value) is not what its double reads back as.
 QJsonValue annotationFor(const JsonDocument &document, QStringView key, int id)
 {
-    if (document.type(id) == JsonDocument::Type::Number)
-        return ExactNumbers::isLossy(document.raw(id)) ? QJsonValue(rawText(document, id))
-                                                       : QJsonValue(QJsonValue::Undefined);
-    if (key != u"enum" || document.type(id) != JsonDocument::Type::Array)
+    const bool container = document.isContainer(id);
+    if (container && key != u"enum" && key != u"const")
         return QJsonValue(QJsonValue::Undefined);
-    QJsonArray texts;
-    bool lossy = false;
-    for (int item = document.firstChild(id); item >= 0; item = document.nextSibling(item)) {
-        const bool number = document.type(item) == JsonDocument::Type::Number;
-        lossy = lossy || (number && ExactNumbers::isLossy(document.raw(item)));
-        texts.append(number ? QJsonValue(rawText(document, item)) : QJsonValue());
-    }
-    return lossy ? QJsonValue(texts) : QJsonValue(QJsonValue::Undefined);
+    return hasLossy(document, id) ? QJsonValue(rawText(document, id))
+                                  : QJsonValue(QJsonValue::Undefined);
 }
 
 QJsonValue annotated(const JsonDocument &document, int id, QJsonValue value)
@@ -65,13 +68,13 @@ QJsonValue annotated(const JsonDocument &document, int id, QJsonValue value)
         const QString key = document.key(member);
         if (document.member(id, document.keyUtf8(member)) != member)
             continue; // an earlier duplicate: Qt kept the last
-        if (document.isContainer(member))
+        const QJsonValue exact = ExactNumbers::isNumericKeyword(key)
+            ? annotationFor(document, key, member)
+            : QJsonValue(QJsonValue::Undefined);
+        if (exact.isString())
+            object[ExactNumbers::annotationKey(key)] = exact; // an enum's values stay data
+        else if (document.isContainer(member))
             object[key] = annotated(document, member, object.value(key));
-        if (!ExactNumbers::isNumericKeyword(key))
-            continue;
-        const QJsonValue exact = annotationFor(document, key, member);
-        if (exact.isString() || exact.isArray())
-            object[ExactNumbers::annotationKey(key)] = exact;
     }
     return object;
 }

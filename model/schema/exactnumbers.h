@@ -5,10 +5,11 @@
 #include <QString>
 
 // Schema numbers as written. Schemas travel as QJsonValue, whose numbers are doubles (or 64-bit
-// integers): 12345678901234567889 and 1e400 do not survive that. Where a numeric keyword's number
-// is not what its double reads back as, the reader leaves the source text beside it as
-// "x-hookscope-exact-<keyword>" (a string; for `enum`, an array of strings and nulls), which
-// valijson ignores and SchemaGraph reads.
+// integers): 12345678901234567889 and 1e400 do not survive that. Where a numeric keyword's value
+// holds a number that is not what its double reads back as (anywhere inside an enum's or a
+// const's value), the reader leaves the value's JSON source text beside it as
+// "x-hookscope-exact-<keyword>", which SchemaText writes in place of the value for valijson
+// and SchemaGraph reads for messages.
 namespace ExactNumbers {
 // minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, const, enum
 bool isNumericKeyword(QStringView keyword);

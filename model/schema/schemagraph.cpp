@@ -99,48 +99,9 @@ void SchemaGraph::compileInto(int index, const QJsonObject &schema, int depth)
                                         : QJsonArray();
     node.defaultValue = schema.value(u"default"_s);
     node.deprecated = schema.value(u"deprecated"_s).toBool();
-    compileNumbers(node, schema);
+    node.enumSource = schema.value(ExactNumbers::annotationKey(u"enum")).toString();
+    node.constSource = schema.value(ExactNumbers::annotationKey(u"const")).toString();
     m_nodes[index] = std::move(node);
-}
-
-// The numeric keywords exactly: the reader's annotation where the double is not the number.
-void SchemaGraph::compileNumbers(SchemaNode &node, const QJsonObject &schema)
-{
-    for (const QString &keyword : { u"minimum"_s, u"maximum"_s, u"exclusiveMinimum"_s,
-                                    u"exclusiveMaximum"_s, u"multipleOf"_s }) {
-        const QJsonValue value = schema.value(keyword);
-        const QJsonValue exact = schema.value(ExactNumbers::annotationKey(keyword));
-        const QString text = exact.isString() ? exact.toString() : ExactNumbers::textOf(value);
-        const std::optional<JsonNumber> number =
-            value.isDouble() ? JsonNumber::fromText(text.toLatin1()) : std::nullopt;
-        if (!number)
-            continue;
-        node.numberBounds.append({ keyword, *number, text });
-        m_needsExactNumbers = m_needsExactNumbers || exact.isString()
-            || (keyword == u"multipleOf"_s && !number->isInteger());
-    }
-    const QJsonArray enumTexts = schema.value(ExactNumbers::annotationKey(u"enum")).toArray();
-    const QJsonValue constText = schema.value(ExactNumbers::annotationKey(u"const"));
-    const auto choose = [&](const QString &keyword, const QJsonArray &values,
-                            const QJsonArray &texts) {
-        NumberChoice choice { keyword, {}, {}, !texts.isEmpty() };
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            const QString text = texts.at(i).isString() ? texts.at(i).toString()
-                                                        : ExactNumbers::textOf(values.at(i));
-            const std::optional<JsonNumber> number =
-                values.at(i).isDouble() ? JsonNumber::fromText(text.toLatin1()) : std::nullopt;
-            if (number)
-                choice.values.append(*number);
-            choice.texts.append(number ? text : QString());
-        }
-        m_needsExactNumbers = m_needsExactNumbers || choice.lossy;
-        node.numberChoices.append(std::move(choice));
-    };
-    if (node.hasEnum)
-        choose(u"enum"_s, node.enumValues, enumTexts);
-    if (node.hasConst)
-        choose(u"const"_s, { node.constValue },
-               constText.isString() ? QJsonArray { constText } : QJsonArray());
 }
 
 void SchemaGraph::compileMembers(SchemaNode &node, const QJsonObject &schema, int depth)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "regex/boundedregex.h"
-#include "json/jsonnumber.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -22,24 +21,6 @@ struct PatternProperty
     BoundedRegex regex;
     int node = -1;
     int degree = 0;
-};
-
-// A numeric keyword (minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf) with its
-// number exactly as the schema wrote it (ExactNumbers), for ExactNumberCheck.
-struct NumberBound
-{
-    QString keyword;
-    JsonNumber value;
-    QString text;
-};
-
-// The numbers among an `enum`'s (or a `const`'s) values, exactly as written.
-struct NumberChoice
-{
-    QString keyword;
-    QList<JsonNumber> values; // the numbers only
-    QStringList texts; // one per value of the keyword: a number as written, empty for the rest
-    bool lossy = false; // one of them is not what its double reads back as
 };
 
 // One schema object, reduced to what Hookscope reads itself (documented fields, formats, enums
@@ -80,8 +61,10 @@ struct SchemaNode
     QJsonArray examples; // `examples`, or OpenAPI's `example` as one
     QJsonValue defaultValue { QJsonValue::Undefined }; // Undefined when absent
     bool deprecated = false;
-    QList<NumberBound> numberBounds;
-    QList<NumberChoice> numberChoices;
+    // enum's and const's values as the schema wrote them, where a double does not hold a
+    // number in them (DocumentReader's annotation; empty otherwise): messages quote these.
+    QString enumSource;
+    QString constSource;
 };
 
 using NodeSet = QVarLengthArray<int, 8>;
@@ -116,9 +99,6 @@ public:
     NodeSet nodesAt(int root, const QStringList &tokens) const;
     int fieldCount(int root) const;
     bool usesPatternProperties() const { return m_usesPatternProperties; }
-    // Some numeric keyword doubles decide wrongly whatever the body: a number a double does
-    // not hold, or a fractional multipleOf (ExactNumberCheck then runs on every body).
-    bool needsExactNumbers() const { return m_needsExactNumbers; }
     // Subschemas valijson applies to the same value as `index`: $ref, allOf/anyOf/oneOf and the
     // `conditional` ones. A DAG: RefCycles and computeFanOut() refuse cycles.
     QList<int> sameValueChildren(int index) const;
@@ -148,7 +128,6 @@ private:
     QList<int> compileList(const QJsonValue &array, int depth);
     int countFields(const NodeSet &set, QSet<int> &visiting, int depth) const;
     void compileApplicators(SchemaNode &node, const QJsonObject &schema, int depth);
-    void compileNumbers(SchemaNode &node, const QJsonObject &schema);
     QList<int> stepChildren(int index) const;
     QList<int> reachableFrom(int root) const;
     void computeFanOut();
@@ -157,7 +136,6 @@ private:
     QList<SchemaNode> m_nodes;
     QHash<QString, int> m_definitions;
     bool m_usesPatternProperties = false;
-    bool m_needsExactNumbers = false;
     QList<qint64> m_fanOut;
     QList<int> m_rank;
 };

@@ -56,6 +56,7 @@ const std::pair<const char *, const char *> descriptionPrefixes[] = {
     { "Object should have no more than", "maxProperties" },
     { "Object should have no fewer than", "minProperties" },
     { "Value should be a multiple of", "multipleOf" },
+    { "Expected a multiple of", "multipleOf" },
     { "Value could not be converted", "multipleOf" },
     { "Elements at indexes", "uniqueItems" },
     { "Object contains a property that could not be validated", "additionalProperties" },
@@ -202,10 +203,15 @@ QString ViolationBuilder::expectation(const QString &keyword, const NodeSet &nod
             return node.types.join(u" or "_s);
         }
         if (keyword == u"enum"_s && node.hasEnum) {
-            return u"one of: "_s + listValues(node.enumValues);
+            return u"one of: "_s
+                + (node.enumSource.isEmpty() ? listValues(node.enumValues)
+                                             : listSource(node.enumSource));
         }
         if (keyword == u"const"_s && node.hasConst) {
-            return describeValue(node.constValue);
+            const JsonDocument exact = JsonDocument::parse(node.constSource.toUtf8());
+            return exact.isValid() && exact.type(0) == JsonDocument::Type::Number
+                ? QString::fromLatin1(exact.raw(0))
+                : describeValue(node.constValue);
         }
     }
     return {};
@@ -316,6 +322,20 @@ QString ViolationBuilder::listValues(const QJsonArray &values)
         names.append(u"… (%1 more)"_s.arg(values.size() - maxListedValues));
     }
     return names.join(u", "_s);
+}
+
+// An enum's values from the schema's own text: numbers as written there.
+QString ViolationBuilder::listSource(const QString &source)
+{
+    const JsonDocument values = JsonDocument::parse(source.toUtf8());
+    QJsonArray shown;
+    for (int item = values.isValid() ? values.firstChild(0) : -1; item >= 0;
+         item = values.nextSibling(item)) {
+        shown.append(values.type(item) == JsonDocument::Type::Number
+                         ? QJsonValue(QString::fromLatin1(values.raw(item)))
+                         : values.toQJsonValue(item));
+    }
+    return listValues(shown);
 }
 
 QJsonValue ViolationBuilder::valueAt(const QString &pointer) const

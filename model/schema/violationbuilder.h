@@ -37,6 +37,7 @@ public:
     static QString describeValue(const QJsonValue &value);
     static QString describeTyped(const QJsonValue &value);
     static QString listValues(const QJsonArray &values);
+    static QString listSource(const QString &source);
 
 private:
     // keyword, or empty for valijson's "failed inside this child" wrappers that add nothing.

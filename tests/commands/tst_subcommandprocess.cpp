@@ -1,5 +1,7 @@
 // End to end: the real `hookscope` binary, as CI scripts run it. Needs main() to dispatch the
 // subcommands before it creates any window.
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -46,6 +48,8 @@ private Q_SLOTS:
     void exitCodes();
     void jsonOnStdout();
     void importThenExportToStdout();
+    void numbersJudgedExactlyInsideAnyOf_data();
+    void numbersJudgedExactlyInsideAnyOf();
 };
 
 void tst_SubcommandProcess::exitCodes_data()
@@ -99,6 +103,51 @@ void tst_SubcommandProcess::importThenExportToStdout()
                          u"-"_s })
                  .code,
              2);
+}
+
+// Issue 14 item 3 through the real binary: numbers a double cannot tell apart, judged exactly
+// inside anyOf/not/oneOf and in a nested const. Each body is one doubles judge the other way.
+void tst_SubcommandProcess::numbersJudgedExactlyInsideAnyOf_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("pointers"); // of the violations; none: valid, exit 0
+    QTest::newRow("as the schema says")
+        << R"({"a": 12345678901234567891, "b": 9007199254740993, "c": 9007199254740993,
+               "d": {"id": 12345678901234567891}})"_ba
+        << QStringList();
+    QTest::newRow("one digit beyond a double off")
+        << R"({"a": 12345678901234567890, "b": 9007199254740992, "c": 9007199254740994,
+               "d": {"id": 12345678901234567890}})"_ba
+        << QStringList { u"/a"_s, u"/b"_s, u"/c"_s, u"/d"_s };
+}
+
+void tst_SubcommandProcess::numbersJudgedExactlyInsideAnyOf()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, pointers);
+    QTemporaryDir dir;
+    QFile schema(dir.filePath(u"s.json"_s));
+    QVERIFY(schema.open(QIODevice::WriteOnly));
+    schema.write(R"({"properties": {
+        "a": {"anyOf": [{"const": 12345678901234567891}, {"type": "string"}]},
+        "b": {"not": {"maximum": 9007199254740992}},
+        "c": {"oneOf": [{"const": 9007199254740993}, {"const": 9007199254740992}]},
+        "d": {"const": {"id": 12345678901234567891}}}})");
+    schema.close();
+    QFile data(dir.filePath(u"body.json"_s));
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write(body);
+    data.close();
+    const Result result = hookscope({ u"validate"_s, u"--json"_s, u"--schema"_s, schema.fileName(),
+                                      u"--event"_s, u"T"_s, data.fileName() });
+    QVERIFY2(result.code == (pointers.isEmpty() ? 0 : 1),
+             QByteArray(result.out + result.err).constData());
+    QStringList found;
+    const QJsonObject line = QJsonDocument::fromJson(result.out.trimmed()).object();
+    for (const QJsonValue &v : line.value(u"violations"_s).toArray())
+        found.append(v.toObject().value(u"pointer"_s).toString());
+    found.sort();
+    QCOMPARE(found, pointers);
 }
 
 QTEST_GUILESS_MAIN(tst_SubcommandProcess)

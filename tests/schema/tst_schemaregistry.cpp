@@ -205,6 +205,8 @@ private Q_SLOTS:
     void validationThroughput();
     void numbersAsJsonSchemaDefinesThem_data();
     void numbersAsJsonSchemaDefinesThem();
+    void exactInsideEveryKeyword_data();
+    void exactInsideEveryKeyword();
 
 private:
     SchemaRegistry m_registry;
@@ -309,6 +311,15 @@ void TestSchemaRegistry::numbersAsJsonSchemaDefinesThem_data()
         << QByteArray("{\"n\":" + big + "}")
         << u"`n` is 12345678901234567890; expected number less than or equal to "
            "12345678901234567889"_s;
+    QTest::newRow("anyOf quotes both numbers as written")
+        << QByteArray(R"({"type":"object","properties":{"n":{"anyOf":[)"
+                      R"({"const":12345678901234567891},{"maximum":12345678901234567889}]}}})")
+        << QByteArray("{\"n\":" + big + "}")
+        << u"`n` matches none of the anyOf alternatives: `n` is 12345678901234567890; expected "
+           "12345678901234567891; `n` is 12345678901234567890; expected number less than or "
+           "equal to 12345678901234567889"_s;
+    QTest::newRow("enum nested, listed as written")
+        << keyword("enum", "[12345678901234567891, 7]") << QByteArray(R"({"n":7.0})") << QString();
     QTest::newRow("YAML schema, enum, 20 digits")
         << QByteArray("type: object\nproperties:\n  n:\n    enum: [12345678901234567890]\n")
         << QByteArray(R"({"n":12345678901234567891})")
@@ -712,6 +723,105 @@ void TestSchemaRegistry::validationThroughput()
             m_registry.validate(eventType, body);
         }
     }
+}
+
+// Issue 14 item 3 wherever valijson applies a schema: inside anyOf/oneOf/not/if/dependencies/
+// items/properties the verdict is exact too, and so are numbers nested in enum/const values
+// and uniqueItems. Each row is one that doubles decide the other way.
+void TestSchemaRegistry::exactInsideEveryKeyword_data()
+{
+    QTest::addColumn<QByteArray>("schema");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+    const QByteArray anyOfConst = R"({"anyOf":[{"const":12345678901234567891},{"type":"string"}]})";
+    QTest::newRow("anyOf const, other") << anyOfConst << "12345678901234567890"_ba << false;
+    QTest::newRow("anyOf const, same") << anyOfConst << "12345678901234567891"_ba << true;
+    QTest::newRow("anyOf const, string") << anyOfConst << R"("x")"_ba << true;
+    QTest::newRow("not maximum, equal") << R"({"not":{"maximum":9007199254740993}})"_ba
+                                        << "9007199254740993"_ba << false;
+    QTest::newRow("not maximum, above") << R"({"not":{"maximum":9007199254740992}})"_ba
+                                        << "9007199254740993"_ba << true;
+    const QByteArray oneOfConst =
+        R"({"oneOf":[{"const":9007199254740993},{"const":9007199254740992}]})";
+    QTest::newRow("oneOf const, one matches") << oneOfConst << "9007199254740993"_ba << true;
+    QTest::newRow("oneOf const, none") << oneOfConst << "9007199254740994"_ba << false;
+    const QByteArray oneOfBounds =
+        R"({"oneOf":[{"minimum":12345678901234567891},{"maximum":12345678901234567890}]})";
+    QTest::newRow("oneOf bounds, second only") << oneOfBounds << "12345678901234567890"_ba << true;
+    QTest::newRow("oneOf bounds, first only") << oneOfBounds << "12345678901234567891"_ba << true;
+    const QByteArray ifThen = R"({"if":{"minimum":12345678901234567891},"then":{"type":"string"}})";
+    QTest::newRow("if fails") << ifThen << "12345678901234567890"_ba << true;
+    QTest::newRow("if holds, then fails") << ifThen << "12345678901234567891"_ba << false;
+    const QByteArray ifElse =
+        R"({"if":{"exclusiveMaximum":12345678901234567891},"then":true,"else":false})";
+    QTest::newRow("else, exclusiveMaximum equal") << ifElse << "12345678901234567891"_ba << false;
+    QTest::newRow("then, exclusiveMaximum below") << ifElse << "12345678901234567890"_ba << true;
+    const QByteArray dependencies = R"({"anyOf":[{"dependencies":{"a":{"properties":{"b":)"
+                                    R"({"const":12345678901234567891}}}}}]})";
+    QTest::newRow("dependencies in anyOf, other")
+        << dependencies << R"({"a":1,"b":12345678901234567890})"_ba << false;
+    QTest::newRow("dependencies in anyOf, same")
+        << dependencies << R"({"a":1,"b":12345678901234567891})"_ba << true;
+    const QByteArray items =
+        R"({"oneOf":[{"items":{"maximum":12345678901234567889}},{"type":"string"}]})";
+    QTest::newRow("items in oneOf, above") << items << "[12345678901234567890]"_ba << false;
+    QTest::newRow("items in oneOf, equal") << items << "[12345678901234567889]"_ba << true;
+    const QByteArray notProperties =
+        R"({"not":{"properties":{"n":{"exclusiveMinimum":12345678901234567890}}}})";
+    QTest::newRow("properties in not, above")
+        << notProperties << R"({"n":12345678901234567891})"_ba << false;
+    QTest::newRow("properties in not, equal")
+        << notProperties << R"({"n":12345678901234567890})"_ba << true;
+    const QByteArray multipleOf = R"({"anyOf":[{"multipleOf":0.01},{"type":"string"}]})";
+    QTest::newRow("multipleOf 0.01 in anyOf, 19.99") << multipleOf << "19.99"_ba << true;
+    QTest::newRow("multipleOf 0.01 in anyOf, 19.991") << multipleOf << "19.991"_ba << false;
+    const QByteArray ref = R"({"definitions":{"big":{"maximum":12345678901234567889}},)"
+                           R"("anyOf":[{"$ref":"#/definitions/big"},{"type":"string"}]})";
+    QTest::newRow("$ref in anyOf, above") << ref << "12345678901234567890"_ba << false;
+    QTest::newRow("$ref in anyOf, equal") << ref << "12345678901234567889"_ba << true;
+    const QByteArray constObject = R"({"const":{"id":12345678901234567891}})";
+    QTest::newRow("const object, other")
+        << constObject << R"({"id":12345678901234567890})"_ba << false;
+    QTest::newRow("const object, same")
+        << constObject << R"({"id":12345678901234567891})"_ba << true;
+    QTest::newRow("const object, same value written otherwise")
+        << constObject << R"({"id":1.2345678901234567891e19})"_ba << true;
+    const QByteArray enumArray = R"({"enum":[[12345678901234567891],"x"]})";
+    QTest::newRow("enum array, other") << enumArray << "[12345678901234567890]"_ba << false;
+    QTest::newRow("enum array, same") << enumArray << "[12345678901234567891]"_ba << true;
+    QTest::newRow("const in anyOf in properties")
+        << R"({"properties":{"n":{"anyOf":[{"const":{"k":[12345678901234567891]}}]}}})"_ba
+        << R"({"n":{"k":[12345678901234567890]}})"_ba << false;
+    QTest::newRow("uniqueItems, 20 digits apart")
+        << R"({"uniqueItems":true})"_ba
+        << "[12345678901234567890,12345678901234567891]"_ba << true;
+    QTest::newRow("uniqueItems, 1 and 1.0") << R"({"uniqueItems":true})"_ba
+                                            << "[1,1.0]"_ba << false;
+    QTest::newRow("YAML, const object, other") << "const:\n  id: 12345678901234567891\n"_ba
+                                               << R"({"id":12345678901234567890})"_ba << false;
+    QTest::newRow("YAML, const object, same") << "const:\n  id: 12345678901234567891\n"_ba
+                                              << R"({"id":12345678901234567891})"_ba << true;
+    QTest::newRow("bignum: exclusiveMaximum, high precision")
+        << R"({"exclusiveMaximum":972783798187987123879878123.18878137})"_ba
+        << "972783798187987123879878123.188781371"_ba << false;
+}
+
+void TestSchemaRegistry::exactInsideEveryKeyword()
+{
+    QFETCH(QByteArray, schema);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    SchemaRegistry registry;
+    const ImportReport report = registry.importDocument(schema, u"test.json"_s, u"T"_s);
+    QVERIFY2(report.ok(), qPrintable(report.errors.join(u'\n')));
+    const JsonDocument document = JsonDocument::parse(body);
+    QVERIFY(document.isValid());
+    Violations errors;
+    for (const Violation &v : registry.validate(u"T"_s, document)) {
+        if (v.severity == Severity::Error)
+            errors.append(v);
+    }
+    QVERIFY2(errors.isEmpty() == valid, qPrintable(errors.value(0).message));
 }
 
 QTEST_GUILESS_MAIN(TestSchemaRegistry)

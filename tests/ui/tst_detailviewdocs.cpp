@@ -2,6 +2,7 @@
 // documentation under the tree (the allowed value the field holds marked ▸).
 #include "analysis/analyzer.h"
 #include "detailview.h"
+#include "models/fieldordermodel.h"
 #include "models/jsontreemodel.h"
 
 #include <QLabel>
@@ -34,7 +35,7 @@ void TestDetailViewDocs::selectedFieldShowsItsDocumentation()
     const QModelIndex status = model->indexOfPointer(u"/status"_s);
     QCOMPARE(status.siblingAtColumn(JsonTreeModel::SchemaTypeColumn).data().toString(), u"enum"_s);
     QVERIFY(!view.fieldsView()->isColumnHidden(JsonTreeModel::SchemaTypeColumn));
-    view.fieldsView()->setCurrentIndex(status);
+    view.fieldsView()->setCurrentIndex(view.fieldsOrder()->mapFromSource(status));
     const QString text = view.fieldDocView()->text();
     QVERIFY2(
         text.startsWith(u"status: enum, required\nThe status of the identification origination."_s),
