@@ -7,8 +7,10 @@
 #include "jobs/jobtracker.h"
 #include "models/eventfiltermodel.h"
 #include "models/eventtablemodel.h"
+#include "store/sessionlock.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -60,7 +62,7 @@ Session::~Session() = default;
 
 QString Session::path() const
 {
-    return m_capture->sessionPath();
+    return m_readOnlyPath.isEmpty() ? m_capture->sessionPath() : m_readOnlyPath;
 }
 
 std::shared_ptr<const Analyzer> Session::analyzer() const
@@ -70,15 +72,38 @@ std::shared_ptr<const Analyzer> Session::analyzer() const
 
 std::optional<QString> Session::switchTo(const QString &path)
 {
+    if (const auto holder = SessionLock::heldElsewhere(path)) {
+        SessionStore probe; // refused here when it is no session at all
+        if (const Status readable = probe.open(path, SessionStore::Access::ReadOnly); !readable)
+            return readable.error();
+        m_readOnlyPath = path;
+        m_readOnlyReason = u"%1; nothing is written to it, and capture goes on into %2"_s.arg(
+            SessionLock::readOnlyReason(path, *holder),
+            QFileInfo(m_capture->sessionPath()).fileName());
+        open(path);
+        return std::nullopt;
+    }
     if (auto error = m_capture->switchSession(path))
         return error;
+    m_readOnlyPath.clear();
+    m_readOnlyReason.clear();
     open(path);
     return std::nullopt;
 }
 
+bool Session::refuseWhenReadOnly(const QString &what)
+{
+    if (!isReadOnly())
+        return false;
+    Q_EMIT refused(u"%1: %2"_s.arg(what, m_readOnlyReason));
+    return true;
+}
+
 void Session::open(const QString &path)
 {
-    std::ignore = m_reader.open(path); // unreadable: details stay empty, capture goes on
+    // unreadable: details stay empty, capture goes on
+    std::ignore = m_reader.open(
+        path, isReadOnly() ? SessionStore::Access::ReadOnly : SessionStore::Access::ReadWrite);
     m_recentEvents.clear(); // sequence numbers start again in another session
     cancelSelection();
     m_proxy->setSessionPath(path);
@@ -89,6 +114,8 @@ void Session::open(const QString &path)
 
 void Session::clear()
 {
+    if (refuseWhenReadOnly(u"Not cleared"_s))
+        return;
     m_loading->cancel();
     m_capture->clear();
     m_loadedFromFileUpTo = 0;
@@ -100,6 +127,8 @@ void Session::clear()
 
 void Session::remove(const QList<qint64> &seqs)
 {
+    if (refuseWhenReadOnly(u"Not deleted"_s))
+        return;
     m_capture->remove(seqs);
     m_model->removeSeqs(seqs);
     for (qint64 seq : seqs)
@@ -110,12 +139,14 @@ void Session::remove(const QList<qint64> &seqs)
 // Shows the events already in the session file (a reopened session), read in the background.
 void Session::loadExistingEvents()
 {
-    const QString path = m_capture->sessionPath();
+    const QString path = this->path();
+    const auto access =
+        isReadOnly() ? SessionStore::Access::ReadOnly : SessionStore::Access::ReadWrite;
     m_loadedFromFileUpTo = 0;
-    auto load = [path](JobControl &control) {
+    auto load = [path, access](JobControl &control) {
         std::vector<EventSummary> summaries;
         SessionStore store;
-        if (store.open(path))
+        if (store.open(path, access))
             std::ignore = store.forEachSummary([&summaries, &control](EventSummary &&s) {
                 summaries.push_back(std::move(s));
                 return !control.isCancelled();
@@ -142,6 +173,8 @@ void Session::loadExistingEvents()
 // event's verdict already there when it arrives.
 void Session::addBatch(const CapturedBatch &batch)
 {
+    if (isReadOnly())
+        return; // stored in capture's session, not the one shown
     QList<EventSummary> summaries;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
@@ -180,6 +213,8 @@ QStringList Session::importSchema(const QString &path)
 // A newer re-check (schemas or secrets changed again) supersedes a running one.
 void Session::recheck()
 {
+    if (refuseWhenReadOnly(u"Not checked again"_s))
+        return;
     m_recheck->start(
         [this, path = path(), analyzer = analyzer()](JobControl &job) {
             // onChunk runs on this Session's thread, and only while its tracker is alive.
