@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace {
 // Two more than the cores: up to two events being judged to the end of their budget leave every
 // core to the other senders' events (the scheduler shares the CPU; a queue would make them wait).
-// Threads start only when tasks queue, so an idle capture runs one.
+// Workers join only when every running one is busy, so an idle capture runs one.
 int analysisThreads()
 {
     return std::max(2, QThread::idealThreadCount()) + 2;
@@ -29,10 +29,11 @@ CaptureBatcher::CaptureBatcher(SessionStore *store, QThreadPool *writer,
     , m_store(store)
     , m_writer(writer)
     , m_current { std::make_shared<Analyzer>(), std::make_shared<ResponseRules>(), limits, false }
-{
-    m_analysis.setMaxThreadCount(analysisThreads());
-    m_analysis.setObjectName(u"capture-analysis"_s);
-}
+    , m_analysis(analysisThreads(), u"capture-analysis"_s, [this](ItemPtr &&item) {
+        analyze(*item);
+        analysed(std::move(item));
+    })
+{ }
 
 CaptureBatcher::~CaptureBatcher()
 {
@@ -89,10 +90,7 @@ void CaptureBatcher::submitAnswered(const Event &event)
 void CaptureBatcher::enqueue(ItemPtr item)
 {
     item->tools = tools();
-    m_analysis.start([this, item = std::move(item)]() mutable {
-        analyze(*item);
-        analysed(std::move(item));
-    });
+    m_analysis.push(std::move(item));
 }
 
 // On a pool thread. One post per run of completions: the capture thread collects them all at

@@ -4,6 +4,7 @@
 #include "event/capturedbatch.h"
 #include "http/capturelimits.h"
 #include "rules/responserules.h"
+#include "workqueue.h"
 
 #include <QHash>
 #include <QHttpServerResponder>
@@ -25,13 +26,13 @@ class SessionStore;
 // one commit, not one per request.
 //
 // Lives on the capture thread. Each request is analysed (classification, validation, response
-// rules) on its own task in a small analysis pool, so one slow event (a hostile regex or schema
-// near its budget) holds up only its own answer and those behind it on the same connection: the
-// others are numbered, stored and answered as soon as they are analysed. Requests of one
-// connection are stored and answered in their order on the wire. Numbers are given when an event
-// goes to the writer, so they increase in storage order. Writing runs on the store's writer thread
-// (a one-thread pool that owns the store's connection), one batch at a time: what is analysed
-// meanwhile becomes the next batch, so batches grow with the load and commits stay few.
+// rules) by one of a few analysis workers, one request at a time each, so one slow event (a hostile
+// regex or schema near its budget) holds up only its own answer and those behind it on the same
+// connection: the others are numbered, stored and answered as soon as they are analysed. Requests
+// of one connection are stored and answered in their order on the wire. Numbers are given when an
+// event goes to the writer, so they increase in storage order. Writing runs on the store's writer
+// thread (a one-thread pool that owns the store's connection), one batch at a time: what is
+// analysed meanwhile becomes the next batch, so batches grow with the load and commits stay few.
 class CaptureBatcher : public QObject
 {
     Q_OBJECT
@@ -137,7 +138,6 @@ private:
 
     SessionStore *m_store; // not owned; used on m_writer only
     QThreadPool *m_writer; // not owned
-    QThreadPool m_analysis; // analysis tasks, one per event
     Tools m_current;
     std::shared_ptr<const Tools> m_tools; // m_current, shared by the items; made when needed
     std::atomic<bool> m_hurry = false; // finish() ran out of patience: analysis is skipped
@@ -151,4 +151,6 @@ private:
     std::shared_ptr<Job> m_lastJob; // the last one dispatched
     qint64 m_nextSeq = 1;
     std::vector<std::shared_ptr<Delayed>> m_delayed; // in the order their timers were started
+    // Last, so that it is gone (its workers done) before anything they use.
+    WorkQueue<ItemPtr> m_analysis; // analyses each item, then hands it back (analysed())
 };
