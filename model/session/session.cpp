@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -48,7 +49,11 @@ Session::Session(CaptureControl *capture, QObject *parent)
     , m_loading(new JobTracker(this))
     , m_selection(new JobTracker(this))
     , m_recheck(new JobTracker(this))
+    , m_newerOnFile(new JobTracker(this))
+    , m_readOnlyPoll(new QTimer(this))
 {
+    m_readOnlyPoll->setInterval(1000);
+    connect(m_readOnlyPoll, &QTimer::timeout, this, &Session::showNewerOnFile);
     qRegisterMetaType<LoadedEvent>();
     m_proxy->setSourceModel(m_model);
     connect(capture, &CaptureControl::stored, this, &Session::addBatch);
@@ -81,12 +86,15 @@ std::optional<QString> Session::switchTo(const QString &path)
             SessionLock::readOnlyReason(path, *holder),
             QFileInfo(m_capture->sessionPath()).fileName());
         open(path);
+        m_readOnlyPoll->start();
         return std::nullopt;
     }
     if (auto error = m_capture->switchSession(path))
         return error;
     m_readOnlyPath.clear();
     m_readOnlyReason.clear();
+    m_readOnlyPoll->stop();
+    m_newerOnFile->cancel();
     open(path);
     return std::nullopt;
 }
@@ -166,6 +174,49 @@ void Session::loadExistingEvents()
         const int events = int(older.size());
         m_model->replaceAll(std::move(older));
         Q_EMIT appended(events);
+    });
+}
+
+// What the process writing a read-only session stored since it was read: its rows after the
+// newest one shown, in the background; nothing while the first read still runs.
+void Session::showNewerOnFile()
+{
+    if (!isReadOnly() || m_loading->isRunning() || m_newerOnFile->isRunning())
+        return;
+    using Newer = std::vector<std::pair<Event, EventSummary>>;
+    auto read = [path = m_readOnlyPath, from = m_loadedFromFileUpTo + 1](JobControl &control) {
+        Newer newer;
+        SessionStore store;
+        if (!store.open(path, SessionStore::Access::ReadOnly))
+            return newer;
+        EventScan scan;
+        scan.fromSeq = from;
+        scan.headers = true; // for the filter, as a captured event gives them
+        scan.keepGoing = [&control](qint64) {
+            return !control.isCancelled();
+        };
+        std::ignore = store.scanEvents(scan, [&newer](const Event &event, const EventSummary &s) {
+            Event copy = event;
+            copy.body = QByteArray(event.body.constData(), event.body.size()); // SQLite's row
+            newer.emplace_back(std::move(copy), s);
+            return true;
+        });
+        return newer;
+    };
+    m_newerOnFile->start(read, [this](Newer newer) {
+        if (newer.empty())
+            return;
+        m_loadedFromFileUpTo = newer.back().first.seq;
+        QList<EventSummary> summaries;
+        for (const auto &[event, summary] : newer) {
+            m_proxy->noteEvent(event, summary); // before its row arrives, as in addBatch()
+            if (!summary.eventType.isEmpty() && !m_seenTypes.contains(summary.eventType))
+                noteEventTypes({ summary.eventType });
+            noteHeaderNames(event.headers);
+            summaries.append(summary);
+        }
+        m_model->enqueue(summaries);
+        Q_EMIT appended(int(summaries.size()));
     });
 }
 

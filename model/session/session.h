@@ -21,6 +21,7 @@ class DeliveryController;
 class EventFilterModel;
 class EventTableModel;
 class JobTracker;
+class QTimer;
 struct CapturedBatch;
 
 // One event as the detail shows it: read from the file, its body parsed once, analysed in full
@@ -106,6 +107,7 @@ Q_SIGNALS:
 private:
     void open(const QString &path);
     bool refuseWhenReadOnly(const QString &what);
+    void showNewerOnFile();
     void loadExistingEvents();
     void addBatch(const CapturedBatch &batch);
     void noteEventTypes(const QStringList &types);
@@ -126,4 +128,7 @@ private:
     JobTracker *m_loading; // the events on file, read when a session opens
     JobTracker *m_selection; // selectEvent()'s job; owned through QObject parenting
     JobTracker *m_recheck; // recheck()'s job
+    // Read-only, the process writing the file adds events: they are read every second.
+    JobTracker *m_newerOnFile;
+    QTimer *m_readOnlyPoll;
 };

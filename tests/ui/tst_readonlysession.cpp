@@ -5,6 +5,7 @@
 #include "detailview.h"
 #include "hookscopeprocess.h"
 #include "mainwindow.h"
+#include "models/eventtablemodel.h"
 #include "models/jsontreemodel.h"
 #include "session/session.h"
 #include "sessioncontroller.h"
@@ -149,8 +150,11 @@ void TestReadOnlySession::aSessionAnotherProcessWritesOpensReadOnly()
     QCOMPARE(window.tableView()->model()->rowCount(), 3);
     QCOMPARE(checksum(held), before);
 
-    // The holder is unaffected and still writes its file.
+    // The holder is unaffected and still writes its file; what it stores shows here too.
     QVERIFY(m_webhooks.post(holderUrl + u"/hooks/after"_s, R"({"id":"after"})"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 4, 10'000);
+    const QModelIndex newest = window.tableView()->model()->index(3, EventTableModel::PathColumn);
+    QCOMPARE(newest.data().toString(), u"/hooks/after"_s);
 
     // Back to the session capture writes: writable again, with the event it took meanwhile.
     QVERIFY(window.sessions()->switchTo(options.sessionPath));
