@@ -94,7 +94,6 @@ std::optional<QString> Session::switchTo(const QString &path)
     m_readOnlyPath.clear();
     m_readOnlyReason.clear();
     m_readOnlyPoll->stop();
-    m_newerOnFile->cancel();
     open(path);
     return std::nullopt;
 }
@@ -113,6 +112,7 @@ void Session::open(const QString &path)
     std::ignore = m_reader.open(
         path, isReadOnly() ? SessionStore::Access::ReadOnly : SessionStore::Access::ReadWrite);
     m_recentEvents.clear(); // sequence numbers start again in another session
+    m_newerOnFile->cancel(); // rows of the session shown before never reach this one
     cancelSelection();
     m_proxy->setSessionPath(path);
     m_model->clear();
