@@ -20,6 +20,9 @@ fi
 cmake --build "$build" -j"$(nproc)"
 
 export QT_QPA_PLATFORM=offscreen
+# The tests' time bounds are hang guards and their load tests count requests; the sanitizers make
+# everything several times slower, so both scale (tests/support/timebound.h).
+export HOOKSCOPE_TEST_TIME_SCALE=${HOOKSCOPE_TEST_TIME_SCALE:-5}
 # A 64 MiB quarantine (default 256) for freed memory: the stress tests bound Hookscope's peak
 # memory, and a full default quarantine alone would be half of that bound.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0:strict_string_checks=0:quarantine_size_mb=64}

@@ -7,6 +7,8 @@
 #include "rawclient.h"
 #include "storedevents.h"
 
+#include "timebound.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -96,7 +98,7 @@ void TestCaptureConformance::expectContinueIsAnsweredAtOnce()
         "POST /big HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 4000\r\n\r\n");
     const QByteArray interim = client.until("\r\n\r\n", 5000);
     QVERIFY2(interim.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), interim.constData());
-    QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < timeBound(500), qPrintable(QString::number(clock.elapsed())));
     client.send(body);
     const QByteArray all = client.until("{}", 5000);
     QVERIFY2(all.contains("HTTP/1.1 200"), all.constData());
@@ -154,7 +156,7 @@ void TestCaptureConformance::connectionCloseEndsAfterTheAnswer()
     clock.start();
     client.send(request + "POST /behind HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}"_ba);
     QVERIFY(client.closedWithin(5000));
-    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < timeBound(3000), qPrintable(QString::number(clock.elapsed())));
     const QByteArray answers = client.untilClosed(0);
     QCOMPARE(statusOf(answers), "200"_ba);
     QCOMPARE(answers.count("HTTP/1.1 "), 1);
@@ -295,7 +297,7 @@ void TestCaptureConformance::shutdownSendsDelayedAnswers()
     QElapsedTimer clock;
     clock.start();
     m_capture->stop();
-    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < timeBound(2000), qPrintable(QString::number(clock.elapsed())));
     const QByteArray answer = client.response(3000);
     QCOMPARE(statusOf(answer), "503"_ba);
     QVERIFY(answer.endsWith("later"));

@@ -1,5 +1,7 @@
 #include "hookscopeprocess.h"
 
+#include "timebound.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
@@ -69,7 +71,7 @@ void HookscopeProcess::sendSignal(int number)
 bool HookscopeProcess::interrupt(int timeoutMs)
 {
     sendSignal(SIGINT);
-    const bool finished = m_process.waitForFinished(timeoutMs);
+    const bool finished = m_process.waitForFinished(int(timeBound(timeoutMs)));
     m_stderr += m_process.readAllStandardError();
     return finished && m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
 }
@@ -77,6 +79,6 @@ bool HookscopeProcess::interrupt(int timeoutMs)
 void HookscopeProcess::kill()
 {
     sendSignal(SIGKILL);
-    m_process.waitForFinished(10'000);
+    m_process.waitForFinished(int(timeBound(10'000)));
     m_stderr += m_process.readAllStandardError();
 }

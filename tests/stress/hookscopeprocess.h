@@ -25,7 +25,7 @@ public:
     // Peak resident set (VmHWM) in KiB from /proc/<pid>/status, while the process runs.
     std::optional<qint64> peakResidentKb() const;
     // SIGINT, then waits: true when the process exited normally with code 0.
-    bool interrupt(int timeoutMs);
+    bool interrupt(int timeoutMs); // a hang guard: timeBound(timeoutMs)
     // SIGKILL, then waits until the process is gone.
     void kill();
     // Everything the process wrote on stderr so far (read as it arrives, so the pipe never

@@ -7,6 +7,8 @@
 #include "loadclient.h"
 #include "sessionfile.h"
 
+#include "timebound.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -50,7 +52,7 @@ Run hookscope(const QStringList &args, const QString &user = {})
                                     QStringLiteral(HOOKSCOPE_EXECUTABLE) }
                           + args);
     Run run;
-    if (!process.waitForFinished(20'000)) {
+    if (!process.waitForFinished(int(timeBound(20'000)))) {
         process.kill();
         process.waitForFinished();
         run.err = u"did not finish"_s;

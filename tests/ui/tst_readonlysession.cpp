@@ -9,6 +9,7 @@
 #include "models/jsontreemodel.h"
 #include "session/session.h"
 #include "sessioncontroller.h"
+#include "timebound.h"
 #include "webhookclient.h"
 
 #include <QAction>
@@ -122,9 +123,10 @@ void TestReadOnlySession::aSessionAnotherProcessWritesOpensReadOnly()
              qPrintable(session.readOnlyReason()));
     QVERIFY(window.windowTitle().contains(u"held.hookscope (read-only)"_s));
     QVERIFY(visibleNoteSays(window, u"process %1 is writing it"_s.arg(pid)));
-    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 3, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 3, int(timeBound(10'000)));
     window.tableView()->selectRow(2);
-    QTRY_VERIFY_WITH_TIMEOUT(window.detailView()->fieldsModel()->rowCount() > 0, 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.detailView()->fieldsModel()->rowCount() > 0,
+                             int(timeBound(10'000)));
 
     // Whatever would write is disabled, and refused when asked anyway.
     for (const QString &text : { u"Delete Events"_s, u"Clear Session…"_s, u"Replay Selected To…"_s,
@@ -152,7 +154,7 @@ void TestReadOnlySession::aSessionAnotherProcessWritesOpensReadOnly()
 
     // The holder is unaffected and still writes its file; what it stores shows here too.
     QVERIFY(m_webhooks.post(holderUrl + u"/hooks/after"_s, R"({"id":"after"})"));
-    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 4, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 4, int(timeBound(10'000)));
     const QModelIndex newest = window.tableView()->model()->index(3, EventTableModel::PathColumn);
     QCOMPARE(newest.data().toString(), u"/hooks/after"_s);
 
@@ -161,7 +163,7 @@ void TestReadOnlySession::aSessionAnotherProcessWritesOpensReadOnly()
     QVERIFY(!session.isReadOnly());
     QVERIFY(menuAction(window, u"Delete Events"_s)->isEnabled());
     QVERIFY(!window.windowTitle().contains(u"read-only"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.tableView()->model()->rowCount(), 1, int(timeBound(10'000)));
 }
 
 QTEST_MAIN(TestReadOnlySession)
