@@ -218,7 +218,9 @@ std::optional<int> runSubcommand(int argc, char **argv)
     QFile out, err;
     out.open(stdout, QIODevice::WriteOnly);
     err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
-    return command->run(argumentsOf(argc, argv).mid(2), out, err);
+    ShutdownSignals::exitOnSignal(); // Ctrl-C ends it at once, or where it cleans up first
+    const int code = command->run(argumentsOf(argc, argv).mid(2), out, err);
+    return ShutdownSignals::requested() ? ShutdownSignals::exitCode() : code;
 }
 } // namespace
 

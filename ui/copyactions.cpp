@@ -175,7 +175,7 @@ void CopyActions::exportInBackground(const QList<qint64> &seqs, const SelectionE
     job->start(
         [session, analyzer, seqs, what](JobControl &control) {
             SessionStore store;
-            if (const Status opened = store.open(session); !opened)
+            if (const Status opened = store.open(session, SessionStore::Access::ReadOnly); !opened)
                 return QStringList { opened.error() };
             return exportSelection(store, *analyzer, seqs, what, [&control](qint64 done) {
                 control.setProgress(int(done));

@@ -74,6 +74,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_pauseButton(new QToolButton(this))
     , m_count(new QLabel(this))
     , m_rate(new QLabel(this))
+    , m_readOnlyNote(new QLabel(this))
     , m_stats(new StatsDocks(session->stats(), m_filterBar, this))
 {
     setUpTable();
@@ -194,6 +195,8 @@ void MainWindow::updateNoMatch()
 
 void MainWindow::connectParts()
 {
+    connect(m_session, &Session::refused, this,
+            [this](const QString &why) { statusBar()->showMessage(why, 10'000); });
     connect(m_session, &Session::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(u"Could not store events: %1"_s.arg(error));
     });
@@ -261,7 +264,9 @@ void MainWindow::connectParts()
 
 void MainWindow::sessionChanged(const QString &path)
 {
-    setWindowTitle(u"Hookscope — %1"_s.arg(QFileInfo(path).fileName()));
+    setWindowTitle(u"Hookscope — %1%2"_s.arg(
+        QFileInfo(path).fileName(), m_session->isReadOnly() ? u" (read-only)"_s : QString()));
+    showReadOnly();
     m_shownSeq = 0;
     m_detail->clear();
     const CaptureControl *capture = m_session->capture();
@@ -276,8 +281,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(u"&File"_s);
     m_sessions->populate(file);
     file->addSeparator();
-    file->addAction(u"Open &Payloads…"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
-                    &MainWindow::openPayloads);
+    m_openPayloadsAction =
+        file->addAction(u"Open &Payloads…"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                        &MainWindow::openPayloads);
 
     QMenu *edit = menuBar()->addMenu(u"&Edit"_s);
     m_deleteAction = edit->addAction(u"&Delete Events"_s, QKeySequence::Delete, this,
@@ -522,6 +528,9 @@ void MainWindow::replaySelected()
     const QList<qint64> seqs = selectedSeqs();
     if (seqs.isEmpty())
         return;
+    if (m_session->isReadOnly()) // a replay's answer is kept with its event, in the file
+        return statusBar()->showMessage(u"Not replayed: %1"_s.arg(m_session->readOnlyReason()),
+                                        10'000);
     ReplayDialog dialog(m_copy->sentTo(), QSettings().value(u"replay/target"_s).toString(), this);
     if (dialog.exec() != QDialog::Accepted || !dialog.target().isValid())
         return;
@@ -602,6 +611,9 @@ void MainWindow::openPayloads()
 
 void MainWindow::loadFiles(const QStringList &paths, ImportOptions options)
 {
+    if (m_session->isReadOnly()) // they would go into capture's session, not the one shown
+        return statusBar()->showMessage(u"Not loaded: %1"_s.arg(m_session->readOnlyReason()),
+                                        10'000);
     m_loadProgress->setRange(0, 0); // busy until the files are counted
     m_loadProgress->show();
     m_cancelLoad->show();
@@ -749,6 +761,17 @@ void MainWindow::showPaused(bool paused)
             .arg(m_session->capture()->listenUrl()));
 }
 
+void MainWindow::showReadOnly()
+{
+    const bool readOnly = m_session->isReadOnly();
+    m_readOnlyNote->setText(u"<b>Read-only.</b> "_s + m_session->readOnlyReason().toHtmlEscaped());
+    m_readOnlyNote->setToolTip(m_session->readOnlyReason());
+    m_readOnlyNote->setVisible(readOnly);
+    for (QAction *writes : { m_deleteAction, m_replayAction, m_openPayloadsAction })
+        writes->setEnabled(!readOnly);
+    setAcceptDrops(!readOnly);
+}
+
 void MainWindow::createStatusBar()
 {
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -756,6 +779,10 @@ void MainWindow::createStatusBar()
     m_pauseButton->setDefaultAction(m_pauseAction);
     statusBar()->addWidget(m_pauseButton);
     statusBar()->addWidget(m_listening, 1);
+    statusBar()->addWidget(m_readOnlyNote, 2);
+    m_readOnlyNote->setWordWrap(true);
+    m_readOnlyNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readOnlyNote->hide();
     statusBar()->addPermanentWidget(m_loadProgress);
     statusBar()->addPermanentWidget(m_cancelLoad);
     m_loadProgress->setMaximumWidth(260);

@@ -103,6 +103,9 @@ public:
 private:
     void createStatusBar();
     void showPaused(bool paused);
+    // A session another process writes is shown read-only: it says so, and what would write to
+    // the file is disabled (Session refuses it too).
+    void showReadOnly();
     // Shows the selected event in the detail view; AGAIN also when it is the one shown already.
     void showSelected(bool again = false);
     QModelIndex shownIndex() const;
@@ -146,6 +149,8 @@ private:
     QAction *m_pauseAction = nullptr; // Capture ▸ Pause Capture
     QLabel *m_count;
     QLabel *m_rate;
+    QLabel *m_readOnlyNote; // why the shown session is read-only; hidden when it is not
+    QAction *m_openPayloadsAction = nullptr;
     SecretSet m_savedSecrets;
     SecretSet m_commandLineSecrets;
     QAction *m_compareAction = nullptr;

@@ -2,6 +2,7 @@
 
 #include "event/userfolders.h"
 #include "session/session.h"
+#include "store/sessionlock.h"
 #include "store/sessionstore.h"
 
 #include <QDir>
@@ -11,6 +12,8 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -34,7 +37,7 @@ void SessionController::populate(QMenu *file)
     m_recentMenu = file->addMenu(u"Open &Recent"_s);
     fillRecentMenu();
     file->addSeparator();
-    file->addAction(u"C&lear Session…"_s, this, &SessionController::clearSession);
+    m_clearAction = file->addAction(u"C&lear Session…"_s, this, &SessionController::clearSession);
 }
 
 QStringList SessionController::recentSessions() const
@@ -69,9 +72,16 @@ bool SessionController::switchTo(const QString &path)
 {
     if (const auto error = m_session->switchTo(path)) {
         QMessageBox::warning(m_window, u"Hookscope"_s, *error);
-        m_session->switchTo(recentSessions().value(0)); // back to the one that worked
+        // Back to the one that worked; capture may have stopped, so one it can write.
+        const QStringList recent = recentSessions();
+        const auto writable = std::find_if(recent.cbegin(), recent.cend(), [](const QString &p) {
+            return !SessionLock::heldElsewhere(p);
+        });
+        m_session->switchTo(writable == recent.cend() ? recent.value(0) : *writable);
         return false;
     }
+    if (m_clearAction)
+        m_clearAction->setEnabled(!m_session->isReadOnly());
     remember(path);
     Q_EMIT sessionChanged(path);
     return true;

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 class Session;
+class QAction;
 class QMenu;
 class QWidget;
 
@@ -35,4 +36,5 @@ private:
     Session *m_session; // not owned
     QWidget *m_window; // not owned
     QMenu *m_recentMenu = nullptr;
+    QAction *m_clearAction = nullptr; // disabled while the session shown is read-only
 };

@@ -2,6 +2,7 @@
 
 #include "commandsupport.h"
 #include "schema/eventexample.h"
+#include "shutdownsignals.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -64,7 +65,10 @@ int writeAll(const SchemaRegistry &registry, const QString &folder, QIODevice &e
     static const QRegularExpression unsafe(u"[^A-Za-z0-9._-]"_s);
     int code = exitOk;
     int written = 0;
+    const ShutdownSignals::Deferral cleanUpFirst; // Ctrl-C after a whole file, never inside one
     for (const QString &type : registry.eventTypes()) {
+        if (ShutdownSignals::requested())
+            break;
         const EventExample example = exampleFor(registry, type);
         if (example.payload.isUndefined())
             continue; // no body, nothing to write (WEBHOOK-SUBSCRIPTION)

@@ -2,6 +2,7 @@
 
 #include "commandsupport.h"
 #include "exporting/sessionexport.h"
+#include "shutdownsignals.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -19,7 +20,8 @@ const QString kSynopsis =
     "Writes a session's events, or those matching --filter, in one format. --out - writes to\n"
     "stdout; fixtures writes one file per event into the folder PATH. Files are replaced only\n"
     "when complete.\n"
-    "Exit status: 0 ok, 1 write error, 2 usage error.\n"_s;
+    "Exit status: 0 ok, 1 write error, 2 usage error, 130/143 interrupted (SIGINT/SIGTERM;\n"
+    "the file is left as it was).\n"_s;
 const QStringList kFormats = { u"har"_s,  u"ndjson"_s, u"fixtures"_s,
                                u"curl"_s, u"httpie"_s, u"raw"_s };
 
@@ -90,6 +92,18 @@ std::variant<Parsed, QString> check(const QCommandLineParser &parser)
     return parsed;
 }
 
+// A file is replaced only when complete, so an interrupted one is left as it was; fixtures
+// already written stay, each whole.
+QString interrupted(const Parsed &parsed, bool toStdout, qint64 written)
+{
+    if (toStdout)
+        return u"hookscope export: interrupted\n"_s;
+    if (parsed.format == ExportFormat::Fixtures)
+        return u"hookscope export: interrupted after %1 fixtures in %2\n"_s.arg(written).arg(
+            parsed.out);
+    return u"hookscope export: interrupted; %1 left as it was\n"_s.arg(parsed.out);
+}
+
 void addOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
@@ -130,6 +144,9 @@ int runExport(const QStringList &args, QIODevice &out, QIODevice &err)
     const Analyzer analyzer(*schemas.registry);
     SessionExport exporter(store, analyzer, parsed.format, parsed.options);
     exporter.selectMatching(parsed.filter);
+    // Ctrl-C stops at the next event: the temporary file goes, the destination stays as it was.
+    const ShutdownSignals::Deferral cleanUpFirst;
+    exporter.setProgress([](qint64) { return !ShutdownSignals::requested(); });
     const bool toStdout = parsed.out == u"-"_s;
     const SessionExport::Result result = toStdout ? exporter.toDevice(out, u"stdout"_s)
         : parsed.format == ExportFormat::Fixtures ? exporter.toFolder(parsed.out)
@@ -137,6 +154,10 @@ int runExport(const QStringList &args, QIODevice &out, QIODevice &err)
     if (!result.error.isEmpty()) {
         write(err, u"hookscope export: %1\n"_s.arg(result.error));
         return exitFailed;
+    }
+    if (result.stopped) {
+        write(err, interrupted(parsed, toStdout, result.events));
+        return exitFailed; // main() makes it 128 + the signal
     }
     if (result.undecided > 0)
         write(err,

@@ -2,6 +2,7 @@
 
 #include "commandsupport.h"
 #include "sessionimporter.h"
+#include "shutdownsignals.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -17,7 +18,8 @@ const QString kSynopsis =
     "file (created if missing). Each event is numbered after the session's last and analysed.\n"
     "A .json file is one payload whatever its top level; --split reads a top-level array as one\n"
     "payload per element.\n"
-    "Exit status: 0 all loaded, 1 some inputs failed, 2 usage error.\n"_s;
+    "Exit status: 0 all loaded, 1 some inputs failed, 2 usage error, 130/143 interrupted\n"
+    "(SIGINT/SIGTERM; what was stored before it stays).\n"_s;
 
 QString errorLine(const ImportError &error)
 {
@@ -46,6 +48,8 @@ std::optional<QString> importAll(const QStringList &files, SessionImporter &impo
             write(err, errorLine(error));
         if (!result.storeError.isEmpty())
             return result.storeError;
+        if (result.interrupted)
+            return u"interrupted; the events stored before it stay in the session"_s;
     }
     return std::nullopt;
 }
@@ -77,6 +81,7 @@ int runImport(const QStringList &args, QIODevice &out, QIODevice &err)
     const Analyzer analyzer(SchemaRegistry::withBundledCatalog());
     SessionImporter importer(store, analyzer, ImportOptions { parser.isSet(split) });
     Totals totals;
+    const ShutdownSignals::Deferral cleanUpFirst; // the session's lock goes with the process
     const auto storeError = importAll(PayloadImporter::collectFiles(parser.positionalArguments()),
                                       importer, totals, err);
     if (storeError)

@@ -71,8 +71,8 @@ int inspectSession(const Inputs &inputs, InspectReport &report, QIODevice &err)
         return usage(err, kName, u"%1: no such session file"_s.arg(inputs.session));
     if (const auto problem = notASession(inputs.session))
         return usage(err, kName, *problem);
-    SessionStore store;
-    if (const Status opened = store.open(inputs.session); !opened)
+    SessionStore store; // only reads: no lock, so a session another process writes will do
+    if (const Status opened = store.open(inputs.session, SessionStore::Access::ReadOnly); !opened)
         return usage(err, kName, opened.error());
     bool allValid = true;
     int index = 0;

@@ -1,5 +1,7 @@
 #include "sessionimporter.h"
 
+#include "shutdownsignals.h"
+
 #include <QtConcurrent/QtConcurrentMap>
 
 using namespace Qt::StringLiterals;
@@ -18,7 +20,8 @@ SessionImporter::FileResult SessionImporter::importFile(const QString &path)
     PayloadImporter::streamFile(
         path,
         [this, &result](Event &&event, const QString &) {
-            if (!result.storeError.isEmpty())
+            result.interrupted = result.interrupted || ShutdownSignals::requested();
+            if (!result.storeError.isEmpty() || result.interrupted)
                 return; // the session cannot take more: read on only to report the file
             event.seq = m_nextSeq++;
             m_pending.append(std::move(event));
@@ -26,7 +29,7 @@ SessionImporter::FileResult SessionImporter::importFile(const QString &path)
                 flush(result);
         },
         [&result](ImportError &&error) { result.errors.append(std::move(error)); }, m_options);
-    if (result.storeError.isEmpty())
+    if (result.storeError.isEmpty() && !result.interrupted)
         flush(result);
     m_pending.clear();
     return result;

@@ -24,6 +24,8 @@ public:
         qint64 events = 0; // stored
         QList<ImportError> errors; // bad entries, skipped
         QString storeError; // set when the session could not be written: stop importing
+        // SIGINT or SIGTERM came: the batches stored before it stay, nothing after it is stored.
+        bool interrupted = false;
     };
     FileResult importFile(const QString &path);
 

@@ -70,7 +70,7 @@ void scanPart(ScanPart &part, const QString &path, const Filter &filter,
               const FilterLiterals &literals, const std::function<bool(qint64)> &keepGoing)
 {
     SessionStore store;
-    if (!store.open(path))
+    if (!store.open(path, SessionStore::Access::ReadOnly)) // only reads; also a read-only session
         return;
     EventScan scan;
     scan.fromSeq = part.from;
@@ -99,7 +99,7 @@ std::optional<QSet<qint64>> scanSession(JobControl &job, const QString &path, co
     qint64 first = 0, last = 0;
     {
         SessionStore store;
-        if (!store.open(path))
+        if (!store.open(path, SessionStore::Access::ReadOnly))
             return std::nullopt;
         std::tie(first, last) = store.seqRange();
     }

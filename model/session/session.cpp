@@ -8,8 +8,11 @@
 #include "models/eventfiltermodel.h"
 #include "models/eventtablemodel.h"
 #include "sessionstats.h"
+#include "store/sessionlock.h"
 
 #include <QDateTime>
+#include <QFileInfo>
+#include <QTimer>
 
 #include <variant>
 
@@ -69,7 +72,11 @@ Session::Session(CaptureControl *capture, QObject *parent)
     , m_selection(new JobTracker(this))
     , m_recheck(new JobTracker(this))
     , m_comparison(new JobTracker(this))
+    , m_newerOnFile(new JobTracker(this))
+    , m_readOnlyPoll(new QTimer(this))
 {
+    m_readOnlyPoll->setInterval(1000);
+    connect(m_readOnlyPoll, &QTimer::timeout, this, &Session::showNewerOnFile);
     qRegisterMetaType<LoadedEvent>();
     qRegisterMetaType<EventComparison>();
     m_proxy->setSourceModel(m_model);
@@ -84,7 +91,7 @@ Session::~Session() = default;
 
 QString Session::path() const
 {
-    return m_capture->sessionPath();
+    return m_readOnlyPath.isEmpty() ? m_capture->sessionPath() : m_readOnlyPath;
 }
 
 std::shared_ptr<const Analyzer> Session::analyzer() const
@@ -94,16 +101,42 @@ std::shared_ptr<const Analyzer> Session::analyzer() const
 
 std::optional<QString> Session::switchTo(const QString &path)
 {
+    if (const auto holder = SessionLock::heldElsewhere(path)) {
+        SessionStore probe; // refused here when it is no session at all
+        if (const Status readable = probe.open(path, SessionStore::Access::ReadOnly); !readable)
+            return readable.error();
+        m_readOnlyPath = path;
+        m_readOnlyReason = u"%1; nothing is written to it, and capture goes on into %2"_s.arg(
+            SessionLock::readOnlyReason(path, *holder),
+            QFileInfo(m_capture->sessionPath()).fileName());
+        open(path);
+        m_readOnlyPoll->start();
+        return std::nullopt;
+    }
     if (auto error = m_capture->switchSession(path))
         return error;
+    m_readOnlyPath.clear();
+    m_readOnlyReason.clear();
+    m_readOnlyPoll->stop();
     open(path);
     return std::nullopt;
 }
 
+bool Session::refuseWhenReadOnly(const QString &what)
+{
+    if (!isReadOnly())
+        return false;
+    Q_EMIT refused(u"%1: %2"_s.arg(what, m_readOnlyReason));
+    return true;
+}
+
 void Session::open(const QString &path)
 {
-    std::ignore = m_reader.open(path); // unreadable: details stay empty, capture goes on
+    // unreadable: details stay empty, capture goes on
+    std::ignore = m_reader.open(
+        path, isReadOnly() ? SessionStore::Access::ReadOnly : SessionStore::Access::ReadWrite);
     m_recentEvents.clear(); // sequence numbers start again in another session
+    m_newerOnFile->cancel(); // rows of the session shown before never reach this one
     cancelSelection();
     m_comparison->cancel();
     m_proxy->setSessionPath(path);
@@ -114,6 +147,8 @@ void Session::open(const QString &path)
 
 void Session::clear()
 {
+    if (refuseWhenReadOnly(u"Not cleared"_s))
+        return;
     m_loading->cancel();
     m_capture->clear();
     m_loadedFromFileUpTo = 0;
@@ -126,6 +161,8 @@ void Session::clear()
 
 void Session::remove(const QList<qint64> &seqs)
 {
+    if (refuseWhenReadOnly(u"Not deleted"_s))
+        return;
     m_capture->remove(seqs);
     m_model->removeSeqs(seqs);
     for (qint64 seq : seqs)
@@ -136,12 +173,14 @@ void Session::remove(const QList<qint64> &seqs)
 // Shows the events already in the session file (a reopened session), read in the background.
 void Session::loadExistingEvents()
 {
-    const QString path = m_capture->sessionPath();
+    const QString path = this->path();
+    const auto access =
+        isReadOnly() ? SessionStore::Access::ReadOnly : SessionStore::Access::ReadWrite;
     m_loadedFromFileUpTo = 0;
-    auto load = [path](JobControl &control) {
+    auto load = [path, access](JobControl &control) {
         std::vector<EventSummary> summaries;
         SessionStore store;
-        if (store.open(path))
+        if (store.open(path, access))
             std::ignore = store.forEachSummary([&summaries, &control](EventSummary &&s) {
                 summaries.push_back(std::move(s));
                 return !control.isCancelled();
@@ -164,10 +203,55 @@ void Session::loadExistingEvents()
     });
 }
 
+// What the process writing a read-only session stored since it was read: its rows after the
+// newest one shown, in the background; nothing while the first read still runs.
+void Session::showNewerOnFile()
+{
+    if (!isReadOnly() || m_loading->isRunning() || m_newerOnFile->isRunning())
+        return;
+    using Newer = std::vector<std::pair<Event, EventSummary>>;
+    auto read = [path = m_readOnlyPath, from = m_loadedFromFileUpTo + 1](JobControl &control) {
+        Newer newer;
+        SessionStore store;
+        if (!store.open(path, SessionStore::Access::ReadOnly))
+            return newer;
+        EventScan scan;
+        scan.fromSeq = from;
+        scan.headers = true; // for the filter, as a captured event gives them
+        scan.keepGoing = [&control](qint64) {
+            return !control.isCancelled();
+        };
+        std::ignore = store.scanEvents(scan, [&newer](const Event &event, const EventSummary &s) {
+            Event copy = event;
+            copy.body = QByteArray(event.body.constData(), event.body.size()); // SQLite's row
+            newer.emplace_back(std::move(copy), s);
+            return true;
+        });
+        return newer;
+    };
+    m_newerOnFile->start(read, [this](Newer newer) {
+        if (newer.empty())
+            return;
+        m_loadedFromFileUpTo = newer.back().first.seq;
+        QList<EventSummary> summaries;
+        for (const auto &[event, summary] : newer) {
+            m_proxy->noteEvent(event, summary); // before its row arrives, as in addBatch()
+            if (!summary.eventType.isEmpty() && !m_seenTypes.contains(summary.eventType))
+                noteEventTypes({ summary.eventType });
+            noteHeaderNames(event.headers);
+            summaries.append(summary);
+        }
+        m_model->enqueue(summaries);
+        Q_EMIT appended(int(summaries.size()));
+    });
+}
+
 // The filter sees each event (noteEvent) before the table queues its row: the row must find the
 // event's verdict already there when it arrives.
 void Session::addBatch(const CapturedBatch &batch)
 {
+    if (isReadOnly())
+        return; // stored in capture's session, not the one shown
     QList<EventSummary> summaries;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
@@ -206,6 +290,8 @@ QStringList Session::importSchema(const QString &path)
 // A newer re-check (schemas or secrets changed again) supersedes a running one.
 void Session::recheck()
 {
+    if (refuseWhenReadOnly(u"Not checked again"_s))
+        return;
     m_recheck->start(
         [this, path = path(), analyzer = analyzer()](JobControl &job) {
             // onChunk runs on this Session's thread, and only while its tracker is alive.

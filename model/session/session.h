@@ -22,6 +22,7 @@ class DeliveryController;
 class EventFilterModel;
 class EventTableModel;
 class JobTracker;
+class QTimer;
 class SessionStats;
 struct CapturedBatch;
 
@@ -70,7 +71,13 @@ public:
     std::shared_ptr<const Analyzer> analyzer() const;
 
     // Capture moves to another session file; on success the events on file are shown (opened()).
+    // A session another process writes (it holds the lock) is opened read-only instead: its
+    // events show, capture goes on into the session it was writing, and nothing is written to
+    // the file (clear, delete and re-checks are refused with readOnlyReason()).
     std::optional<QString> switchTo(const QString &path);
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    // Why the shown session is read-only and where capture goes meanwhile; empty when writable.
+    QString readOnlyReason() const { return m_readOnlyReason; }
     // Deletes every event of the session (cleared()).
     void clear();
     // Deletes events for good, from the file and the table (removed()).
@@ -114,16 +121,22 @@ Q_SIGNALS:
     void comparisonReady(const EventComparison &comparison);
     void comparisonFailed(qint64 missingSeq); // not in the session file (deleted, unreadable)
     void eventTypesChanged(const QStringList &types);
+    // Something that would write to a read-only session was not done; WHY says so.
+    void refused(const QString &why);
     void headerNamesChanged(const QStringList &names);
 
 private:
     void open(const QString &path);
+    bool refuseWhenReadOnly(const QString &what);
+    void showNewerOnFile();
     void loadExistingEvents();
     void addBatch(const CapturedBatch &batch);
     void noteEventTypes(const QStringList &types);
     void noteHeaderNames(const HeaderList &headers);
 
     CaptureControl *m_capture; // not owned
+    QString m_readOnlyPath; // the session shown read-only, empty when capture's is shown
+    QString m_readOnlyReason;
     SessionStore m_reader; // the GUI thread's read-only connection to the session
     EventTableModel *m_model; // owned through QObject parenting
     EventFilterModel *m_proxy;
@@ -138,4 +151,7 @@ private:
     JobTracker *m_selection; // selectEvent()'s job; owned through QObject parenting
     JobTracker *m_recheck; // recheck()'s job
     JobTracker *m_comparison; // compare()'s job
+    // Read-only, the process writing the file adds events: they are read every second.
+    JobTracker *m_newerOnFile;
+    QTimer *m_readOnlyPoll;
 };

@@ -5,6 +5,11 @@
 #include <QHash>
 #include <QMutex>
 #include <QRecursiveMutex>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -72,4 +77,27 @@ std::variant<std::shared_ptr<SessionLock>, QString> SessionLock::acquire(const Q
     }
     registry().insert(key, lock);
     return lock;
+}
+
+std::optional<SessionLock::Holder> SessionLock::heldElsewhere(const QString &path)
+{
+    QLockFile file(lockPathFor(QFileInfo(path).absoluteFilePath()));
+    qint64 pid = 0;
+    QString host, program;
+    if (!file.getLockInfo(&pid, &host, &program) || pid == qint64(::getpid()))
+        return std::nullopt;
+    // QLockFile's own test for a stale lock, without taking it over: the holder is gone.
+    const bool local = host.isEmpty() || host == QSysInfo::machineHostName();
+    if (local && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+        return std::nullopt;
+    return Holder { pid, host };
+}
+
+QString SessionLock::readOnlyReason(const QString &path, const Holder &holder)
+{
+    return u"%1 is open read-only: Hookscope process %2%3 is writing it"_s.arg(
+        QFileInfo(path).fileName(), QString::number(holder.pid),
+        holder.host.isEmpty() || holder.host == QSysInfo::machineHostName()
+            ? QString()
+            : u" on "_s + holder.host);
 }

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <variant>
 
 // One writing process per session file. Two processes capturing into one file both answered
@@ -22,6 +23,18 @@ public:
     // This process's lock on the session at path, or why it cannot have it.
     static std::variant<std::shared_ptr<SessionLock>, QString> acquire(const QString &path);
     static QString lockPathFor(const QString &sessionPath);
+
+    // Another live process that writes the session at PATH, found without taking or changing
+    // anything: for opening it read-only instead (File ▸ Open). None when the lock is free,
+    // stale (its process is gone) or this process's own.
+    struct Holder
+    {
+        qint64 pid = 0;
+        QString host;
+    };
+    static std::optional<Holder> heldElsewhere(const QString &path);
+    // "PATH is open read-only: Hookscope process PID (on HOST) is writing it".
+    static QString readOnlyReason(const QString &path, const Holder &holder);
 
 private:
     SessionLock(const QString &key, const QString &lockPath);

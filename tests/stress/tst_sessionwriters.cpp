@@ -139,6 +139,9 @@ void TestSessionWriters::secondWriterIsRefusedReadersRead()
         { u"export"_s, u"--session"_s, session, u"--format"_s, u"ndjson"_s, u"--out"_s, u"-"_s });
     QCOMPARE(exported.code, 0);
     QCOMPARE(exported.out.count('\n'), 200);
+    const Run inspected = hookscope({ u"inspect"_s, u"--json"_s, u"--session"_s, session });
+    QVERIFY2(inspected.code == 0 || inspected.code == 1, qPrintable(inspected.err)); // 1: invalid
+    QCOMPARE(inspected.out.count('\n'), 200);
 
     QVERIFY(first.interrupt(10'000));
     QCOMPARE(SessionFile(session).rowCount(), 200); // every acknowledged event, none overwritten

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QProcess>
 #include <QTcpSocket>
@@ -138,11 +139,32 @@ void TestShutdownTime::headlessCapture()
 void TestShutdownTime::subcommand_data()
 {
     QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<bool>("withoutTmpfile"); // no O_TMPFILE: QSaveFile names its temporary file
+    QTest::addColumn<QString>("destination"); // must be left as it was; empty: none
+    QTest::addColumn<QStringList>("mayAppear"); // files the run may add to the folder
+    QTest::addColumn<QString>("said"); // on stderr
+
+    // SQLite's own files beside a session the run reads or writes.
+    const auto sqliteFiles = [](const QString &session) {
+        const QString name = QFileInfo(session).fileName();
+        return QStringList { name + u"-wal"_s, name + u"-shm"_s };
+    };
     const QString filter = u"body matches \"%1\""_s.arg(QLatin1String(hostileRegex));
-    QTest::newRow("export --filter over the backlog")
-        << QStringList { u"export"_s,   u"--session"_s, m_session,
-                         u"--filter"_s, filter,         u"--format"_s,
-                         u"ndjson"_s,   u"--out"_s,     m_dir.filePath(u"out.ndjson"_s) };
+    const auto exportTo = [&](const QString &name) {
+        return QStringList { u"export"_s,   u"--session"_s, m_session,  u"--filter"_s,       filter,
+                             u"--format"_s, u"ndjson"_s,    u"--out"_s, m_dir.filePath(name) };
+    };
+    const QString left = u"left as it was"_s;
+    QTest::newRow("export --filter over the backlog, SIGINT")
+        << exportTo(u"out.ndjson"_s) << SIGINT << false << m_dir.filePath(u"out.ndjson"_s)
+        << sqliteFiles(m_session) << left;
+    QTest::newRow("export, SIGINT, a named temporary file")
+        << exportTo(u"named.ndjson"_s) << SIGINT << true << m_dir.filePath(u"named.ndjson"_s)
+        << sqliteFiles(m_session) << left;
+    QTest::newRow("export, SIGTERM, a named temporary file")
+        << exportTo(u"term.ndjson"_s) << SIGTERM << true << m_dir.filePath(u"term.ndjson"_s)
+        << sqliteFiles(m_session) << left;
 
     // Each body just under the validation budget of a recursive allOf fan-out (13 levels are
     // over it and refused at once): about 30 ms each, 10 s in all.
@@ -155,24 +177,73 @@ void TestShutdownTime::subcommand_data()
         write(u"bodies/%1.json"_s.arg(i), nested(12));
     QTest::newRow("validate with a hostile schema")
         << QStringList { u"validate"_s, u"--schema"_s, schema,
-                         u"--event"_s,  u"T"_s,        m_dir.filePath(u"bodies"_s) };
+                         u"--event"_s,  u"T"_s,        m_dir.filePath(u"bodies"_s) }
+        << SIGINT << false << QString() << QStringList() << QString();
+
+    // 60,000 events (40 MB) to analyse and store: seconds of work. The session keeps the
+    // batches stored before the signal; its lock goes with the process.
+    QByteArray lines;
+    for (int i = 0; i < 60'000; ++i)
+        lines +=
+            R"({"id":")" + QByteArray::number(i) + R"(","pad":")" + QByteArray(600, 'p') + "\"}\n";
+    const QString imported = m_dir.filePath(u"imported.hookscope"_s);
+    QTest::newRow("import, SIGINT")
+        << QStringList { u"import"_s, u"--session"_s, imported, write(u"many.ndjson"_s, lines) }
+        << SIGINT << true << QString()
+        << QStringList { QFileInfo(imported).fileName() } + sqliteFiles(imported)
+        << u"interrupted; the events stored before it stay"_s;
 }
 
+// Ended by the signal's exit code (128 + its number), not killed by it: the run cleaned up.
 void TestShutdownTime::subcommand()
 {
     QFETCH(QStringList, arguments);
+    QFETCH(int, signalNumber);
+    QFETCH(bool, withoutTmpfile);
+    QFETCH(QString, destination);
+    QFETCH(QStringList, mayAppear);
+    QFETCH(QString, said);
+    const QByteArray before = "an earlier export\n";
+    if (!destination.isEmpty())
+        QVERIFY(!write(QFileInfo(destination).fileName(), before).isEmpty());
+    const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files);
+
     QProcess process;
     process.setStandardOutputFile(QProcess::nullDevice());
+    if (withoutTmpfile) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"LD_PRELOAD"_s, QStringLiteral(NOTMPFILE_MODULE));
+        // Under ASan the preloaded module comes before ASan's runtime; that is intended here.
+        const QString asan = environment.value(u"ASAN_OPTIONS"_s);
+        environment.insert(u"ASAN_OPTIONS"_s,
+                           (asan.isEmpty() ? asan : asan + u':') + u"verify_asan_link_order=0"_s);
+        process.setProcessEnvironment(environment);
+    }
     process.start(QStringLiteral(HOOKSCOPE_EXECUTABLE), arguments);
     QVERIFY(process.waitForStarted(10'000));
     QTest::qWait(1000);
     QCOMPARE(process.state(), QProcess::Running); // still at work, or nothing is measured
     QElapsedTimer timer;
     timer.start();
-    ::kill(pid_t(process.processId()), SIGINT);
+    ::kill(pid_t(process.processId()), signalNumber);
     QVERIFY(process.waitForFinished(int(timeBound(10'000))));
-    qInfo("exited %lld ms after SIGINT", static_cast<long long>(timer.elapsed()));
+    qInfo("exited %lld ms after the signal", static_cast<long long>(timer.elapsed()));
     QCOMPARE_LT(timer.elapsed(), timeBound(kExitWithinMs));
+    const QString stderrText = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + signalNumber);
+    QVERIFY2(stderrText.contains(said), qPrintable(stderrText));
+
+    // No temporary file, no lock: only what the row allows is new in the folder.
+    QStringList added = QDir(m_dir.path()).entryList(QDir::Files);
+    for (const QString &name : filesBefore + mayAppear)
+        added.removeAll(name);
+    QVERIFY2(added.isEmpty(), qPrintable(added.join(u", "_s)));
+    if (!destination.isEmpty()) {
+        QFile file(destination);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestShutdownTime)
