@@ -280,7 +280,8 @@ QString ViolationBuilder::describeValue(const QJsonValue &value)
     }
     case QJsonValue::Double: {
         const double d = value.toDouble();
-        return (d == double(qint64(d)) && std::abs(d) < 9e15) ? QString::number(qint64(d))
+        // The range first: converting a double beyond qint64 to qint64 is undefined.
+        return (std::abs(d) < 9e15 && d == double(qint64(d))) ? QString::number(qint64(d))
                                                               : QString::number(d, 'g', 17);
     }
     case QJsonValue::Bool:
