@@ -77,9 +77,15 @@ std::optional<JsonNumber> JsonNumber::fromText(QByteArrayView text)
             negative = text[i++] == '-';
         if (i >= size || !isDigit(text[i]))
             return std::nullopt;
+        // Saturates far beyond any exponent a double or a schema needs, early enough that
+        // value * 10 never overflows.
+        constexpr qint64 kExponentCap = qint64(1) << 59;
         qint64 value = 0;
-        while (i < size && isDigit(text[i]))
-            value = std::min<qint64>(value * 10 + (text[i++] - '0'), qint64(1) << 60);
+        while (i < size && isDigit(text[i])) {
+            const int digit = text[i++] - '0';
+            if (value < kExponentCap)
+                value = std::min<qint64>(value * 10 + digit, kExponentCap);
+        }
         exponent = saturatingAdd(exponent, negative ? -value : value);
     }
     if (i != size)

@@ -134,13 +134,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!document.isValid()) {
         fuzzCheck(document.error().offset >= 0 && document.error().offset <= body.size(),
                   "the error offset lies in the body", body);
-        // Qt reads what RFC 8259 allows, and one thing more: control characters left unescaped
-        // in a string, which RFC 8259 section 7 forbids and JsonDocument refuses. Whatever else
-        // Qt reads must read here.
-        if (document.error().message.contains(QStringLiteral("control character"))) {
-            const qint64 at = document.error().offset;
+        // Qt reads what RFC 8259 allows, and two things more, which RFC 8259 section 7 forbids
+        // and JsonDocument refuses: control characters left unescaped in a string, and unknown
+        // escapes (Qt reads "\q" as "q"). Such a refusal must point at one; whatever else Qt
+        // reads must read here.
+        const QString &why = document.error().message;
+        const qint64 at = document.error().offset;
+        if (why.contains(QStringLiteral("control character"))) {
             fuzzCheck(at < body.size() && static_cast<unsigned char>(body.at(at)) < 0x20,
                       "a control character where the error says", body);
+            return 0;
+        }
+        if (why.contains(QStringLiteral("unknown escape"))) {
+            fuzzCheck(at + 1 < body.size() && body.at(at) == '\\'
+                          && !QByteArrayView("\"\\/bfnrtu").contains(body.at(at + 1)),
+                      "an unknown escape where the error says", body);
             return 0;
         }
         fuzzCheck(error.error != QJsonParseError::NoError, "Qt read what JsonDocument refused",

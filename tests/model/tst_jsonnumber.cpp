@@ -55,6 +55,11 @@ void TestJsonNumber::compare_data()
     QTest::newRow("magnitude") << QByteArray("0.001") << QByteArray("0.01") << -1;
     QTest::newRow("huge exponent") << QByteArray("1e999999") << QByteArray("9e999998") << 1;
     QTest::newRow("tiny") << QByteArray("1e-999999") << QByteArray("0") << 1;
+    // Exponents past any bound saturate (they once overflowed a qint64 on the way).
+    QTest::newRow("exponent of 40 digits")
+        << QByteArray("1e3333333333333333333333333333333333333333") << QByteArray("1e999999") << 1;
+    QTest::newRow("negative exponent of 40 digits")
+        << QByteArray("1e-3333333333333333333333333333333333333333") << QByteArray("0") << 1;
 }
 
 void TestJsonNumber::compare()
