@@ -1,6 +1,7 @@
 #include "jsonpathreader.h"
 
 #include "filterjsonpath.h"
+#include "json/jsondocument.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -388,7 +389,12 @@ private:
         case '[': {
             if (!skip(depth))
                 return false;
-            const QJsonDocument document = QJsonDocument::fromJson(QByteArray(start, m_at - start));
+            const QByteArray span(start, m_at - start);
+            // Which of two members of one name QJsonObject keeps depends on where it meets them
+            // (the whole body or this span): with a duplicate inside, leave it to the reference.
+            if (JsonDocument::parse(span).hasDuplicates())
+                return false;
+            const QJsonDocument document = QJsonDocument::fromJson(span);
             if (document.isNull())
                 return false;
             out.append(document.isObject() ? QJsonValue(document.object())

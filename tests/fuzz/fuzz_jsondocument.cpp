@@ -146,8 +146,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             return 0;
         }
         if (why.contains(QStringLiteral("unknown escape"))) {
-            fuzzCheck(at + 1 < body.size() && body.at(at) == '\\'
-                          && !QByteArrayView("\"\\/bfnrtu").contains(body.at(at + 1)),
+            fuzzCheck(at < body.size() && body.at(at) == '\\'
+                          && (at + 1 == body.size()
+                              || !QByteArrayView("\"\\/bfnrtu").contains(body.at(at + 1))),
                       "an unknown escape where the error says", body);
             return 0;
         }
