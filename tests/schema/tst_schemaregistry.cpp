@@ -11,6 +11,8 @@
 #include <QtConcurrent>
 #include <QTest>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -173,6 +175,25 @@ const QStringList catalogEvents = {
     u"CARD_AUTHORIZATION_DECLINE"_s,
 };
 
+// SCHEMA registered as type T, BODY validated against it: the errors, without the warnings.
+// Nothing when the schema or the body cannot be read (it says why).
+std::optional<Violations> errorsOf(const QByteArray &schema, const QByteArray &body)
+{
+    SchemaRegistry registry;
+    const ImportReport report = registry.importDocument(schema, u"test.json"_s, u"T"_s);
+    const JsonDocument document = JsonDocument::parse(body);
+    if (!report.ok() || !document.isValid()) {
+        qWarning("%s%s", qPrintable(report.errors.join(u'\n')),
+                 qPrintable(document.error().message));
+        return std::nullopt;
+    }
+    Violations errors;
+    for (const Violation &v : registry.validate(u"T"_s, document)) {
+        if (v.severity == Severity::Error)
+            errors.append(v);
+    }
+    return errors;
+}
 } // namespace
 
 class TestSchemaRegistry : public QObject
@@ -331,16 +352,9 @@ void TestSchemaRegistry::numbersAsJsonSchemaDefinesThem()
     QFETCH(QByteArray, schema);
     QFETCH(QByteArray, body);
     QFETCH(QString, message);
-    SchemaRegistry registry;
-    const ImportReport report = registry.importDocument(schema, u"test.json"_s, u"T"_s);
-    QVERIFY2(report.ok(), qPrintable(report.errors.join(u'\n')));
-    const JsonDocument document = JsonDocument::parse(body);
-    QVERIFY(document.isValid());
-    Violations errors;
-    for (const Violation &v : registry.validate(u"T"_s, document)) {
-        if (v.severity == Severity::Error)
-            errors.append(v);
-    }
+    const std::optional<Violations> found = errorsOf(schema, body);
+    QVERIFY(found);
+    const Violations &errors = *found;
     if (message.isEmpty()) {
         QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
     } else {
@@ -811,16 +825,9 @@ void TestSchemaRegistry::exactInsideEveryKeyword()
     QFETCH(QByteArray, schema);
     QFETCH(QByteArray, body);
     QFETCH(bool, valid);
-    SchemaRegistry registry;
-    const ImportReport report = registry.importDocument(schema, u"test.json"_s, u"T"_s);
-    QVERIFY2(report.ok(), qPrintable(report.errors.join(u'\n')));
-    const JsonDocument document = JsonDocument::parse(body);
-    QVERIFY(document.isValid());
-    Violations errors;
-    for (const Violation &v : registry.validate(u"T"_s, document)) {
-        if (v.severity == Severity::Error)
-            errors.append(v);
-    }
+    const std::optional<Violations> found = errorsOf(schema, body);
+    QVERIFY(found);
+    const Violations &errors = *found;
     QVERIFY2(errors.isEmpty() == valid, qPrintable(errors.value(0).message));
 }
 
