@@ -90,6 +90,11 @@ void checkReprint(const QByteArray &body, const JsonDocument &document)
     }
 }
 
+bool startsWithByteOrderMark(QByteArrayView utf8)
+{
+    return utf8.startsWith("\xEF\xBB\xBF");
+}
+
 // Qt sorts names and drops duplicates: compare the sets of names, object by object.
 void checkAgainstQt(const QByteArray &body, const JsonDocument &document, int id,
                     const QJsonValue &qt, int depth)
@@ -101,6 +106,12 @@ void checkAgainstQt(const QByteArray &body, const JsonDocument &document, int id
         QStringList names;
         for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child))
             names.append(document.key(child));
+        // A byte order mark at the start of a name is lost on the way to a QString (fromUtf8
+        // drops it), so Qt's object cannot be looked up by it: there is nothing to compare.
+        for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child)) {
+            if (startsWithByteOrderMark(document.keyUtf8(child)))
+                return;
+        }
         QStringList unique = names;
         unique.sort();
         unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
@@ -118,7 +129,8 @@ void checkAgainstQt(const QByteArray &body, const JsonDocument &document, int id
             checkAgainstQt(body, document, child, qt.toArray().at(i++), depth + 1);
     } else if (document.type(id) == JsonDocument::Type::String) {
         fuzzCheck(qt.isString(), "Qt sees a string too", body);
-        if (!document.has(id, JsonDocument::LoneSurrogate))
+        if (!document.has(id, JsonDocument::LoneSurrogate)
+            && !document.string(id).startsWith(QChar(0xFEFF)))
             fuzzCheck(qt.toString() == document.string(id), "the same string as Qt", body);
     }
 }

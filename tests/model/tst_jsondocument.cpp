@@ -202,6 +202,13 @@ void TestJsonDocument::strings_data()
     QTest::newRow("lone high") << QByteArray(R"("a\ud83db")") << u"a\ufffdb"_s << true;
     QTest::newRow("lone low") << QByteArray(R"("\ude00")") << u"\ufffd"_s << true;
     QTest::newRow("high then non-low") << QByteArray(R"("\ud83d\u0041")") << u"\ufffdA"_s << true;
+    // QString::fromUtf8 alone would drop a byte order mark that starts the text.
+    QTest::newRow("byte order mark first") << QByteArray("\"\xef\xbb\xbf"
+                                                         "b\"")
+                                           << u"\ufeffb"_s << false;
+    QTest::newRow("two byte order marks")
+        << QByteArray("\"\xef\xbb\xbf\xef\xbb\xbf\"") << u"\ufeff\ufeff"_s << false;
+    QTest::newRow("escaped byte order mark") << QByteArray(R"("\ufeffb")") << u"\ufeffb"_s << false;
 }
 
 void TestJsonDocument::strings()
