@@ -106,10 +106,12 @@ void checkAgainstQt(const QByteArray &body, const JsonDocument &document, int id
         QStringList names;
         for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child))
             names.append(document.key(child));
-        // A byte order mark at the start of a name is lost on the way to a QString (fromUtf8
-        // drops it), so Qt's object cannot be looked up by it: there is nothing to compare.
+        // Names Qt reads its own way: a byte order mark at the start is lost on the way to a
+        // QString, so Qt's object cannot be looked up by it; a lone surrogate escape is U+FFFD
+        // here, and something else in Qt. There is nothing to compare.
         for (int child = document.firstChild(id); child >= 0; child = document.nextSibling(child)) {
-            if (startsWithByteOrderMark(document.keyUtf8(child)))
+            if (startsWithByteOrderMark(document.keyUtf8(child))
+                || document.key(child).contains(QChar(0xFFFD)))
                 return;
         }
         QStringList unique = names;
