@@ -288,7 +288,8 @@ private:
                 if (!escape(unit))
                     return false;
                 if (decoded) {
-                    decoded->append(QString::fromUtf8(plainFrom, at - plainFrom));
+                    decoded->append(
+                        JsonDocument::decodeUtf8(QByteArrayView(plainFrom, at - plainFrom)));
                     decoded->append(QString::fromUcs4(&unit, 1));
                     plainFrom = m_at;
                 }
@@ -305,7 +306,7 @@ private:
             return false;
         const char *end = m_at++;
         if (escaped && decoded)
-            decoded->append(QString::fromUtf8(plainFrom, end - plainFrom));
+            decoded->append(JsonDocument::decodeUtf8(QByteArrayView(plainFrom, end - plainFrom)));
         if (!escaped && rawStart) {
             *rawStart = start;
             *rawEnd = end;
@@ -407,7 +408,9 @@ private:
             const char *rawEnd = nullptr;
             if (!string(&text, &rawStart, &rawEnd))
                 return false;
-            out.append(rawStart ? QString::fromUtf8(rawStart, rawEnd - rawStart) : text);
+            out.append(rawStart
+                           ? JsonDocument::decodeUtf8(QByteArrayView(rawStart, rawEnd - rawStart))
+                           : text);
             return true;
         }
         case 't':

@@ -8,17 +8,15 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
 // QString::fromUtf8 drops a byte order mark at the start; a name or a string sent with one keeps
 // it.
-QString decodeAsSent(QByteArrayView utf8)
+QString JsonDocument::decodeUtf8(QByteArrayView utf8)
 {
     if (!utf8.startsWith("\xEF\xBB\xBF"))
         return QString::fromUtf8(utf8);
     QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::ConvertInitialBom);
     return decoder(utf8);
 }
-} // namespace
 
 JsonDocument JsonDocument::parse(const QByteArray &bytes)
 {
@@ -49,7 +47,7 @@ QByteArrayView JsonDocument::keyUtf8(int id) const
 
 QString JsonDocument::key(int id) const
 {
-    return decodeAsSent(keyUtf8(id));
+    return decodeUtf8(keyUtf8(id));
 }
 
 QByteArrayView JsonDocument::stringUtf8(int id) const
@@ -61,7 +59,7 @@ QByteArrayView JsonDocument::stringUtf8(int id) const
 
 QString JsonDocument::string(int id) const
 {
-    return decodeAsSent(stringUtf8(id));
+    return decodeUtf8(stringUtf8(id));
 }
 
 JsonNumber JsonDocument::number(int id) const

@@ -54,6 +54,8 @@ public:
 
     JsonDocument() = default;
     static JsonDocument parse(const QByteArray &bytes);
+    // UTF-8 text as sent: unlike QString::fromUtf8, a byte order mark at the start stays.
+    static QString decodeUtf8(QByteArrayView utf8);
 
     bool isValid() const { return !m_nodes.empty(); }
     const Error &error() const { return m_error; }
