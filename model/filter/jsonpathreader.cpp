@@ -393,7 +393,8 @@ private:
             const QByteArray span(start, m_at - start);
             // Which of two members of one name QJsonObject keeps depends on where it meets them
             // (the whole body or this span): with a duplicate inside, leave it to the reference.
-            if (JsonDocument::parse(span).hasDuplicates())
+            // Likewise a byte order mark inside: QJsonDocument over the span drops it from a name.
+            if (span.contains("\xEF\xBB\xBF") || JsonDocument::parse(span).hasDuplicates())
                 return false;
             const QJsonDocument document = QJsonDocument::fromJson(span);
             if (document.isNull())
